@@ -1,0 +1,84 @@
+/**
+ * Builds the teams-ai Application: adapter, turn state on Azure Tables, the tenant gate, one turn-error
+ * handler, and every feature's listeners.
+ */
+import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import { createTeamsRouter, errorSummary, userMessageFor } from './router';
+import { actorOf } from './turn';
+import type { Router } from '../dialogs/types';
+import { TableBotStateStorage } from '../storage/botStateStorage';
+import type { Tables } from '../storage/tables';
+
+export const OTHER_TENANT_MESSAGE =
+  'Poolster is niet beschikbaar voor jouw organisatie. Vraag je ICT-verantwoordelijke om jullie tenant toe te voegen.';
+
+export type Feature = (router: Router) => void;
+
+export function createAdapter(config: Config, logger: Logger): TeamsAdapter {
+  const adapter = new TeamsAdapter(
+    config.auth.appId
+      ? {
+          MicrosoftAppId: config.auth.appId,
+          MicrosoftAppPassword: config.auth.appPassword,
+          MicrosoftAppType: config.auth.appType,
+          MicrosoftAppTenantId: config.auth.tenantId,
+        }
+      : {},
+  );
+  // Errors that escape a turn (outside our routes): log with context, tell the person in Dutch.
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    const log = logger.child({ conversationId: context.activity?.conversation?.id, activityId: context.activity?.id });
+    const message = userMessageFor(error, log);
+    if (context.activity?.type === 'message') {
+      await context.sendActivity(message).catch((sendError: unknown) => log.warn({ err: errorSummary(sendError) }, 'could not send the error message'));
+    }
+  };
+  return adapter;
+}
+
+export function createApplication(input: {
+  config: Config;
+  adapter: TeamsAdapter;
+  tables: Tables;
+  logger: Logger;
+  now: () => Date;
+  features: Feature[];
+}): Application<TurnState> {
+  const { config, adapter, tables, logger } = input;
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId: config.auth.appId ?? '',
+    storage: new TableBotStateStorage(tables.client('BotState')),
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+    adaptiveCards: { actionSubmitFilter: 'verb' },
+  });
+
+  // botbuilder validates tokens but never the tenant: that is ours (nothing is stored for others).
+  app.turn('beforeTurn', async (context) => {
+    if (config.allowedTenants.length === 0) return true;
+    const { tenantId } = actorOf(context.activity);
+    if (config.allowedTenants.includes(tenantId)) return true;
+    logger.warn({ conversationId: context.activity.conversation?.id, activityType: context.activity.type }, 'activity from a tenant that is not allowed');
+    if (context.activity.type === 'message') await context.sendActivity(OTHER_TENANT_MESSAGE);
+    if (context.activity.type === 'invoke') {
+      await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: OTHER_TENANT_MESSAGE } } });
+    }
+    return false;
+  });
+
+  app.error(async (context, error) => {
+    const log = logger.child({ conversationId: context.activity?.conversation?.id, activityId: context.activity?.id });
+    const message = userMessageFor(error, log);
+    if (context.activity?.type === 'message') await context.sendActivity(message);
+  });
+
+  const router = createTeamsRouter(app, { logger, now: input.now });
+  for (const feature of input.features) feature(router);
+  router.finish();
+  return app;
+}

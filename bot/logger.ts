@@ -1,0 +1,61 @@
+/**
+ * pino logger: JSON in production, readable in development. Message text, answers, names and
+ * secrets are redacted wherever they appear in a logged object (AVG/GDPR: logs hold no content).
+ */
+import pino, { type Logger } from 'pino';
+
+export type { Logger };
+
+/** Paths censored in every log line. Keep in sync with test/logger.test.ts. */
+export const REDACTED_PATHS = [
+  'text',
+  '*.text',
+  'activity.text',
+  'activity.value',
+  'activity.from.name',
+  'activity.recipient.name',
+  'value',
+  '*.value',
+  'data',
+  '*.data',
+  'name',
+  '*.name',
+  'userName',
+  '*.userName',
+  'answers',
+  '*.answers',
+  'note',
+  '*.note',
+  'notes',
+  'password',
+  '*.password',
+  'appPassword',
+  '*.appPassword',
+  'connectionString',
+  '*.connectionString',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  'req.headers.authorization',
+];
+
+export function createLogger(options: {
+  level: string;
+  format: 'json' | 'pretty';
+  /** Where to write; defaults to stdout. Tests pass a stream to inspect lines. */
+  destination?: NodeJS.WritableStream;
+}): Logger {
+  const base = {
+    level: options.level,
+    base: { app: 'poolster' },
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  };
+  if (options.format === 'pretty' && !options.destination) {
+    return pino({
+      ...base,
+      transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app' } },
+    });
+  }
+  return options.destination ? pino(base, options.destination as pino.DestinationStream) : pino(base);
+}

@@ -1,0 +1,111 @@
+/**
+ * The composition root: config → logger → storage → adapter → application → server (+ scheduler).
+ * `startPoolster` is used by `npm start`, `npm run dev` and the tests alike.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { ConfigError, loadConfig, type Config } from './config';
+import { createLogger } from './logger';
+import { createAdapter, createApplication, type Feature } from './app';
+import { createMessenger, type RetryPolicy } from './messenger';
+import { createServer } from './server';
+import { createTables, type Tables } from '../storage/tables';
+import { CentreRepository } from '../storage/centres';
+import type { FeatureDeps } from '../dialogs/deps';
+import type { Messenger } from '../dialogs/types';
+import { registerHelp } from '../dialogs/help';
+
+export interface Poolster {
+  url: string;
+  config: Config;
+  tables: Tables;
+  deps: FeatureDeps;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  now?: () => Date;
+  retry?: RetryPolicy;
+}
+
+export function buildFeatures(deps: FeatureDeps): Feature[] {
+  return [registerHelp(deps)];
+}
+
+export async function startPoolster(config: Config, options: StartOptions = {}): Promise<Poolster> {
+  const logger = options.logger ?? createLogger(config.log);
+  const now = options.now ?? (() => new Date());
+  const tables = createTables(config.storage);
+  await tables.ensure();
+
+  const adapter = createAdapter(config, logger);
+  const messenger: Messenger = createMessenger({ adapter, botAppId: config.auth.appId ?? '', logger, retry: options.retry });
+  const deps: FeatureDeps = {
+    centres: new CentreRepository(tables.client('Centres'), tables.client('People')),
+    messenger,
+    logger,
+    now,
+  };
+  const app = createApplication({ config, adapter, tables, logger, now, features: buildFeatures(deps) });
+  const server = createServer({ adapter, app, tables, logger, maxBodyBytes: config.maxBodyBytes });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`;
+  if (!config.auth.appId) {
+    logger.warn({ url }, 'development mode: no app registration, token validation is off; listening on localhost only');
+  }
+  logger.info({ url: `${url}/api/messages` }, 'Poolster is listening');
+
+  return {
+    url,
+    config,
+    tables,
+    deps,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** `node bot/main.ts`: start from the environment; stop cleanly on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      const logger = createLogger({ level: 'info', format: 'json' });
+      logger.fatal({ problems: error.problems }, 'Poolster cannot start: fix these settings (see .env.example)');
+      process.stderr.write(`\n${error.message}\n\nSee .env.example and README.md (Configuration).\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.log);
+  const poolster = await startPoolster(config, { logger });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    await poolster.close();
+    logger.flush?.();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`Poolster failed to start: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,39 @@
+/**
+ * The welcome card and the help card.
+ */
+import type { CommandInfo, Audience } from '../domain/commands';
+import type { CardJson, ConversationKind } from '../dialogs/types';
+import { expandCard } from './render';
+import helpTemplate from './templates/help.json';
+import welcomeTemplate from './templates/welcome.json';
+
+const GROUP_TITLES: Record<Audience, string> = {
+  iedereen: 'Voor iedereen',
+  lid: 'Voor het beleidsteam',
+  directeur: 'Voor de directeur',
+};
+
+export function renderHelpCard(data: { commands: CommandInfo[]; centreName?: string; registered: boolean }): CardJson {
+  const audiences: Audience[] = ['iedereen', 'lid', 'directeur'];
+  const groups = audiences
+    .map((audience) => ({
+      title: GROUP_TITLES[audience],
+      commands: data.commands.filter((c) => c.audience === audience).map((c) => ({ usage: c.usage, description: c.description })),
+    }))
+    .filter((g) => g.commands.length > 0);
+  const intro = data.registered
+    ? `Je werkt voor ${data.centreName ?? 'je centrum'}. Typ een van deze opdrachten.`
+    : 'Je bent nog niet gekoppeld aan een centrum. Vraag je directeur om je toe te voegen aan het beleidsteam, of registreer je centrum met **setup <naam>**.';
+  return expandCard(helpTemplate, { intro, groups });
+}
+
+export function renderWelcomeCard(data: { kind: ConversationKind }): CardJson {
+  const intro =
+    'Ik help het beleidsteam van jullie CLB met de inschaling van de poolster-bouwstenen, het teamresultaat, ' +
+    'de opvolging van het beleidsplan en een wekelijks actieoverzicht.';
+  const next =
+    data.kind === 'personal'
+      ? 'Hier, in ons gesprek, vul je je eigen inschaling in. Typ **help** om te zien wat je kan doen.'
+      : 'In dit gesprek kan de directeur het wekelijkse actieoverzicht aanzetten met **digest hier**. Typ **help** voor meer.';
+  return expandCard(welcomeTemplate, { intro, next });
+}

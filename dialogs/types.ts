@@ -1,0 +1,82 @@
+/**
+ * The contract between features (dialogs/) and the transport (bot/). Nothing here depends on
+ * botbuilder or teams-ai: moving to another Teams SDK means re-implementing bot/ only.
+ */
+import type { Logger } from 'pino';
+import type { ZodType } from 'zod';
+import type { CommandName } from '../domain/commands';
+
+/** An Adaptive Card as JSON (rendered by cards/). */
+export type CardJson = Record<string, unknown> & { type: 'AdaptiveCard' };
+
+export type ConversationKind = 'personal' | 'groupChat' | 'channel';
+
+/** Who is acting, and where. Identity comes from the (validated) activity, never from card data. */
+export interface Actor {
+  tenantId: string;
+  /** Stable user id: the Entra object id when Teams provides it, else the channel account id. */
+  userId: string;
+  /** The channel account id (29:...), needed to open a 1:1 chat. */
+  channelUserId: string;
+  name: string;
+  conversation: {
+    id: string;
+    kind: ConversationKind;
+    teamId?: string;
+    channelId?: string;
+  };
+}
+
+/**
+ * A stored conversation reference: opaque JSON produced by bot/ and handed back to it for proactive
+ * messages. Features store it; they never look inside.
+ */
+export type ConversationRef = Record<string, unknown>;
+
+export type Outgoing = { text: string } | { card: CardJson; text?: string };
+
+/** One turn's capabilities, as a feature sees them. */
+export interface Turn {
+  actor: Actor;
+  log: Logger;
+  now: Date;
+  send(message: Outgoing): Promise<void>;
+  /** The reference to this conversation, for storing and later proactive messages. */
+  conversationRef(): ConversationRef;
+  /** Members of the current team or group chat (empty in a personal chat). */
+  conversationMembers(): Promise<Array<{ userId: string; channelUserId: string; name: string }>>;
+}
+
+/**
+ * What a card action answers. In Teams (Action.Execute) `card` replaces the clicked card; with the
+ * Action.Submit fallback it is sent as a new message. `text` is an extra message.
+ */
+export interface ActionResult {
+  card?: CardJson;
+  text?: string;
+}
+
+export type CommandHandler = (turn: Turn, args: string) => Promise<void>;
+export type ActionHandler<T> = (turn: Turn, data: T) => Promise<ActionResult>;
+
+/** Proactive sending, for invitations, reminders and the digest. */
+export interface Messenger {
+  /** Sends to a stored conversation; resolves with the outcome instead of throwing on 403/404. */
+  send(ref: ConversationRef, message: Outgoing): Promise<SendOutcome>;
+  /** Opens (or finds) the 1:1 chat with a user, so the bot can write first. */
+  openPersonalChat(input: { tenantId: string; channelUserId: string; serviceUrlFrom: ConversationRef }): Promise<ConversationRef | SendFailure>;
+}
+
+export type SendFailure = { ok: false; reason: 'blocked' | 'not-found' | 'throttled' | 'failed'; status?: number; detail?: string };
+export type SendOutcome = { ok: true; activityId?: string } | SendFailure;
+
+/** How features attach to the bot: Bolt-style listeners registered on a router. */
+export interface Router {
+  command(name: CommandName, handler: CommandHandler): void;
+  /** A card verb; `schema` parses the card data on arrival (the transport's typing is only a cast). */
+  action<T>(verb: string, schema: ZodType<T>, handler: ActionHandler<T>): void;
+  /** The bot was added to a personal chat, team or group chat. */
+  onInstall(handler: (turn: Turn) => Promise<void>): void;
+  /** A message that is no known command (after the built-in "unknown" answer is decided). */
+  onUnknown(handler: (turn: Turn, text: string) => Promise<void>): void;
+}
