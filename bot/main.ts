@@ -14,6 +14,10 @@ import { CentreRepository } from '../storage/centres';
 import type { FeatureDeps } from '../dialogs/deps';
 import type { Messenger } from '../dialogs/types';
 import { registerHelp } from '../dialogs/help';
+import { registerCentre } from '../dialogs/centre';
+import { registerSurveyMember } from '../dialogs/survey/member';
+import { registerSurveyRound } from '../dialogs/survey/round';
+import { SurveyRepository } from '../storage/survey';
 
 export interface Poolster {
   url: string;
@@ -30,7 +34,7 @@ export interface StartOptions {
 }
 
 export function buildFeatures(deps: FeatureDeps): Feature[] {
-  return [registerHelp(deps)];
+  return [registerHelp(deps), registerCentre(deps), registerSurveyRound(deps), registerSurveyMember(deps)];
 }
 
 export async function startPoolster(config: Config, options: StartOptions = {}): Promise<Poolster> {
@@ -43,6 +47,7 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
   const messenger: Messenger = createMessenger({ adapter, botAppId: config.auth.appId ?? '', logger, retry: options.retry });
   const deps: FeatureDeps = {
     centres: new CentreRepository(tables.client('Centres'), tables.client('People')),
+    survey: new SurveyRepository(tables.client('Survey')),
     messenger,
     logger,
     now,

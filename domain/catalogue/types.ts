@@ -72,4 +72,6 @@ export interface Bouwsteen {
   reflections: string[];
   /** Index 0..3 = stadium 1..4, the seed's INSCHALING text for this bouwsteen. */
   stadia: [string, string, string, string];
+  /** "Draagt op deze wijze bij aan de kwaliteit van leerlingenbegeleiding" (chapter 6 only). */
+  qualityContribution?: string;
 }

@@ -51,14 +51,14 @@ export interface ConversationSpec {
   channelId?: string;
 }
 
-export async function startTestBot(options: { now?: () => Date; env?: Record<string, string>; retry?: Partial<RetryPolicy> } = {}): Promise<TestBot> {
-  const connector = new FakeConnector();
-  await connector.start();
+export async function startTestBot(options: { now?: () => Date; env?: Record<string, string>; retry?: Partial<RetryPolicy>; tablePrefix?: string; connector?: FakeConnector } = {}): Promise<TestBot> {
+  const connector = options.connector ?? new FakeConnector();
+  if (!options.connector) await connector.start();
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
     STORAGE_CONNECTION_STRING: process.env.POOLSTER_TEST_STORAGE,
-    TABLE_PREFIX: `b${randomUUID().replace(/-/g, '').slice(0, 12)}`,
+    TABLE_PREFIX: options.tablePrefix ?? `b${randomUUID().replace(/-/g, '').slice(0, 12)}`,
     LOG_LEVEL: process.env.POOLSTER_TEST_LOG ?? 'silent',
     LOG_FORMAT: 'json',
     SCHEDULER: 'false',
@@ -155,7 +155,7 @@ export async function startTestBot(options: { now?: () => Date; env?: Record<str
     user,
     async stop() {
       await poolster.close();
-      await connector.stop();
+      if (!options.connector) await connector.stop();
     },
   };
 }

@@ -1,0 +1,190 @@
+/**
+ * The member's survey cards: intro, one card per bouwsteen, overview, closing questions, confirmation,
+ * and a generic message card (saved, thank-you, stale card, invitation). Pure render functions.
+ */
+import { BOUWSTENEN, STADIA, clusterOf, getBouwsteen, bouwsteenLabel, bouwsteenNumber, stadiumName, type BouwsteenId, type StadiumLevel } from '../domain/catalogue';
+import {
+  AMBITION_OPTIONS,
+  CHOICE_OPTIONS,
+  CONTEXT_CATEGORY_LABELS,
+  DIFFERENCE_OPTIONS,
+  NOT_YET_INSPIRING_LABEL,
+  NO_LEVERS_LABEL,
+  NO_OBSTACLES_LABEL,
+} from '../domain/survey/answers';
+import { NOT_YET_INSPIRING_VALUE, type BouwsteenField, type BouwsteenForm, type ClosingField, type ClosingForm, type FieldErrors } from '../domain/survey/validate';
+import type { CardJson } from '../dialogs/types';
+import { expandCard } from './render';
+import stepTemplate from './templates/survey/step.json';
+import introTemplate from './templates/survey/intro.json';
+import overviewTemplate from './templates/survey/overview.json';
+import closingTemplate from './templates/survey/closing.json';
+import confirmTemplate from './templates/survey/confirm.json';
+import messageTemplate from './templates/survey/message.json';
+
+export const SURVEY_VERBS = {
+  open: 'survey.open',
+  answer: 'survey.answer',
+  closing: 'survey.closing',
+  submit: 'survey.submit',
+} as const;
+
+export type Notice = { text: string; tone: 'info' | 'warning' | 'good' };
+
+const noticeColor = (notice?: Notice) => (notice?.tone === 'warning' ? 'Attention' : notice?.tone === 'good' ? 'Good' : 'Default');
+
+const BOUWSTEEN_FIELDS: BouwsteenField[] = [
+  'stadium', 'ambition', 'choice', 'choiceNote', 'difference', 'differenceOther', 'differenceNote', 'levers', 'leversNote', 'obstacles', 'obstaclesNote',
+];
+const CLOSING_FIELDS: ClosingField[] = ['inspiring', 'priority1', 'priority2', 'priority3', 'priority4', 'priority5'];
+
+function filled<F extends string>(fields: readonly F[], values: Partial<Record<F, string | undefined>>): Record<F, string> {
+  return Object.fromEntries(fields.map((f) => [f, values[f] ?? ''])) as Record<F, string>;
+}
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+export function renderSurveyStep(data: {
+  roundId: string;
+  bouwsteenId: BouwsteenId;
+  version: number;
+  form: BouwsteenForm;
+  errors?: FieldErrors<BouwsteenField>;
+  notice?: Notice;
+}): CardJson {
+  const b = getBouwsteen(data.bouwsteenId);
+  const number = bouwsteenNumber(b.id);
+  const navigation = [
+    { title: number === 1 ? 'Vorige (intro)' : 'Vorige', nav: 'prev', style: 'default' },
+    { title: 'Later verder', nav: 'later', style: 'default' },
+    { title: number === 11 ? 'Volgende: overzicht' : 'Volgende', nav: 'next', style: 'positive' },
+  ];
+  return expandCard(stepTemplate, {
+    roundId: data.roundId,
+    id: b.id,
+    version: data.version,
+    number,
+    clusterTitle: clusterOf(b.id).title,
+    title: b.title,
+    lowerTitle: lowerFirst(b.title),
+    definition: b.definition,
+    qualityExpectations: b.qualityExpectations,
+    developmentScales: b.developmentScales,
+    reflectionIntro: b.reflectionIntro,
+    reflections: b.reflections,
+    qualityContribution: b.qualityContribution ?? '',
+    stadia: STADIA.map((s) => ({ name: s.name, pdca: s.pdca ? `(${s.pdca})` : '', text: b.stadia[s.level - 1] })),
+    stadiumChoices: STADIA.map((s) => ({ title: s.pdca ? `${s.name} (${s.pdca})` : s.name, value: String(s.level) })),
+    ambitionChoices: AMBITION_OPTIONS.map((o) => ({ title: o.label, value: String(o.value) })),
+    choiceChoices: CHOICE_OPTIONS.map((o) => ({ title: o.label, value: o.value })),
+    differenceChoices: DIFFERENCE_OPTIONS.map((o) => ({ title: o.label, value: o.value })),
+    leverChoices: [...Object.entries(CONTEXT_CATEGORY_LABELS).map(([value, title]) => ({ title, value })), { title: NO_LEVERS_LABEL, value: 'geen' }],
+    obstacleChoices: [...Object.entries(CONTEXT_CATEGORY_LABELS).map(([value, title]) => ({ title, value })), { title: NO_OBSTACLES_LABEL, value: 'geen' }],
+    form: filled(BOUWSTEEN_FIELDS, data.form),
+    errors: filled(BOUWSTEEN_FIELDS, data.errors ?? {}),
+    notice: data.notice?.text ?? '',
+    noticeColor: noticeColor(data.notice),
+    navigation,
+  });
+}
+
+export function renderSurveyIntro(data: {
+  roundId: string;
+  centreName: string;
+  schoolYear: string;
+  deadlineText: string;
+  visibility: 'anoniem' | 'open';
+  started: boolean;
+  notice?: string;
+}): CardJson {
+  return expandCard(introTemplate, {
+    ...data,
+    notice: data.notice ?? '',
+    stadia: STADIA.map((s) => ({ name: s.pdca ? `${s.name} (${s.pdca})` : s.name, meaning: s.meaning })),
+    visibilityText:
+      data.visibility === 'open'
+        ? 'Deze ronde is **open**: in het teamresultaat staan toelichtingen met de naam van wie ze schreef.'
+        : 'Deze ronde is **anoniem**: het teamresultaat toont geen namen. Je eigen antwoorden zie alleen jij.',
+    startTitle: data.started ? 'Ga verder waar ik was' : 'Start de inschaling',
+  });
+}
+
+/** One line per bouwsteen for the overview. */
+export function answerSummary(form: BouwsteenForm | undefined, complete: boolean): string {
+  if (!form || Object.values(form).every((v) => !v)) return 'Nog niet ingevuld';
+  const stadium = form.stadium && ['1', '2', '3', '4'].includes(form.stadium) ? stadiumName(Number(form.stadium) as StadiumLevel) : undefined;
+  const ambition = AMBITION_OPTIONS.find((o) => String(o.value) === form.ambition)?.label;
+  const parts = [stadium ?? 'stadium nog niet gekozen', ambition ? `ambitie: ${ambition}` : undefined].filter(Boolean);
+  return complete ? parts.join(' · ') : `Onvolledig – ${parts.join(' · ')}`;
+}
+
+export function renderOverview(data: {
+  roundId: string;
+  rows: Array<{ id: BouwsteenId; form?: BouwsteenForm; complete: boolean }>;
+  notice?: Notice;
+}): CardJson {
+  return expandCard(overviewTemplate, {
+    roundId: data.roundId,
+    notice: data.notice?.text ?? '',
+    noticeColor: noticeColor(data.notice),
+    rows: data.rows.map((r) => ({ id: r.id, label: bouwsteenLabel(r.id), summary: answerSummary(r.form, r.complete) })),
+  });
+}
+
+export function renderClosing(data: {
+  roundId: string;
+  version: number;
+  form: ClosingForm;
+  errors?: FieldErrors<ClosingField>;
+  notice?: Notice;
+}): CardJson {
+  const form = filled(CLOSING_FIELDS, data.form);
+  const errors = filled(CLOSING_FIELDS, data.errors ?? {});
+  const bouwsteenChoices = BOUWSTENEN.map((b) => ({ title: bouwsteenLabel(b.id), value: b.id }));
+  return expandCard(closingTemplate, {
+    roundId: data.roundId,
+    version: data.version,
+    notice: data.notice?.text ?? '',
+    noticeColor: noticeColor(data.notice),
+    form,
+    errors,
+    inspiringChoices: [{ title: NOT_YET_INSPIRING_LABEL, value: NOT_YET_INSPIRING_VALUE }, ...bouwsteenChoices],
+    bouwsteenChoices,
+    priorityInputs: (['priority1', 'priority2', 'priority3', 'priority4', 'priority5'] as const).map((id, index) => ({
+      id,
+      label: `Prioriteit ${index + 1}${index < 3 ? ' *' : ' (niet verplicht)'}`,
+      value: form[id],
+      error: errors[id],
+    })),
+    navigation: [
+      { title: 'Vorige: overzicht', nav: 'prev', style: 'default' },
+      { title: 'Later verder', nav: 'later', style: 'default' },
+      { title: 'Volgende', nav: 'next', style: 'positive' },
+    ],
+  });
+}
+
+export function renderConfirm(data: { roundId: string; facts: Array<{ title: string; value: string }>; notice?: string }): CardJson {
+  return expandCard(confirmTemplate, { ...data, notice: data.notice ?? '' });
+}
+
+export interface CardButton {
+  title: string;
+  verb: string;
+  data: Record<string, unknown>;
+}
+
+/** A read-only message card with optional facts and buttons. */
+export function renderMessageCard(data: {
+  title: string;
+  paragraphs: string[];
+  facts?: Array<{ title: string; value: string }>;
+  buttons?: CardButton[];
+}): CardJson {
+  return expandCard(messageTemplate, {
+    title: data.title,
+    paragraphs: data.paragraphs,
+    facts: data.facts ?? [],
+    buttons: (data.buttons ?? []).map((b) => ({ ...b, fallbackData: { ...b.data, verb: b.verb } })),
+  });
+}

@@ -1,0 +1,33 @@
+/**
+ * Who is this person and which centre are they in: always read from storage, never from card data.
+ */
+import { PoolsterError } from '../domain/errors';
+import { isDirector, type Centre, type Person } from '../domain/centre/model';
+import type { FeatureDeps } from './deps';
+import type { Turn } from './types';
+
+export interface PersonContext {
+  person: Person & { etag: string };
+  centre: Centre & { etag: string };
+}
+
+export async function requirePerson(turn: Turn, deps: Pick<FeatureDeps, 'centres'>): Promise<PersonContext> {
+  const person = await deps.centres.getPerson(turn.actor.tenantId, turn.actor.userId);
+  if (!person) {
+    throw new PoolsterError(
+      'not-in-centre',
+      'Je bent nog niet gekoppeld aan een centrum. Vraag je directeur om je toe te voegen aan het beleidsteam, of registreer je centrum met **setup <naam>**.',
+    );
+  }
+  const centre = await deps.centres.getCentre(turn.actor.tenantId, person.centreId);
+  if (!centre) throw new PoolsterError('not-in-centre', 'Je centrum bestaat niet meer. Vraag je directeur om je opnieuw toe te voegen.');
+  return { person, centre };
+}
+
+export async function requireDirector(turn: Turn, deps: Pick<FeatureDeps, 'centres'>): Promise<PersonContext> {
+  const context = await requirePerson(turn, deps);
+  if (!isDirector(context.person)) {
+    throw new PoolsterError('not-director', 'Dit kan alleen een directeur van het centrum. Vraag het aan je directeur.');
+  }
+  return context;
+}

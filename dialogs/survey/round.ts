@@ -1,0 +1,299 @@
+/**
+ * The director runs a round: `start inschaling` (card), personal invitations, `voortgang` with a
+ * private reminder, `sluit inschaling`, and `heropen <naam>`. One open round per centre.
+ */
+import { z } from 'zod';
+import { PoolsterError } from '../../domain/errors';
+import type { Person } from '../../domain/centre/model';
+import { brusselsDate, nextSchoolYear, schoolYearOf } from '../../domain/schoolYear';
+import { formatDutchDate, parseDeadline, progressOf, type Participant, type Round } from '../../domain/survey/round';
+import { ROUND_VERBS, renderProgress, renderRoundStart, type RoundStartField } from '../../cards/round';
+import { SURVEY_VERBS, renderMessageCard } from '../../cards/survey';
+import { requireDirector, type PersonContext } from '../context';
+import type { FeatureDeps } from '../deps';
+import type { ConversationRef, Router, SendFailure, Turn } from '../types';
+
+const createSchema = z.object({
+  schoolYear: z.string().max(20).optional(),
+  deadline: z.string().max(40).optional(),
+  participants: z.string().max(20_000).optional(),
+  visibility: z.string().max(20).optional(),
+});
+const roundIdSchema = z.object({ roundId: z.string().min(1).max(100) });
+
+const FAILURE_TEXT: Record<SendFailure['reason'], string> = {
+  blocked: 'heeft Poolster geblokkeerd of verwijderd',
+  'not-found': 'is niet gevonden in Teams',
+  throttled: 'Teams vroeg om later opnieuw te proberen',
+  failed: 'het bericht kon niet worden afgeleverd',
+};
+
+function isSendFailure(value: ConversationRef | SendFailure): value is SendFailure {
+  return (value as SendFailure).ok === false;
+}
+
+function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+interface Candidate {
+  userId: string;
+  channelUserId: string;
+  name: string;
+  known?: Person & { etag?: string };
+}
+
+export function registerSurveyRound(deps: FeatureDeps) {
+  /** The people a director can invite: the beleidsteam plus the members of this chat or team. */
+  const candidatesFor = async (turn: Turn, context: PersonContext): Promise<Candidate[]> => {
+    const people = await deps.centres.listPeople(turn.actor.tenantId, context.centre.centreId);
+    const candidates: Candidate[] = people.map((p) => ({ userId: p.userId, channelUserId: p.channelUserId, name: p.name, known: p }));
+    for (const member of await turn.conversationMembers()) {
+      if (!candidates.some((c) => c.userId === member.userId)) candidates.push(member);
+    }
+    return candidates;
+  };
+
+  const startCard = async (turn: Turn, context: PersonContext, form: Partial<Record<RoundStartField, string>>, errors?: Partial<Record<RoundStartField, string>>, notice?: string) => {
+    const candidates = await candidatesFor(turn, context);
+    const current = schoolYearOf(turn.now);
+    return renderRoundStart({
+      centreName: context.centre.name,
+      schoolYears: [current, nextSchoolYear(current)],
+      people: candidates.map((c) => ({ title: c.known ? c.name : `${c.name} (uit dit gesprek)`, value: c.userId })),
+      form: {
+        schoolYear: current,
+        deadline: addDays(brusselsDate(turn.now), 21),
+        visibility: 'anoniem',
+        participants: candidates.filter((c) => c.known).map((c) => c.userId).join(','),
+        ...form,
+      },
+      errors,
+      notice,
+    });
+  };
+
+  /** Sends the personal invitation; returns a Dutch failure reason or undefined. */
+  const invite = async (turn: Turn, round: Round, centreName: string, person: Candidate & { personalChat?: ConversationRef }): Promise<{ failure?: string; ref?: ConversationRef }> => {
+    let ref = person.personalChat;
+    if (!ref) {
+      if (!person.channelUserId) return { failure: 'geen Teams-account bekend; laat die persoon Poolster eenmaal openen' };
+      const opened = await deps.messenger.openPersonalChat({ tenantId: round.tenantId, channelUserId: person.channelUserId, serviceUrlFrom: turn.conversationRef() });
+      if (isSendFailure(opened)) return { failure: FAILURE_TEXT[opened.reason] };
+      ref = opened;
+    }
+    const outcome = await deps.messenger.send(ref, {
+      card: renderMessageCard({
+        title: `Uitnodiging: inschaling ${round.schoolYear}`,
+        paragraphs: [
+          `${turn.actor.name || 'Je directeur'} nodigt je uit voor de inschaling van ${centreName} in het poolster-CLB.`,
+          `Je situeert het centrum voor 11 bouwstenen; reken op 30 tot 45 minuten. Je kan altijd pauzeren. Deadline: ${formatDutchDate(round.deadline)}.`,
+          round.visibility === 'open' ? 'Deze ronde is **open**: toelichtingen verschijnen met je naam in het teamresultaat.' : 'Deze ronde is **anoniem**: het teamresultaat toont geen namen.',
+        ],
+        buttons: [{ title: 'Bekijk de inschaling', verb: SURVEY_VERBS.open, data: { roundId: round.roundId, target: 'intro' } }],
+      }),
+    });
+    if (!outcome.ok) return { failure: FAILURE_TEXT[outcome.reason] };
+    return { ref };
+  };
+
+  return (router: Router): void => {
+    router.command('start-inschaling', async (turn) => {
+      const context = await requireDirector(turn, deps);
+      if (context.centre.openRoundId) {
+        throw new PoolsterError('round-already-open', 'Er loopt al een inschalingsronde. Bekijk ze met **voortgang** of sluit ze eerst met **sluit inschaling**.');
+      }
+      await turn.send({ card: await startCard(turn, context, {}) });
+    });
+
+    router.action(ROUND_VERBS.create, createSchema, async (turn, data) => {
+      const context = await requireDirector(turn, deps);
+      const form: Partial<Record<RoundStartField, string>> = { ...data };
+      if (context.centre.openRoundId) {
+        return { text: 'Er loopt al een inschalingsronde voor je centrum. Bekijk ze met **voortgang**.' };
+      }
+      const errors: Partial<Record<RoundStartField, string>> = {};
+      const current = schoolYearOf(turn.now);
+      const schoolYear = data.schoolYear?.trim();
+      if (!schoolYear || ![current, nextSchoolYear(current)].includes(schoolYear as typeof current)) errors.schoolYear = `Kies ${current} of ${nextSchoolYear(current)}.`;
+      const deadline = parseDeadline(data.deadline ?? '');
+      const today = brusselsDate(turn.now);
+      if (!deadline) errors.deadline = 'Kies een geldige datum als deadline.';
+      else if (deadline <= today) errors.deadline = 'De deadline moet na vandaag liggen.';
+      else if (deadline > addDays(today, 366)) errors.deadline = 'Kies een deadline binnen het jaar.';
+      const visibility = data.visibility === 'open' ? 'open' : data.visibility === 'anoniem' ? 'anoniem' : undefined;
+      if (!visibility) errors.visibility = 'Kies anoniem of open.';
+      const candidates = await candidatesFor(turn, context);
+      const selectedIds = [...new Set((data.participants ?? '').split(',').map((s) => s.trim()).filter(Boolean))];
+      const selected = candidates.filter((c) => selectedIds.includes(c.userId));
+      if (selected.length === 0) errors.participants = 'Kies minstens één deelnemer.';
+      else if (selected.length !== selectedIds.length) errors.participants = 'Sommige gekozen personen horen niet bij je beleidsteam of dit gesprek. Kies opnieuw.';
+      if (Object.keys(errors).length > 0) {
+        return { card: await startCard(turn, context, form, errors, 'Nog niet alles is in orde: bekijk de opmerkingen hieronder.') };
+      }
+
+      // People from this chat who are not in the centre yet join the beleidsteam as members.
+      for (const candidate of selected) {
+        if (candidate.known) continue;
+        const elsewhere = await deps.centres.getPerson(turn.actor.tenantId, candidate.userId);
+        if (elsewhere && elsewhere.centreId !== context.centre.centreId) {
+          return { card: await startCard(turn, context, form, { participants: `${candidate.name} hoort bij een ander centrum en kan niet deelnemen.` }) };
+        }
+        const person: Person = { tenantId: turn.actor.tenantId, userId: candidate.userId, channelUserId: candidate.channelUserId, centreId: context.centre.centreId, name: candidate.name, roles: ['lid'], updatedAt: turn.now.toISOString() };
+        await deps.centres.addPersonIfNew(person);
+        candidate.known = person;
+      }
+
+      const participants: Participant[] = selected.map((c) => ({ userId: c.userId, channelUserId: c.channelUserId, name: c.name, position: 'intro', nudges: [] }));
+      const round = await deps.survey.createRound(
+        { tenantId: turn.actor.tenantId, centreId: context.centre.centreId, schoolYear: schoolYear!, deadline: deadline!, visibility: visibility!, createdBy: turn.actor.userId, createdAt: turn.now },
+        participants,
+      );
+      try {
+        await deps.centres.updateCentre({ ...context.centre, openRoundId: round.roundId }, context.centre.etag);
+      } catch (error) {
+        // Another director opened a round at the same moment: keep theirs.
+        const stored = await deps.survey.getRound(round.roundId);
+        if (stored) await deps.survey.saveRound({ ...stored, status: 'closed', closedAt: turn.now.toISOString() }, stored.etag);
+        throw new PoolsterError('round-already-open', 'Er werd net een andere ronde gestart. Bekijk ze met **voortgang**.', { cause: error });
+      }
+
+      const failures: string[] = [];
+      const stored = await deps.survey.listParticipants(round.roundId);
+      for (const participant of stored) {
+        const candidate = selected.find((c) => c.userId === participant.userId)!;
+        const person = await deps.centres.getPerson(turn.actor.tenantId, participant.userId);
+        const { failure, ref } = await invite(turn, round, context.centre.name, { ...candidate, personalChat: person?.personalChat });
+        if (ref && person && !person.personalChat) await deps.centres.savePerson({ ...person, personalChat: ref }, person.etag).catch(() => undefined);
+        await deps.survey.saveParticipant(round.roundId, { ...participant, invitedAt: turn.now.toISOString(), ...(failure ? { inviteFailure: failure } : {}) }, participant.etag);
+        if (failure) failures.push(`${participant.name}: ${failure}`);
+      }
+      const reached = stored.length - failures.length;
+      return {
+        card: renderMessageCard({
+          title: `Inschalingsronde ${round.schoolYear} gestart`,
+          paragraphs: [
+            `${reached} van ${stored.length} deelnemers kregen een persoonlijke uitnodiging. Deadline: ${formatDutchDate(round.deadline)}. Zichtbaarheid: ${round.visibility}.`,
+            ...(failures.length > 0 ? ['Niet bereikt (vraag hen om Poolster in Teams te openen en typ daarna **voortgang**):', ...failures.map((f) => `- ${f}`)] : []),
+            'Volg de ronde op met **voortgang**.',
+          ],
+        }),
+      };
+    });
+
+    const progressCard = async (turn: Turn, roundId: string, notice?: string) => {
+      const drafts = await deps.survey.listDrafts(roundId);
+      const round = drafts[0]?.round ?? (await deps.survey.getRound(roundId));
+      if (!round) throw new PoolsterError('round-not-found', 'Deze ronde bestaat niet meer.');
+      return renderProgress({
+        roundId,
+        schoolYear: round.schoolYear,
+        deadlineText: formatDutchDate(round.deadline),
+        open: round.status === 'open',
+        progress: drafts.map((d) => progressOf(d.participant, d.bouwstenen, Boolean(d.closing))),
+        notice,
+      });
+    };
+
+    const latestRound = async (context: PersonContext): Promise<Round | undefined> => {
+      if (context.centre.openRoundId) return deps.survey.getRound(context.centre.openRoundId);
+      return (await deps.survey.listByCentre(context.centre.tenantId, context.centre.centreId))[0];
+    };
+
+    router.command('voortgang', async (turn) => {
+      const context = await requireDirector(turn, deps);
+      const round = await latestRound(context);
+      if (!round) throw new PoolsterError('round-not-found', 'Er is nog geen inschalingsronde. Start er een met **start inschaling**.');
+      await turn.send({ card: await progressCard(turn, round.roundId) });
+    });
+
+    router.action(ROUND_VERBS.remind, roundIdSchema, async (turn, data) => {
+      const context = await requireDirector(turn, deps);
+      const round = await deps.survey.getRound(data.roundId);
+      if (!round || round.centreId !== context.centre.centreId || round.tenantId !== turn.actor.tenantId) {
+        throw new PoolsterError('round-not-found', 'Deze ronde hoort niet bij je centrum.');
+      }
+      if (round.status !== 'open') return { card: await progressCard(turn, round.roundId, 'Deze ronde is afgesloten: er worden geen herinneringen meer verstuurd.') };
+      const drafts = await deps.survey.listDrafts(round.roundId);
+      const participants = await deps.survey.listParticipants(round.roundId);
+      let sent = 0;
+      const failures: string[] = [];
+      for (const draft of drafts) {
+        if (draft.participant.submittedAt) continue;
+        const person = await deps.centres.getPerson(round.tenantId, draft.participant.userId);
+        const progress = progressOf(draft.participant, draft.bouwstenen, Boolean(draft.closing));
+        const ref = person?.personalChat;
+        if (!ref) {
+          failures.push(draft.participant.name);
+          continue;
+        }
+        const outcome = await deps.messenger.send(ref, {
+          card: renderMessageCard({
+            title: 'Herinnering: je inschaling',
+            paragraphs: [
+              progress.state === 'niet-gestart' ? 'Je bent nog niet gestart met de inschaling.' : `Je hebt ${progress.completeBouwstenen} van de 11 bouwstenen volledig ingevuld.`,
+              `De deadline is ${formatDutchDate(round.deadline)}. Alles wat je al invulde, is bewaard.`,
+            ],
+            buttons: [{ title: 'Ga verder', verb: SURVEY_VERBS.open, data: { roundId: round.roundId, target: 'resume' } }],
+          }),
+        });
+        if (outcome.ok) {
+          sent += 1;
+          const row = participants.find((p) => p.userId === draft.participant.userId);
+          if (row) {
+            const { etag, ...participant } = row;
+            await deps.survey.saveParticipant(round.roundId, { ...participant, lastNudgedAt: turn.now.toISOString(), nudges: [...participant.nudges, `manual:${turn.now.toISOString()}`] }, etag).catch(() => undefined);
+          }
+        } else failures.push(draft.participant.name);
+      }
+      const notice = `Herinnering privé verstuurd naar ${sent} ${sent === 1 ? 'persoon' : 'personen'}.${failures.length ? ` Niet bereikt: ${failures.join(', ')}.` : ''}`;
+      return { card: await progressCard(turn, round.roundId, notice) };
+    });
+
+    router.command('sluit-inschaling', async (turn) => {
+      const context = await requireDirector(turn, deps);
+      if (!context.centre.openRoundId) throw new PoolsterError('round-not-found', 'Er is geen open inschalingsronde om te sluiten.');
+      const round = await deps.survey.getRound(context.centre.openRoundId);
+      if (round) await deps.survey.saveRound({ ...round, status: 'closed', closedAt: turn.now.toISOString() }, round.etag);
+      await deps.centres.updateCentre({ ...context.centre, openRoundId: undefined }, context.centre.etag);
+      const drafts = round ? await deps.survey.listDrafts(round.roundId) : [];
+      const finished = drafts.filter((d) => d.participant.submittedAt).length;
+      await turn.send({ text: `De inschalingsronde is afgesloten: ${finished} van ${drafts.length} deelnemers verzonden hun antwoorden. Bekijk het teamresultaat met **resultaat**.` });
+    });
+
+    router.command('heropen', async (turn, args) => {
+      const context = await requireDirector(turn, deps);
+      if (!context.centre.openRoundId) throw new PoolsterError('round-not-found', 'Er is geen open inschalingsronde.');
+      const wanted = args.trim().toLowerCase();
+      if (!wanted) {
+        await turn.send({ text: 'Typ de naam van wie je inschaling wil heropenen, bijvoorbeeld: **heropen Megan Bowen**.' });
+        return;
+      }
+      const participants = await deps.survey.listParticipants(context.centre.openRoundId);
+      const found = participants.filter((p) => p.name.toLowerCase() === wanted || p.name.toLowerCase().startsWith(`${wanted} `));
+      if (found.length !== 1) {
+        await turn.send({ text: found.length === 0 ? `Niemand met de naam "${args.trim()}" neemt deel aan deze ronde.` : `Meerdere deelnemers heten "${args.trim()}". Typ de volledige naam.` });
+        return;
+      }
+      const { etag, ...participant } = found[0]!;
+      if (!participant.submittedAt) {
+        await turn.send({ text: `${participant.name} heeft nog niet verzonden; er is niets te heropenen.` });
+        return;
+      }
+      await deps.survey.saveParticipant(context.centre.openRoundId, { ...participant, submittedAt: undefined, reopenedAt: turn.now.toISOString(), position: 'overview' }, etag);
+      const person = await deps.centres.getPerson(turn.actor.tenantId, participant.userId);
+      if (person?.personalChat) {
+        await deps.messenger.send(person.personalChat, {
+          card: renderMessageCard({
+            title: 'Je inschaling is heropend',
+            paragraphs: ['Je directeur heeft je inschaling heropend: je kan je antwoorden wijzigen en daarna opnieuw definitief verzenden.'],
+            buttons: [{ title: 'Naar mijn overzicht', verb: SURVEY_VERBS.open, data: { roundId: context.centre.openRoundId, target: 'overview' } }],
+          }),
+        });
+      }
+      await turn.send({ text: `De inschaling van ${participant.name} is heropend.` });
+    });
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Card checks shared by tests: parse with the official `adaptivecards` library, and find actions.
+ */
+import assert from 'node:assert/strict';
+import { AdaptiveCard, SerializationContext, ValidationEvent } from 'adaptivecards';
+
+/** Parses a card with the adaptivecards library; fails on any parse or validation error. */
+export function assertValidCard(card: unknown): void {
+  assert.ok(card && typeof card === 'object', 'a card object');
+  const context = new SerializationContext();
+  const parsed = new AdaptiveCard();
+  parsed.parse(card as object, context);
+  const problems: string[] = [];
+  for (let i = 0; i < context.eventCount; i += 1) {
+    const event = context.getEventAt(i);
+    // Unknown element types are reported for Teams-only elements with a fallback (charts): allowed.
+    if (event.event === ValidationEvent.UnknownElementType || event.event === ValidationEvent.UnknownActionType) continue;
+    problems.push(`parse ${ValidationEvent[event.event]}: ${event.message}`);
+  }
+  for (const event of parsed.validateProperties().validationEvents) {
+    if (event.event === ValidationEvent.UnknownElementType || event.event === ValidationEvent.UnknownActionType) continue;
+    problems.push(`validate ${ValidationEvent[event.event]}: ${event.message}`);
+  }
+  assert.deepEqual(problems, [], `card problems:\n${problems.join('\n')}`);
+  assert.ok(Buffer.byteLength(JSON.stringify(card)) < 80 * 1024, 'card stays under 80 KB');
+}
+
+/** Every Action.Execute / Action.Submit in a card, with its verb and data. */
+export function cardActions(card: any): Array<{ title: string; verb?: string; data: Record<string, any> }> {
+  const found: Array<{ title: string; verb?: string; data: Record<string, any> }> = [];
+  const walk = (node: any) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    if (node.type === 'Action.Execute') found.push({ title: node.title, verb: node.verb, data: node.data ?? {} });
+    for (const [key, value] of Object.entries(node)) if (key !== 'fallback') walk(value);
+  };
+  walk(card);
+  return found;
+}
+
+export function actionTitled(card: any, title: string | RegExp): { title: string; verb?: string; data: Record<string, any> } {
+  const action = cardActions(card).find((a) => (typeof title === 'string' ? a.title === title : title.test(a.title)));
+  assert.ok(action, `no action titled ${String(title)} in card; actions: ${cardActions(card).map((a) => a.title).join(', ')}`);
+  return action!;
+}
+
+/** The current value of an input in a card, by id. */
+export function inputValue(card: any, id: string): string | undefined {
+  let value: string | undefined;
+  const walk = (node: any) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    if (node.id === id && typeof node.type === 'string' && node.type.startsWith('Input.')) value = node.value;
+    Object.values(node).forEach(walk);
+  };
+  walk(card);
+  return value;
+}
