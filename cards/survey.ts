@@ -3,15 +3,8 @@
  * and a generic message card (saved, thank-you, stale card, invitation). Pure render functions.
  */
 import { BOUWSTENEN, STADIA, clusterOf, getBouwsteen, bouwsteenLabel, bouwsteenNumber, stadiumName, type BouwsteenId, type StadiumLevel } from '../domain/catalogue';
-import {
-  AMBITION_OPTIONS,
-  CHOICE_OPTIONS,
-  CONTEXT_CATEGORY_LABELS,
-  DIFFERENCE_OPTIONS,
-  NOT_YET_INSPIRING_LABEL,
-  NO_LEVERS_LABEL,
-  NO_OBSTACLES_LABEL,
-} from '../domain/survey/answers';
+import { AMBITION_OPTIONS, NOT_YET_INSPIRING_LABEL } from '../domain/survey/answers';
+import { BOUWSTEEN_QUESTIONS, CLOSING_QUESTIONS, questionText } from '../domain/survey/questions';
 import { NOT_YET_INSPIRING_VALUE, type BouwsteenField, type BouwsteenForm, type ClosingField, type ClosingForm, type FieldErrors } from '../domain/survey/validate';
 import type { CardJson } from '../dialogs/types';
 import { expandCard } from './render';
@@ -42,8 +35,6 @@ function filled<F extends string>(fields: readonly F[], values: Partial<Record<F
   return Object.fromEntries(fields.map((f) => [f, values[f] ?? ''])) as Record<F, string>;
 }
 
-const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
-
 export function renderSurveyStep(data: {
   roundId: string;
   bouwsteenId: BouwsteenId;
@@ -66,7 +57,6 @@ export function renderSurveyStep(data: {
     number,
     clusterTitle: clusterOf(b.id).title,
     title: b.title,
-    lowerTitle: lowerFirst(b.title),
     definition: b.definition,
     qualityExpectations: b.qualityExpectations,
     developmentScales: b.developmentScales,
@@ -74,12 +64,12 @@ export function renderSurveyStep(data: {
     reflections: b.reflections,
     qualityContribution: b.qualityContribution ?? '',
     stadia: STADIA.map((s) => ({ name: s.name, pdca: s.pdca ? `(${s.pdca})` : '', text: b.stadia[s.level - 1] })),
-    stadiumChoices: STADIA.map((s) => ({ title: s.pdca ? `${s.name} (${s.pdca})` : s.name, value: String(s.level) })),
-    ambitionChoices: AMBITION_OPTIONS.map((o) => ({ title: o.label, value: String(o.value) })),
-    choiceChoices: CHOICE_OPTIONS.map((o) => ({ title: o.label, value: o.value })),
-    differenceChoices: DIFFERENCE_OPTIONS.map((o) => ({ title: o.label, value: o.value })),
-    leverChoices: [...Object.entries(CONTEXT_CATEGORY_LABELS).map(([value, title]) => ({ title, value })), { title: NO_LEVERS_LABEL, value: 'geen' }],
-    obstacleChoices: [...Object.entries(CONTEXT_CATEGORY_LABELS).map(([value, title]) => ({ title, value })), { title: NO_OBSTACLES_LABEL, value: 'geen' }],
+    q: Object.fromEntries(
+      BOUWSTEEN_QUESTIONS.map((q) => [
+        q.field,
+        { label: `${q.number}. ${questionText(q, b)}${q.required ? ' *' : ''}`, choices: q.options.map((o) => ({ title: o.label, value: o.value })) },
+      ]),
+    ),
     form: filled(BOUWSTEEN_FIELDS, data.form),
     errors: filled(BOUWSTEEN_FIELDS, data.errors ?? {}),
     notice: data.notice?.text ?? '',
@@ -148,6 +138,8 @@ export function renderClosing(data: {
     noticeColor: noticeColor(data.notice),
     form,
     errors,
+    inspiringLabel: `${CLOSING_QUESTIONS.inspiring.text} *`,
+    prioritiesText: CLOSING_QUESTIONS.priorities.text,
     inspiringChoices: [{ title: NOT_YET_INSPIRING_LABEL, value: NOT_YET_INSPIRING_VALUE }, ...bouwsteenChoices],
     bouwsteenChoices,
     priorityInputs: (['priority1', 'priority2', 'priority3', 'priority4', 'priority5'] as const).map((id, index) => ({
