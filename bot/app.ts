@@ -3,7 +3,7 @@
  * handler, and every feature's listeners.
  */
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
+import { INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { createTeamsRouter, errorSummary, userMessageFor } from './router';
@@ -28,15 +28,29 @@ export function createAdapter(config: Config, logger: Logger): TeamsAdapter {
         }
       : {},
   );
-  // Errors that escape a turn (outside our routes): log with context, tell the person in Dutch.
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    const log = logger.child({ conversationId: context.activity?.conversation?.id, activityId: context.activity?.id });
-    const message = userMessageFor(error, log);
-    if (context.activity?.type === 'message') {
-      await context.sendActivity(message).catch((sendError: unknown) => log.warn({ err: errorSummary(sendError) }, 'could not send the error message'));
-    }
-  };
+  adapter.onTurnError = async (context: TurnContext, error: Error) => answerFailedTurn(context, error, logger);
   return adapter;
+}
+
+/**
+ * The one error path for a turn that failed outside a feature's own handling (e.g. turn state could
+ * not be loaded because storage is down): log with context, answer in Dutch. A card action must be
+ * answered in the invoke response, or Teams shows a generic error.
+ */
+export async function answerFailedTurn(context: TurnContext, error: unknown, logger: Logger): Promise<void> {
+  const log = logger.child({ conversationId: context.activity?.conversation?.id, activityId: context.activity?.id });
+  const message = userMessageFor(error, log);
+  try {
+    if (context.activity?.type === 'message') await context.sendActivity(message);
+    else if (context.activity?.type === 'invoke' && context.activity.name === 'adaptiveCard/action' && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
+      await context.sendActivity({
+        type: 'invokeResponse',
+        value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message } },
+      });
+    }
+  } catch (sendError) {
+    log.warn({ err: errorSummary(sendError) }, 'could not send the error message');
+  }
 }
 
 export function createApplication(input: {
@@ -71,11 +85,7 @@ export function createApplication(input: {
     return false;
   });
 
-  app.error(async (context, error) => {
-    const log = logger.child({ conversationId: context.activity?.conversation?.id, activityId: context.activity?.id });
-    const message = userMessageFor(error, log);
-    if (context.activity?.type === 'message') await context.sendActivity(message);
-  });
+  app.error(async (context, error) => answerFailedTurn(context, error, logger));
 
   const router = createTeamsRouter(app, { logger, now: input.now });
   for (const feature of input.features) feature(router);

@@ -14,10 +14,18 @@ import { CentreRepository } from '../storage/centres';
 import type { FeatureDeps } from '../dialogs/deps';
 import type { Messenger } from '../dialogs/types';
 import { registerHelp } from '../dialogs/help';
+import { registerPlan } from '../dialogs/plan';
+import { PlanRepository } from '../storage/plans';
 import { registerCentre } from '../dialogs/centre';
 import { registerSurveyMember } from '../dialogs/survey/member';
 import { registerSurveyRound } from '../dialogs/survey/round';
 import { SurveyRepository } from '../storage/survey';
+import { registerDigest } from '../dialogs/digest';
+import { createDigestScheduler, type DigestScheduler } from '../dialogs/digest/scheduler';
+import { DigestRepository } from '../storage/digests';
+import { digestSourcesFrom } from './digestSources';
+import { channelPostReference } from './references';
+import { loadPlaygroundDemo } from './demo';
 
 export interface Poolster {
   url: string;
@@ -34,7 +42,7 @@ export interface StartOptions {
 }
 
 export function buildFeatures(deps: FeatureDeps): Feature[] {
-  return [registerHelp(deps), registerCentre(deps), registerSurveyRound(deps), registerSurveyMember(deps)];
+  return [registerHelp(deps), registerCentre(deps), registerSurveyRound(deps), registerSurveyMember(deps), registerDigest(deps), registerPlan(deps)];
 }
 
 export async function startPoolster(config: Config, options: StartOptions = {}): Promise<Poolster> {
@@ -48,10 +56,14 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
   const deps: FeatureDeps = {
     centres: new CentreRepository(tables.client('Centres'), tables.client('People')),
     survey: new SurveyRepository(tables.client('Survey')),
+    plans: new PlanRepository(tables.client('Plans')),
+    digests: new DigestRepository(tables.client('Digests')),
+    digestSources: digestSourcesFrom(tables),
     messenger,
     logger,
     now,
   };
+  if (config.demoData) await loadPlaygroundDemo({ tables, centres: deps.centres, now, logger });
   const app = createApplication({ config, adapter, tables, logger, now, features: buildFeatures(deps) });
   const server = createServer({ adapter, app, tables, logger, maxBodyBytes: config.maxBodyBytes });
 
@@ -65,6 +77,11 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
     logger.warn({ url }, 'development mode: no app registration, token validation is off; listening on localhost only');
   }
   logger.info({ url: `${url}/api/messages` }, 'Poolster is listening');
+  let scheduler: DigestScheduler | undefined;
+  if (config.scheduler) {
+    scheduler = createDigestScheduler({ ...deps, sources: deps.digestSources, postReference: channelPostReference });
+    scheduler.start();
+  }
 
   return {
     url,
@@ -72,6 +89,7 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
     tables,
     deps,
     async close() {
+      await scheduler?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
