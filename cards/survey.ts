@@ -8,7 +8,8 @@ import { BOUWSTEEN_QUESTIONS, CLOSING_QUESTIONS, questionText } from '../domain/
 import { NOT_YET_INSPIRING_VALUE, type BouwsteenField, type BouwsteenForm, type ClosingField, type ClosingForm, type FieldErrors } from '../domain/survey/validate';
 import type { CardJson } from '../dialogs/types';
 import { expandCard } from './render';
-import stepTemplate from './templates/survey/step.json';
+import stepContentTemplate from './templates/survey/stepContent.json';
+import stepQuestionsTemplate from './templates/survey/stepQuestions.json';
 import introTemplate from './templates/survey/intro.json';
 import overviewTemplate from './templates/survey/overview.json';
 import closingTemplate from './templates/survey/closing.json';
@@ -35,6 +36,31 @@ function filled<F extends string>(fields: readonly F[], values: Partial<Record<F
   return Object.fromEntries(fields.map((f) => [f, values[f] ?? ''])) as Record<F, string>;
 }
 
+/**
+ * The content part of each bouwsteen card (definition, context, the four stadia) depends on the
+ * bouwsteen only: expanded once, at load, because template expansion is the costliest part of a click.
+ */
+const STEP_CONTENT: ReadonlyMap<BouwsteenId, readonly unknown[]> = new Map(
+  BOUWSTENEN.map((b) => [
+    b.id,
+    Object.freeze(
+      (expandCard(stepContentTemplate, {
+        id: b.id,
+        number: bouwsteenNumber(b.id),
+        clusterTitle: clusterOf(b.id).title,
+        title: b.title,
+        definition: b.definition,
+        qualityExpectations: b.qualityExpectations,
+        developmentScales: b.developmentScales,
+        reflectionIntro: b.reflectionIntro,
+        reflections: b.reflections,
+        qualityContribution: b.qualityContribution ?? '',
+        stadia: STADIA.map((s) => ({ name: s.name, pdca: s.pdca ? `(${s.pdca})` : '', text: b.stadia[s.level - 1] })),
+      }).body as unknown[]),
+    ),
+  ]),
+);
+
 export function renderSurveyStep(data: {
   roundId: string;
   bouwsteenId: BouwsteenId;
@@ -50,20 +76,10 @@ export function renderSurveyStep(data: {
     { title: 'Later verder', nav: 'later', style: 'default' },
     { title: number === 11 ? 'Volgende: overzicht' : 'Volgende', nav: 'next', style: 'positive' },
   ];
-  return expandCard(stepTemplate, {
+  const questions = expandCard(stepQuestionsTemplate, {
     roundId: data.roundId,
     id: b.id,
     version: data.version,
-    number,
-    clusterTitle: clusterOf(b.id).title,
-    title: b.title,
-    definition: b.definition,
-    qualityExpectations: b.qualityExpectations,
-    developmentScales: b.developmentScales,
-    reflectionIntro: b.reflectionIntro,
-    reflections: b.reflections,
-    qualityContribution: b.qualityContribution ?? '',
-    stadia: STADIA.map((s) => ({ name: s.name, pdca: s.pdca ? `(${s.pdca})` : '', text: b.stadia[s.level - 1] })),
     q: Object.fromEntries(
       BOUWSTEEN_QUESTIONS.map((q) => [
         q.field,
@@ -76,6 +92,11 @@ export function renderSurveyStep(data: {
     noticeColor: noticeColor(data.notice),
     navigation,
   });
+  const content = structuredClone(STEP_CONTENT.get(b.id)!) as unknown[];
+  const questionBody = (questions.body ?? []) as unknown[];
+  // The notice (first element of the questions part, when present) goes right under the title.
+  const notice = data.notice ? questionBody.slice(0, 1) : [];
+  return { ...questions, body: [...content.slice(0, 2), ...notice, ...content.slice(2), ...questionBody.slice(notice.length)] };
 }
 
 export function renderSurveyIntro(data: {

@@ -7,6 +7,8 @@ import net from 'node:net';
 export class TcpProxy {
   private server?: net.Server;
   private readonly sockets = new Set<net.Socket>();
+  /** HTTP requests that went through (counted from request lines), for the benchmark. */
+  requests = 0;
 
   constructor(
     readonly port: number,
@@ -21,6 +23,10 @@ export class TcpProxy {
         s.on('close', () => this.sockets.delete(s));
         s.on('error', () => s.destroy());
       }
+      client.on('data', (chunk: Buffer) => {
+        const text = chunk.toString('latin1');
+        this.requests += (text.match(/(?:^|\r\n)(?:GET|POST|PUT|PATCH|DELETE|MERGE|HEAD) \/\S* HTTP\/1\.1\r\n/g) ?? []).length;
+      });
       client.pipe(upstream);
       upstream.pipe(client);
     });

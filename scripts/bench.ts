@@ -1,0 +1,282 @@
+/**
+ * `npm run bench`: measures Poolster against the framework floor on this machine, on loopback only.
+ *
+ * Starts Azurite (behind a request-counting proxy), a connector stand-in, the bot as its own process,
+ * and a bare botbuilder echo bot; then, for 1, 10 and 50 concurrent members walking the survey:
+ * latency of an answered card (p50/p95/p99), throughput, table requests per answered card, RSS.
+ * Also: consolidation time for 25 members and start-up time. Both bots run built JavaScript
+ * (`npm run build`), as in production. Prints a Markdown report and writes bench-results.json.
+ * Not a test: nothing here asserts timings.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { startAzurite, azuriteConnectionString, freePort } from '../test/support/azurite';
+import { TcpProxy } from '../test/support/tcpProxy';
+import { FakeConnector } from '../test/support/connector';
+import { validBouwsteenForm } from '../test/fixtures/surveyForms';
+import { BOUWSTEEN_IDS } from '../domain/catalogue/types';
+import { consolidateRound } from '../domain/survey/consolidate';
+import type { MemberSurvey } from '../domain/survey/answers';
+
+const ROOT = path.resolve(__dirname, '..');
+/** The Node flags of `npm start`, so the bench measures the bot as it runs in production. */
+const START_FLAGS = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!
+  .split(/\s+/)
+  .filter((arg) => arg.startsWith('--'));
+const LEVELS = [1, 10, 50];
+const TENANT = '00000000-0000-0000-0000-000000000001';
+const out = (line = '') => process.stdout.write(`${line}\n`);
+
+function rssOf(pid: number): { rssMb: number; peakMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function waitReady(url: string, child: ChildProcess): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return performance.now() - started;
+    } catch {
+      /* not yet listening */
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+interface Member {
+  userId: string;
+  channelUserId: string;
+  name: string;
+}
+
+function activity(connectorUrl: string, member: Member, conversation: { id: string; kind: string }, extra: Record<string, unknown>) {
+  return {
+    channelId: 'msteams',
+    serviceUrl: connectorUrl,
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    from: { id: member.channelUserId, name: member.name, aadObjectId: member.userId },
+    recipient: { id: '28:poolster-bot', name: 'Poolster' },
+    conversation: { id: conversation.id, conversationType: conversation.kind, tenantId: TENANT },
+    channelData: { tenant: { id: TENANT } },
+    ...extra,
+  };
+}
+
+async function post(url: string, body: unknown): Promise<any> {
+  const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const text = await response.text();
+  if (response.status >= 400) throw new Error(`HTTP ${response.status}: ${text.slice(0, 200)}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+interface LevelResult {
+  concurrency: number;
+  answers: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  throughput: number;
+  tableRequestsPerAnswer?: number;
+}
+
+/** Runs `perMember` for `concurrency` members at once; returns latencies of each timed call. */
+async function runLevel(concurrency: number, perMember: (index: number, time: (fn: () => Promise<unknown>) => Promise<unknown>) => Promise<void>) {
+  const latencies: number[] = [];
+  const time = async (fn: () => Promise<unknown>) => {
+    const t0 = performance.now();
+    const result = await fn();
+    latencies.push(performance.now() - t0);
+    return result;
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, (_, i) => perMember(i, time)));
+  const wall = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { latencies, wall };
+}
+
+async function main(): Promise<void> {
+  out('Poolster benchmark (loopback only)');
+  const azurite = await startAzurite();
+  const proxy = new TcpProxy(await freePort(), azurite.port);
+  await proxy.up();
+  const connector = new FakeConnector();
+  await connector.start();
+  const children: ChildProcess[] = [];
+  const stopAll = async () => {
+    for (const c of children) c.kill('SIGTERM');
+    await connector.stop();
+    await proxy.down();
+    await azurite.stop();
+  };
+
+  try {
+    // --- Poolster as its own process -------------------------------------------------------------
+    const botPort = await freePort();
+    const botUrl = `http://127.0.0.1:${botPort}`;
+    const spawnedAt = performance.now();
+    const bot = spawn(process.execPath, [...START_FLAGS, path.join(ROOT, 'dist/bot/main.js')], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        PORT: String(botPort),
+        STORAGE_CONNECTION_STRING: azuriteConnectionString(proxy.port),
+        TABLE_PREFIX: `bench${Date.now() % 100000}`,
+        LOG_LEVEL: 'error',
+        LOG_FORMAT: 'json',
+        SCHEDULER: 'false',
+        DEMO_DATA: 'false',
+      },
+      stdio: ['ignore', process.env.BENCH_BOT_LOG ? 'inherit' : 'ignore', 'inherit'],
+    });
+    children.push(bot);
+    await waitReady(botUrl, bot);
+    const startupMs = performance.now() - spawnedAt;
+    await new Promise((r) => setTimeout(r, 1000));
+    const idle = rssOf(bot.pid!);
+
+    // A centre with a director and one round for every member of every level.
+    const director: Member = { userId: randomUUID(), channelUserId: `29:${randomUUID()}`, name: 'Diane Directeur' };
+    const members: Member[] = Array.from({ length: LEVELS.reduce((a, b) => a + b, 0) }, (_, i) => {
+      const userId = randomUUID();
+      return { userId, channelUserId: `29:${userId}`, name: `Lid ${String(i + 1).padStart(2, '0')}` };
+    });
+    const personal = (m: Member) => ({ id: `a:personal-${m.channelUserId}`, kind: 'personal' });
+    const group = { id: '19:bench@thread.v2', kind: 'groupChat' };
+    connector.members.set(group.id, [director, ...members].map((m) => ({ id: m.channelUserId, name: m.name, aadObjectId: m.userId })));
+    await post(botUrl, activity(connector.url, director, personal(director), { type: 'message', text: 'setup GO! CLB Bench' }));
+    const deadline = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const now = new Date();
+    const start = now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+    const created = await post(
+      botUrl,
+      activity(connector.url, director, group, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'round.create', data: { schoolYear: `${start}-${start + 1}`, deadline, participants: members.map((m) => m.userId).join(','), visibility: 'anoniem' } } },
+      }),
+    );
+    if (created?.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`round not created: ${JSON.stringify(created).slice(0, 300)}`);
+    const roundId = /"roundId":"([^"]+)"/.exec(JSON.stringify(connector.sent.at(-1)?.activity ?? {}))?.[1];
+    if (!roundId) throw new Error('no round id in the invitation');
+
+    const invoke = (m: Member, verb: string, data: Record<string, unknown>) =>
+      post(botUrl, activity(connector.url, m, personal(m), { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } } }));
+
+    const poolsterLevels: LevelResult[] = [];
+    let offset = 0;
+    for (const concurrency of LEVELS) {
+      const group = members.slice(offset, offset + concurrency);
+      offset += concurrency;
+      // Opening the survey is not timed; every answered card is.
+      await Promise.all(group.map((m) => invoke(m, 'survey.open', { roundId, target: 'resume' })));
+      const before = proxy.requests;
+      const { latencies, wall } = await runLevel(concurrency, async (i, time) => {
+        const m = group[i]!;
+        for (const bouwsteenId of BOUWSTEEN_IDS) {
+          const answer = (await time(() => invoke(m, 'survey.answer', { roundId, bouwsteenId, version: 0, nav: 'next', ...validBouwsteenForm() }))) as { type?: string };
+          if (answer?.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`answer refused: ${JSON.stringify(answer).slice(0, 200)}`);
+        }
+      });
+      const answers = latencies.length;
+      poolsterLevels.push({
+        concurrency,
+        answers,
+        p50: percentile(latencies, 50),
+        p95: percentile(latencies, 95),
+        p99: percentile(latencies, 99),
+        throughput: answers / wall,
+        tableRequestsPerAnswer: (proxy.requests - before) / answers,
+      });
+    }
+    const peak = rssOf(bot.pid!);
+
+    // --- The echo bot: the framework floor, same machine, same run --------------------------------
+    const echoPort = await freePort();
+    const echoUrl = `http://127.0.0.1:${echoPort}`;
+    const echo = spawn(process.execPath, [...START_FLAGS, path.join(ROOT, 'dist/scripts/echoBot.js')], { cwd: ROOT, env: { ...process.env, PORT: String(echoPort) }, stdio: ['ignore', 'ignore', 'inherit'] });
+    children.push(echo);
+    await waitReady(echoUrl, echo);
+    const echoIdle = rssOf(echo.pid!);
+    const echoLevels: LevelResult[] = [];
+    for (const concurrency of LEVELS) {
+      const { latencies, wall } = await runLevel(concurrency, async (i, time) => {
+        const m = members[i]!;
+        for (let n = 0; n < BOUWSTEEN_IDS.length; n += 1) {
+          await time(() => post(echoUrl, activity(connector.url, m, personal(m), { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'echo', data: validBouwsteenForm() } } })));
+        }
+      });
+      echoLevels.push({ concurrency, answers: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), throughput: latencies.length / wall });
+    }
+
+    // --- Consolidation for 25 members (pure, in this process) -------------------------------------
+    const surveys: MemberSurvey[] = Array.from({ length: 25 }, (_, i) => ({
+      memberId: `m${i}`,
+      memberName: `Lid ${i}`,
+      answers: Object.fromEntries(
+        BOUWSTEEN_IDS.map((id, j) => [
+          id,
+          {
+            bouwsteenId: id,
+            stadium: (((i + j) % 4) + 1) as 1 | 2 | 3 | 4,
+            ambition: 'aanhouden' as const,
+            choice: 'combinatie' as const,
+            choiceNote: 'x'.repeat(500),
+            difference: { none: true, kinds: [] },
+            levers: { none: false, categories: ['mensen' as const] },
+            obstacles: { none: true, categories: [] },
+          },
+        ]),
+      ),
+      closing: { notYetInspiring: false, inspiring: ['5.1'], priorities: ['6.4', '4.1', '5.2'] },
+      submittedAt: new Date().toISOString(),
+    }));
+    const runs = 200;
+    const t0 = performance.now();
+    for (let i = 0; i < runs; i += 1) consolidateRound(surveys, { open: i % 2 === 0 });
+    const consolidationMs = (performance.now() - t0) / runs;
+
+    // --- Report -----------------------------------------------------------------------------------
+    out();
+    out(`Machine: ${process.arch}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; both bots run with ${START_FLAGS.join(' ')}`);
+    out();
+    out('| concurrent members | answered cards | Poolster p50 / p95 / p99 (ms) | echo p50 / p95 / p99 (ms) | p99 ratio | Poolster cards/s | echo req/s | table requests per answered card |');
+    out('|---|---|---|---|---|---|---|---|');
+    for (let i = 0; i < LEVELS.length; i += 1) {
+      const p = poolsterLevels[i]!;
+      const e = echoLevels[i]!;
+      out(`| ${p.concurrency} | ${p.answers} | ${p.p50.toFixed(1)} / ${p.p95.toFixed(1)} / ${p.p99.toFixed(1)} | ${e.p50.toFixed(1)} / ${e.p95.toFixed(1)} / ${e.p99.toFixed(1)} | ${(p.p99 / e.p99).toFixed(2)} | ${p.throughput.toFixed(0)} | ${e.throughput.toFixed(0)} | ${p.tableRequestsPerAnswer!.toFixed(2)} |`);
+    }
+    out();
+    out(`Poolster RSS: idle ${idle.rssMb.toFixed(0)} MB (1 s after start-up), peak ${peak.peakMb.toFixed(0)} MB (during the 50-member walk); echo bot idle ${echoIdle.rssMb.toFixed(0)} MB`);
+    out(`Start-up (spawn of the built bot to /readyz, tables created): ${startupMs.toFixed(0)} ms`);
+    out(`Consolidation of 25 members (11 bouwstenen, 500-character toelichtingen): ${consolidationMs.toFixed(2)} ms per run (mean of ${runs})`);
+    writeFileSync(
+      path.join(ROOT, 'bench-results.json'),
+      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, poolster: poolsterLevels, echo: echoLevels, idleRssMb: idle.rssMb, peakRssMb: peak.peakMb, echoIdleRssMb: echoIdle.rssMb, startupMs, consolidationMs }, null, 2)}\n`,
+    );
+  } finally {
+    await stopAll();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);
