@@ -1,0 +1,85 @@
+/**
+ * Who may see and change the plan. Everything is decided from storage: the person (by tenant and
+ * user id from the validated activity) and their centre. Card data never decides a centre: an actie
+ * id is only ever looked up in the person's own centre's partition.
+ */
+import { isDirector, isTeamMember, type Centre, type Person } from '../../domain/centre/model';
+import type { Actie, Plan } from '../../domain/plan/model';
+import { ownerKey } from '../../domain/plan/status';
+import { brusselsDate } from '../../domain/schoolYear';
+import type { Turn } from '../types';
+import type { PlanFeatureDeps } from './priorities';
+
+import { NOT_IN_CENTRE_MESSAGE } from '../../domain/errors';
+export { NOT_IN_CENTRE_MESSAGE };
+
+export function notInTeamMessage(centre: Centre): string {
+  return `Je maakt geen deel (meer) uit van het beleidsteam van ${centre.name}. Vraag je directeur om je opnieuw een rol te geven.`;
+}
+
+export function noPlanMessage(centre: Centre, director: boolean): string {
+  const base = `Er is nog geen beleidsplan geladen voor ${centre.name}.`;
+  return director
+    ? `${base} Laad het planbestand (YAML) met: npm run plan -- import <bestand.yaml> --centre ${centre.centreId}`
+    : `${base} Vraag je directeur om het beleidsplan te laden.`;
+}
+
+export const NOT_DIRECTOR_CREATE_MESSAGE =
+  'Enkel een directeur kan acties toevoegen aan het beleidsplan. Vraag het aan je directeur, of typ **acties** om je eigen acties te zien.';
+
+export const NOT_DIRECTOR_LINK_MESSAGE = 'Enkel een directeur kan acties aan een teamprioriteit koppelen.';
+
+export const ACTIE_NOT_FOUND_MESSAGE =
+  'Ik vind deze actie niet in het beleidsplan van je centrum. Misschien werd het plan intussen opnieuw geladen: typ **acties** voor je actuele acties.';
+
+export function notYourActieMessage(actie: Actie): string {
+  return actie.owner
+    ? `Je kan enkel je eigen acties bijwerken. Deze actie is van ${actie.owner.name}: vraag het aan ${actie.owner.name} of aan je directeur.`
+    : 'Je kan enkel je eigen acties bijwerken. Deze actie heeft geen eigenaar: vraag je directeur om ze bij te werken.';
+}
+
+/**
+ * Whether the actie is the person's own: the owner's user id when the plan has one (it decides),
+ * else the owner's name compared with the person's name (case and extra spaces ignored).
+ */
+export function isOwnActie(person: Person, actie: Actie): boolean {
+  if (!actie.owner) return false;
+  if (actie.owner.userId !== undefined) return actie.owner.userId === person.userId;
+  return person.name.trim().length > 0 && ownerKey(actie.owner.name) === ownerKey(person.name);
+}
+
+/** Members update their own acties; directors every actie of their centre. */
+export function canEditActie(person: Person, actie: Actie): boolean {
+  return isDirector(person) || isOwnActie(person, actie);
+}
+
+export interface Member {
+  person: Person;
+  centre: Centre;
+  today: string;
+}
+
+export interface PlanContext extends Member {
+  plan: Plan;
+}
+
+export type Access<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** The person and their centre, when they are in a beleidsteam. */
+export async function loadMember(turn: Turn, deps: PlanFeatureDeps): Promise<Access<Member>> {
+  const person = await deps.centres.getPerson(turn.actor.tenantId, turn.actor.userId);
+  if (!person) return { ok: false, message: NOT_IN_CENTRE_MESSAGE };
+  const centre = await deps.centres.getCentre(turn.actor.tenantId, person.centreId);
+  if (!centre) return { ok: false, message: NOT_IN_CENTRE_MESSAGE };
+  if (!isTeamMember(person)) return { ok: false, message: notInTeamMessage(centre) };
+  return { ok: true, value: { person, centre, today: brusselsDate(turn.now) } };
+}
+
+/** The person, their centre and its plan. */
+export async function loadPlanContext(turn: Turn, deps: PlanFeatureDeps): Promise<Access<PlanContext>> {
+  const member = await loadMember(turn, deps);
+  if (!member.ok) return member;
+  const plan = await deps.plans.getPlan(member.value.centre.centreId);
+  if (!plan) return { ok: false, message: noPlanMessage(member.value.centre, isDirector(member.value.person)) };
+  return { ok: true, value: { ...member.value, plan } };
+}

@@ -1,0 +1,108 @@
+/**
+ * `prioriteiten`: the team priorities of the last confirmed inschaling with the acties linked to
+ * each (an actie is linked to a priority through its bouwsteen), and for directors a way to link an
+ * existing actie or to create one for a priority.
+ */
+import { bouwsteenLabel, renderPrioriteitenCard } from '../../cards/plan';
+import type { BouwsteenId } from '../../domain/catalogue/types';
+import { isDirector } from '../../domain/centre/model';
+import { isOpenStatus, type Plan } from '../../domain/plan/model';
+import type { ActionResult, CardJson, Turn } from '../types';
+import { ACTIE_NOT_FOUND_MESSAGE, NOT_DIRECTOR_LINK_MESSAGE, loadMember, noPlanMessage, type Member, type PlanContext } from './access';
+import { nieuweActieForm } from './nieuweActie';
+import type { PlanFeatureDeps } from './priorities';
+import type { LinkPriorityData } from './verbs';
+
+export function noPrioritiesMessage(director: boolean): string {
+  return (
+    'Er is nog geen bevestigde teaminschaling, dus nog geen teamprioriteiten. ' +
+    (director
+      ? 'Open een inschalingsronde met **start inschaling**; bevestig daarna het teamresultaat met **resultaat**. De prioriteiten van die inschaling verschijnen dan hier.'
+      : 'Zodra je directeur een inschalingsronde afsluit en het teamresultaat bevestigt, verschijnen de prioriteiten hier.')
+  );
+}
+
+export const EMPTY_PRIORITIES_MESSAGE = 'De laatst bevestigde teaminschaling bevat geen prioriteiten op korte termijn.';
+
+async function prioritiesOf(deps: PlanFeatureDeps, member: Member): Promise<BouwsteenId[] | undefined> {
+  // Read at call time. An explicit source wins; otherwise the confirmed inschalingen in storage.
+  const source = deps.priorities ?? deps.inschalingen?.confirmedPriorities;
+  if (!source) return undefined;
+  return source(member.centre.tenantId, member.centre.centreId);
+}
+
+function prioritiesCard(
+  ctx: PlanContext,
+  priorities: BouwsteenId[],
+  extra: { notice?: string; values?: { bouwsteenId?: string; actieId?: string }; errors?: { bouwsteenId?: string; actieId?: string } } = {},
+): CardJson {
+  return renderPrioriteitenCard({
+    priorities: priorities.map((bouwsteenId) => ({ bouwsteenId, acties: ctx.plan.acties.filter((a) => a.bouwsteenId === bouwsteenId) })),
+    isDirector: isDirector(ctx.person),
+    linkable: linkable(ctx.plan),
+    today: ctx.today,
+    ...extra,
+  });
+}
+
+function linkable(plan: Plan) {
+  return plan.acties.filter((a) => isOpenStatus(a.status));
+}
+
+type Loaded = { ok: true; ctx: PlanContext; priorities: BouwsteenId[] } | { ok: false; text: string };
+
+/** The priorities first (without them there is nothing to show), then the plan. */
+async function load(deps: PlanFeatureDeps, member: Member): Promise<Loaded> {
+  const priorities = await prioritiesOf(deps, member);
+  if (priorities === undefined) return { ok: false, text: noPrioritiesMessage(isDirector(member.person)) };
+  const plan = await deps.plans.getPlan(member.centre.centreId);
+  if (!plan) return { ok: false, text: noPlanMessage(member.centre, isDirector(member.person)) };
+  return { ok: true, ctx: { ...member, plan }, priorities };
+}
+
+export function prioriteitenCommand(deps: PlanFeatureDeps) {
+  return async (turn: Turn): Promise<void> => {
+    const member = await loadMember(turn, deps);
+    if (!member.ok) return turn.send({ text: member.message });
+    const loaded = await load(deps, member.value);
+    if (!loaded.ok) return turn.send({ text: loaded.text });
+    if (loaded.priorities.length === 0) return turn.send({ text: EMPTY_PRIORITIES_MESSAGE });
+    await turn.send({ card: prioritiesCard(loaded.ctx, loaded.priorities) });
+  };
+}
+
+export function linkPriorityAction(deps: PlanFeatureDeps) {
+  return async (turn: Turn, data: LinkPriorityData): Promise<ActionResult> => {
+    const member = await loadMember(turn, deps);
+    if (!member.ok) return { text: member.message };
+    if (!isDirector(member.value.person)) return { text: NOT_DIRECTOR_LINK_MESSAGE };
+    const loaded = await load(deps, member.value);
+    if (!loaded.ok) return { text: loaded.text };
+    const { ctx, priorities } = loaded;
+
+    if (data.mode === 'create') {
+      const bouwsteenId = priorities.find((p) => p === data.bouwsteenId);
+      if (!bouwsteenId) return { card: prioritiesCard(ctx, priorities, { notice: 'Die bouwsteen is geen teamprioriteit (meer). Hieronder de actuele prioriteiten.' }) };
+      return { card: await nieuweActieForm(deps, ctx, { values: { bouwsteenId } }) };
+    }
+
+    const values = { bouwsteenId: (data.bouwsteenId ?? '').trim(), actieId: (data.actieId ?? '').trim() };
+    const errors: { bouwsteenId?: string; actieId?: string } = {};
+    const bouwsteenId = priorities.find((p) => p === values.bouwsteenId);
+    if (!bouwsteenId) errors.bouwsteenId = 'Kies de prioriteit waaraan je de actie koppelt.';
+    const actie = values.actieId ? ctx.plan.acties.find((a) => a.id === values.actieId) : undefined;
+    if (!values.actieId) errors.actieId = 'Kies de actie die je wil koppelen.';
+    else if (!actie) errors.actieId = ACTIE_NOT_FOUND_MESSAGE;
+    if (!bouwsteenId || !actie) return { card: prioritiesCard(ctx, priorities, { values, errors }) };
+
+    const updated = await deps.plans.updateActie(ctx.centre.centreId, actie.id, (fresh) =>
+      fresh.bouwsteenId === bouwsteenId ? fresh : { ...fresh, bouwsteenId },
+    );
+    if (!updated) return { card: prioritiesCard(ctx, priorities, { values, errors: { actieId: ACTIE_NOT_FOUND_MESSAGE } }) };
+    const plan = (await deps.plans.getPlan(ctx.centre.centreId)) ?? ctx.plan;
+    const was = actie.bouwsteenId && actie.bouwsteenId !== bouwsteenId ? ` (was ${bouwsteenLabel(actie.bouwsteenId)})` : '';
+    return {
+      card: prioritiesCard({ ...ctx, plan }, priorities, { notice: `Actie nr. ${actie.id} is gekoppeld aan ${bouwsteenLabel(bouwsteenId)}${was}.` }),
+    };
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * Plan in, plan out, for one centre:
+ *
+ *   npm run plan -- import <bestand.yaml> --centre <centreId> [--tenant <tenantId>]
+ *   npm run plan -- export --centre <centreId> [--tenant <tenantId>] [--out <bestand.yaml>]
+ *
+ * Storage comes from the environment (STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL,
+ * TABLE_PREFIX), read by bot/config.ts. `import` checks the whole file first and lists every
+ * problem with its line; then nothing is changed and the exit code is 1.
+ * Exit codes: 0 done, 1 problems (file, configuration, unknown centre, no plan), 2 wrong usage.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../bot/config';
+import { parsePlanFile, serializePlanFile } from '../domain/plan/planFile';
+import type { Centre } from '../domain/centre/model';
+import { CentreRepository } from '../storage/centres';
+import { PlanRepository } from '../storage/plans';
+import { createTables, type Tables } from '../storage/tables';
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  now?: () => Date;
+}
+
+export const USAGE = [
+  'Gebruik:',
+  '  npm run plan -- import <bestand.yaml> --centre <centreId> [--tenant <tenantId>]',
+  '  npm run plan -- export --centre <centreId> [--tenant <tenantId>] [--out <bestand.yaml>]',
+  '',
+  'De opslag komt uit STORAGE_CONNECTION_STRING (of STORAGE_ACCOUNT_URL) en TABLE_PREFIX.',
+].join('\n');
+
+class UsageError extends Error {}
+
+interface Parsed {
+  command: 'import' | 'export';
+  file?: string;
+  centre: string;
+  tenant?: string;
+  out?: string;
+}
+
+function parseCli(argv: string[]): Parsed {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        centre: { type: 'string' },
+        tenant: { type: 'string' },
+        out: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const [command, ...rest] = parsed.positionals;
+  const centre = parsed.values.centre?.trim();
+  if (command !== 'import' && command !== 'export') throw new UsageError(command ? `Onbekende opdracht '${command}'.` : 'Geef een opdracht: import of export.');
+  if (!centre) throw new UsageError('Geef het centrum mee met --centre <centreId>.');
+  if (command === 'import') {
+    if (rest.length !== 1) throw new UsageError('Geef precies één planbestand mee om te importeren.');
+    if (parsed.values.out) throw new UsageError('--out hoort bij export, niet bij import.');
+    return { command, file: rest[0]!, centre, tenant: parsed.values.tenant?.trim() || undefined };
+  }
+  if (rest.length > 0) throw new UsageError(`Onverwacht argument '${rest[0]}' bij export.`);
+  return { command, centre, tenant: parsed.values.tenant?.trim() || undefined, out: parsed.values.out };
+}
+
+function openStorage(io: CliIo): Tables | undefined {
+  try {
+    const config = loadConfig(io.env);
+    return createTables(config.storage);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr(`De opslag is niet goed ingesteld:\n${error.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+async function findCentre(centres: CentreRepository, centreId: string, tenantId?: string): Promise<Centre | undefined> {
+  if (tenantId) return centres.getCentre(tenantId, centreId);
+  return (await centres.listCentres()).find((c) => c.centreId === centreId);
+}
+
+/** Runs the CLI; resolves with the exit code. */
+export async function runPlanCli(argv: string[], io: CliIo): Promise<number> {
+  let args: Parsed;
+  try {
+    args = parseCli(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+
+  if (args.command === 'import') {
+    const file = args.file!;
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      io.stderr(`Kan het bestand ${file} niet lezen: ${(error as Error).message}\n`);
+      return 1;
+    }
+    const result = parsePlanFile(text);
+    if (!result.ok) {
+      for (const problem of result.problems) io.stderr(`${file}:${problem.line}: ${problem.message}\n`);
+      const n = result.problems.length;
+      io.stderr(`${n} ${n === 1 ? 'probleem' : 'problemen'} gevonden in ${file}. Er werd niets gewijzigd.\n`);
+      return 1;
+    }
+    const tables = openStorage(io);
+    if (!tables) return 1;
+    await tables.ensure();
+    const centres = new CentreRepository(tables.client('Centres'), tables.client('People'));
+    const plans = new PlanRepository(tables.client('Plans'));
+    const centre = await findCentre(centres, args.centre, args.tenant);
+    if (!centre) {
+      io.stderr(`Centrum ${args.centre} bestaat niet${args.tenant ? ` in tenant ${args.tenant}` : ''}. Er werd niets gewijzigd.\n`);
+      return 1;
+    }
+    const replaced = await plans.hasPlan(centre.centreId);
+    const plan = result.plan;
+    await plans.replacePlan(centre.centreId, plan, io.now?.() ?? new Date());
+    io.stdout(
+      `Beleidsplan "${plan.title}" geladen voor ${centre.name}: ${plan.speerpunten.length} speerpunten, ` +
+        `${plan.doelstellingen.length} doelstellingen, ${plan.acties.length} acties.` +
+        (replaced ? ' Het vorige plan van dit centrum werd vervangen.' : '') +
+        '\n',
+    );
+    return 0;
+  }
+
+  const tables = openStorage(io);
+  if (!tables) return 1;
+  await tables.ensure();
+  const centres = new CentreRepository(tables.client('Centres'), tables.client('People'));
+  const plans = new PlanRepository(tables.client('Plans'));
+  const centre = await findCentre(centres, args.centre, args.tenant);
+  if (!centre) {
+    io.stderr(`Centrum ${args.centre} bestaat niet${args.tenant ? ` in tenant ${args.tenant}` : ''}.\n`);
+    return 1;
+  }
+  const plan = await plans.getPlan(centre.centreId);
+  if (!plan) {
+    io.stderr(`Er is nog geen beleidsplan geladen voor ${centre.name}.\n`);
+    return 1;
+  }
+  const yaml = serializePlanFile(plan);
+  if (args.out) {
+    await writeFile(args.out, yaml, 'utf8');
+    io.stderr(`Beleidsplan van ${centre.name} geschreven naar ${args.out} (${plan.acties.length} acties).\n`);
+  } else {
+    io.stdout(yaml);
+  }
+  return 0;
+}
+
+if (require.main === module) {
+  runPlanCli(process.argv.slice(2), {
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  })
+    .then((code) => {
+      process.exitCode = code;
+    })
+    .catch((error: unknown) => {
+      process.stderr.write(`Er ging iets mis: ${(error as Error)?.stack ?? String(error)}\n`);
+      process.exitCode = 1;
+    });
+}
