@@ -1,0 +1,207 @@
+import { strict as assert } from 'node:assert';
+import { digestSchedule } from '../../domain/calendar/schedule';
+import { DigestRepository, MAX_DELIVERY_ATTEMPTS, type StoredRegistration } from '../../storage/digests';
+import { freshTables } from '../support/azurite';
+
+const TENANT = '00000000-0000-0000-0000-000000000001';
+const CENTRE = 'c-6f1d';
+const CHANNEL = '19:chan~with/odd#chars?@thread.tacv2';
+const T0 = new Date('2026-06-01T06:00:00Z');
+const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
+
+describe('Digest storage on Azure Tables (real Azurite)', () => {
+  let repo: DigestRepository;
+  let other: DigestRepository;
+  let reg: StoredRegistration;
+
+  beforeEach(async () => {
+    const tables = await freshTables();
+    repo = new DigestRepository(tables.client('Digests'));
+    // A second repository on the same table: another instance of the bot.
+    other = new DigestRepository(tables.client('Digests'));
+    ({ registration: reg } = await repo.register({
+      tenantId: TENANT,
+      centreId: CENTRE,
+      conversationKey: CHANNEL,
+      conversationKind: 'channel',
+      ref: { conversation: { id: CHANNEL }, serviceUrl: 'http://127.0.0.1:1/' },
+      schedule: digestSchedule(),
+      registeredBy: 'u-dirk',
+      registeredByName: 'Dirk',
+      now: T0,
+    }));
+  });
+
+  describe('registrations', () => {
+    it('stores the conversation reference and schedule, and lists them per tenant and per centre', async () => {
+      const stored = await repo.getRegistration(TENANT, CENTRE, CHANNEL);
+      assert.deepEqual(
+        { ...stored, etag: undefined },
+        {
+          tenantId: TENANT,
+          centreId: CENTRE,
+          conversationKey: CHANNEL,
+          conversationKind: 'channel',
+          ref: { conversation: { id: CHANNEL }, serviceUrl: 'http://127.0.0.1:1/' },
+          schedule: { weekday: 1, time: '08:00', pausedHolidays: ['zomer', 'kerst'] },
+          registeredBy: 'u-dirk',
+          registeredByName: 'Dirk',
+          registeredAt: T0.toISOString(),
+          lastSentWeek: undefined,
+          lastSentAt: undefined,
+          lastManualAt: undefined,
+          failures: [],
+          blockedAt: undefined,
+          etag: undefined,
+        },
+      );
+      await repo.register({ ...reg, conversationKey: '19:other@thread.v2', conversationKind: 'groupChat', now: T0 });
+      await repo.register({ ...reg, centreId: 'c-other', now: T0 });
+      assert.equal((await repo.listRegistrations(TENANT)).length, 3);
+      assert.deepEqual((await repo.listRegistrations(TENANT, CENTRE)).map((r) => r.conversationKey).sort(), [CHANNEL, '19:other@thread.v2'].sort());
+      assert.equal((await repo.listRegistrations('99999999-0000-0000-0000-000000000009')).length, 0);
+    });
+
+    it('a re-registration keeps what was sent and clears a block; unregister removes it once', async () => {
+      await repo.recordSent(reg, '2026-W23', T0.toISOString());
+      await repo.markBlocked(reg, { at: T0.toISOString(), reason: 'blocked', status: 403 });
+      const { registration, created } = await repo.register({ ...reg, schedule: digestSchedule({ weekday: 2 }), now: minutes(5) });
+      assert.equal(created, false);
+      assert.equal(registration.lastSentWeek, '2026-W23');
+      assert.equal(registration.blockedAt, undefined);
+      assert.equal(registration.schedule.weekday, 2);
+      assert.equal(registration.failures.length, 1, 'the failure history is kept');
+      assert.equal(await repo.unregister(TENANT, CENTRE, CHANNEL), true);
+      assert.equal(await repo.unregister(TENANT, CENTRE, CHANNEL), false);
+      assert.equal(await repo.getRegistration(TENANT, CENTRE, CHANNEL), undefined);
+      await repo.recordSent(reg, '2026-W24', T0.toISOString());
+      assert.equal(await repo.getRegistration(TENANT, CENTRE, CHANNEL), undefined, 'bookkeeping never recreates a removed registration');
+    });
+
+    it('never moves lastSentWeek back, keeps the last 5 failures, and reports the block transition once', async () => {
+      await repo.recordSent(reg, '2026-W23', T0.toISOString());
+      await repo.recordSent(reg, '2026-W22', T0.toISOString());
+      for (let i = 0; i < 7; i += 1) await repo.recordFailure(reg, { at: minutes(i).toISOString(), reason: 'failed', status: 502, detail: 'x'.repeat(1000) });
+      const stored = (await repo.getRegistration(TENANT, CENTRE, CHANNEL))!;
+      assert.equal(stored.lastSentWeek, '2026-W23');
+      assert.equal(stored.failures.length, 5);
+      assert.equal(stored.failures[4]!.at, minutes(6).toISOString());
+      assert.equal(stored.failures[0]!.detail!.length, 300);
+      const results = await Promise.all([repo.markBlocked(reg, { at: T0.toISOString(), reason: 'blocked' }), other.markBlocked(reg, { at: T0.toISOString(), reason: 'blocked' })]);
+      assert.deepEqual(results.sort(), [false, true]);
+    });
+  });
+
+  describe('weekly runs: claim and outbox', () => {
+    it('exactly one of several concurrent claims owns the run', async () => {
+      const results = await Promise.all([
+        repo.claimRun(reg, '2026-W23', T0, 'a'),
+        other.claimRun(reg, '2026-W23', T0, 'b'),
+        repo.claimRun(reg, '2026-W23', T0, 'c'),
+        other.claimRun(reg, '2026-W23', T0, 'd'),
+      ]);
+      assert.equal(results.filter((r) => r.owned).length, 1);
+      const another = await repo.claimRun(reg, '2026-W24', T0, 'a');
+      assert.equal(another.owned, true, 'another week is another run');
+    });
+
+    it('moves claimed → sending → sent; a sent run is never taken again', async () => {
+      const claim = await repo.claimRun(reg, '2026-W23', T0, 'a');
+      assert.ok(claim.owned);
+      const sending = await repo.markSending(claim.run, minutes(1));
+      assert.equal(sending?.state, 'sending');
+      assert.equal(sending?.attempts, 1);
+      const sent = await repo.markSent(sending!, minutes(1), 'act-1');
+      assert.equal(sent?.state, 'sent');
+      const later = await other.claimRun(reg, '2026-W23', minutes(600), 'b');
+      assert.equal(later.owned, false);
+      assert.equal(later.run?.state, 'sent');
+      assert.equal(later.run?.activityId, 'act-1');
+      assert.equal(later.run?.sentAt, minutes(1).toISOString());
+    });
+
+    it('a claim stuck in sending for more than 10 minutes is taken over by exactly one instance', async () => {
+      const claim = await repo.claimRun(reg, '2026-W23', T0, 'crashed');
+      assert.ok(claim.owned);
+      await repo.markSending(claim.run, T0);
+      assert.equal((await other.claimRun(reg, '2026-W23', minutes(10), 'b')).owned, false, 'not at 10 minutes');
+      const results = await Promise.all([other.claimRun(reg, '2026-W23', minutes(11), 'b'), repo.claimRun(reg, '2026-W23', minutes(11), 'c'), other.claimRun(reg, '2026-W23', minutes(11), 'd')]);
+      const winners = results.filter((r) => r.owned);
+      assert.equal(winners.length, 1);
+      const run = (winners[0] as { run: { owner: string; attempts: number; state: string } }).run;
+      assert.equal(run.state, 'claimed');
+      assert.equal(run.attempts, 1, 'attempts carry over');
+      assert.equal(await repo.markSending(claim.run, minutes(12)), undefined, 'the crashed owner cannot move the run any more');
+    });
+
+    it('retries a failed run after 5 minutes, until attempts run out; a final failure is never retried', async () => {
+      let claim = await repo.claimRun(reg, '2026-W23', T0, 'a');
+      for (let attempt = 1; attempt <= MAX_DELIVERY_ATTEMPTS; attempt += 1) {
+        assert.ok(claim.owned, `attempt ${attempt} owned`);
+        const at = minutes((attempt - 1) * 10);
+        const sending = (await repo.markSending(claim.run, at))!;
+        const failed = (await repo.markFailed(sending, at, { error: 'failed (502)', final: false }))!;
+        assert.equal(failed.final, attempt === MAX_DELIVERY_ATTEMPTS);
+        assert.equal((await other.claimRun(reg, '2026-W23', minutes((attempt - 1) * 10 + 4), 'b')).owned, false, 'not within 5 minutes');
+        claim = await other.claimRun(reg, '2026-W23', minutes((attempt - 1) * 10 + 6), 'b');
+      }
+      assert.equal(claim.owned, false, 'no attempts left');
+      assert.equal(claim.run?.attempts, MAX_DELIVERY_ATTEMPTS);
+      assert.equal(claim.run?.lastError, 'failed (502)');
+
+      const blocked = await repo.claimRun(reg, '2026-W24', T0, 'a');
+      assert.ok(blocked.owned);
+      const sending = (await repo.markSending(blocked.run, T0))!;
+      await repo.markFailed(sending, T0, { error: 'blocked (403)', final: true });
+      assert.equal((await other.claimRun(reg, '2026-W24', minutes(600), 'b')).owned, false);
+    });
+  });
+
+  describe('reminder bookkeeping', () => {
+    it('claims the day once per centre, and again after a release', async () => {
+      const results = await Promise.all([repo.claimReminderDay(TENANT, CENTRE, '2026-06-01', 'a', T0), other.claimReminderDay(TENANT, CENTRE, '2026-06-01', 'b', T0)]);
+      assert.deepEqual(results.sort(), [false, true]);
+      assert.equal(await repo.claimReminderDay(TENANT, 'c-other', '2026-06-01', 'a', T0), true);
+      await repo.releaseReminderDay(TENANT, CENTRE, '2026-06-01');
+      assert.equal(await other.claimReminderDay(TENANT, CENTRE, '2026-06-01', 'b', T0), true);
+    });
+
+    it('an owner reminder is claimed by one instance; a failed send puts the previous record back', async () => {
+      const first = { actieId: 'a1', kind: 'voor-deadline' as const, date: '2026-06-01', deadline: '2026-06-03' };
+      const results = await Promise.all([repo.claimOwnerReminder(TENANT, CENTRE, first), other.claimOwnerReminder(TENANT, CENTRE, first)]);
+      const claimed = results.filter((r) => r !== undefined);
+      assert.equal(claimed.length, 1);
+      await repo.markOwnerReminderSent(TENANT, CENTRE, claimed[0]!);
+      let records = await repo.listOwnerReminders(TENANT, CENTRE);
+      assert.deepEqual({ ...records.get('a1'), etag: undefined }, { ...first, state: 'sent', etag: undefined });
+
+      const previous = records.get('a1')!;
+      const overdue = { actieId: 'a1', kind: 'achterstallig' as const, date: '2026-06-05', deadline: '2026-06-03' };
+      const stale = { ...previous, etag: 'W/"datetime\'2000-01-01T00%3A00%3A00.0000000Z\'"' };
+      assert.equal(await other.claimOwnerReminder(TENANT, CENTRE, overdue, stale), undefined, 'a stale view loses');
+      const next = (await repo.claimOwnerReminder(TENANT, CENTRE, overdue, previous))!;
+      await repo.releaseOwnerReminder(TENANT, CENTRE, next, previous);
+      records = await repo.listOwnerReminders(TENANT, CENTRE);
+      assert.equal(records.get('a1')?.kind, 'voor-deadline');
+      assert.equal(records.get('a1')?.date, '2026-06-01');
+
+      const fresh = (await repo.claimOwnerReminder(TENANT, CENTRE, { ...first, actieId: 'a2' }))!;
+      await repo.releaseOwnerReminder(TENANT, CENTRE, fresh);
+      assert.equal((await repo.listOwnerReminders(TENANT, CENTRE)).has('a2'), false);
+    });
+
+    it('round nudges are recorded per participant and round, once per kind', async () => {
+      const input = { roundId: 'r-1', userId: 'u-an', kind: 'drie-dagen' as const };
+      const results = await Promise.all([repo.claimNudge(TENANT, CENTRE, input), other.claimNudge(TENANT, CENTRE, input)]);
+      assert.equal(results.filter((r) => r).length, 1);
+      let nudges = await repo.listNudges(TENANT, CENTRE, 'r-1');
+      assert.deepEqual(nudges.get('u-an')?.sent, ['drie-dagen']);
+      const second = (await repo.claimNudge(TENANT, CENTRE, { ...input, kind: 'een-dag' }, nudges.get('u-an')))!;
+      assert.deepEqual(second.sent, ['drie-dagen', 'een-dag']);
+      await repo.releaseNudge(TENANT, CENTRE, second, 'een-dag');
+      nudges = await repo.listNudges(TENANT, CENTRE, 'r-1');
+      assert.deepEqual(nudges.get('u-an')?.sent, ['drie-dagen']);
+      assert.equal((await repo.listNudges(TENANT, CENTRE, 'r-2')).size, 0);
+    });
+  });
+});
