@@ -1,0 +1,442 @@
+/**
+ * The team result cards (Adaptive Card 1.5): the director's result with a native chart and a
+ * fallback, the detail per bouwsteen, the bespreekpunten agenda, the confirmation card, the
+ * published result for members, and the network view. Pure render functions.
+ *
+ * Stadia are shown as positions on a continuum in neutral sequential colours: never a grade,
+ * never red/green, never "x/4". In an anonymous round no card carries a member's name: the
+ * TeamResult holds none, and the cards add none.
+ */
+import { BOUWSTEEN_IDS, STADIA, STADIUM_LEVELS, clusterOf, getBouwsteen, stadiumName, type BouwsteenId, type StadiumLevel } from '../domain/catalogue';
+import { NOTE_QUESTION_ORDER, proposedStadia, type BouwsteenResult, type TeamNote, type TeamResult } from '../domain/survey/consolidate';
+import { compareGrowth } from '../domain/survey/growth';
+import { REASON_MAX_LENGTH, confirmationFields, teamPriorities, toConfirmedInschaling, type Inschaling, type ResultSnapshot } from '../domain/result/inschaling';
+import {
+  AGREEMENT_LABELS,
+  AMBITION_LABELS,
+  AMBITION_ORDER,
+  CHOICE_LABELS,
+  CHOICE_ORDER,
+  CONTEXT_LABELS,
+  CONTEXT_ORDER,
+  DIFFERENCE_LABELS,
+  DIFFERENCE_ORDER,
+  NOTE_QUESTION_LABELS,
+  bouwsteenTitle,
+  distributionText,
+  formatDutchInstant,
+  movementText,
+  stadiumLabel,
+} from '../domain/result/labels';
+import { RESULT_VERBS } from '../dialogs/result/verbs';
+import type { CardJson } from '../dialogs/types';
+import { expandCard } from './render';
+import overviewTemplate from './templates/result/overview.json';
+import detailTemplate from './templates/result/detail.json';
+import agendaTemplate from './templates/result/agenda.json';
+import confirmTemplate from './templates/result/confirm.json';
+import networkTemplate from './templates/result/network.json';
+
+/** Neutral, ordered colours for the four stadia (a continuum, not a judgement). */
+export const STADIUM_COLORS: Readonly<Record<StadiumLevel, string>> = {
+  1: 'sequential2',
+  2: 'sequential4',
+  3: 'sequential6',
+  4: 'sequential8',
+};
+
+/** Toelichtingen per detail card page: keeps every card well under 80 KB (UTF-8 JSON). */
+export const NOTES_PAGE_BYTES = 45_000;
+
+export type Tone = 'info' | 'warning' | 'good';
+export interface Notice {
+  text: string;
+  tone: Tone;
+}
+const noticeColor = (notice?: Notice) => (notice?.tone === 'warning' ? 'Attention' : notice?.tone === 'good' ? 'Good' : 'Default');
+
+interface Button {
+  title: string;
+  verb: string;
+  data: Record<string, unknown>;
+  fallbackData: Record<string, unknown>;
+}
+
+function button(title: string, verb: string, data: Record<string, unknown>): Button {
+  return { title, verb, data, fallbackData: { ...data, verb } };
+}
+
+type Fact = { title: string; value: string };
+
+/** What every director card of a round needs. */
+export interface RoundResultContext {
+  roundId: string;
+  centreName: string;
+  schoolYear: string;
+  visibility: 'anoniem' | 'open';
+  roundOpen: boolean;
+  result: TeamResult;
+  /** The confirmation made from this round, when there is one. */
+  inschaling?: Inschaling;
+  /** This school year was confirmed from another round of the centre. */
+  confirmedFromOtherRound?: boolean;
+  /** The confirmed inschaling of an earlier school year (growth). */
+  previous?: Inschaling;
+}
+
+/** The result of one bouwsteen in the shape both the live result and the snapshot have. */
+type BouwsteenAggregate = Pick<BouwsteenResult, 'bouwsteenId' | 'respondents' | 'distribution' | 'proposedStadium' | 'tie' | 'agreement' | 'spread'>;
+
+function proposalText(b: BouwsteenAggregate): string {
+  if (b.proposedStadium === undefined) return 'nog geen antwoorden';
+  return b.tie ? `${stadiumName(b.proposedStadium)} (gelijke stand: lagere mediaan van alle antwoorden)` : stadiumName(b.proposedStadium);
+}
+
+function agreementText(b: BouwsteenAggregate): string {
+  if (!b.agreement) return '–';
+  const spread = b.spread ?? 0;
+  const spreadText = spread === 0 ? '' : ` (spreiding ${spread} ${spread === 1 ? 'stadium' : 'stadia'})`;
+  return `${AGREEMENT_LABELS[b.agreement]}${spreadText}${b.tie ? ' · gelijke stand' : ''}`;
+}
+
+/** Per bouwsteen: the previous confirmed stadium next to the current one (compareGrowth). */
+function growthFacts(current: Partial<Record<BouwsteenId, StadiumLevel>>, previous: Inschaling | undefined, currentWord: string): Map<BouwsteenId, Fact> {
+  const facts = new Map<BouwsteenId, Fact>();
+  if (!previous) return facts;
+  for (const entry of compareGrowth(toConfirmedInschaling(previous), current)) {
+    if (entry.previous === undefined) continue;
+    const movement = entry.delta === undefined ? '' : ` → ${currentWord}: ${movementText(entry.delta)}`;
+    facts.set(entry.bouwsteenId, { title: `Bevestigd ${previous.schoolYear}`, value: `${stadiumName(entry.previous)}${movement}` });
+  }
+  return facts;
+}
+
+/** The stadia to compare with the previous year: confirmed where confirmed, else the proposal. */
+function currentStadia(result: Pick<TeamResult, 'bouwstenen'>, inschaling: Inschaling | undefined): Partial<Record<BouwsteenId, StadiumLevel>> {
+  if (inschaling) return toConfirmedInschaling(inschaling).stadia;
+  return proposedStadia(result as TeamResult);
+}
+
+function confirmedFact(inschaling: Inschaling | undefined, id: BouwsteenId): Fact[] {
+  const c = inschaling?.confirmations[id];
+  if (!c) return [];
+  const facts: Fact[] = [{ title: 'Bevestigd teamstadium', value: stadiumName(c.stadium) }];
+  if (c.reason) facts.push({ title: c.proposal !== undefined && c.proposal !== c.stadium ? 'Reden' : 'Toelichting directeur', value: c.reason });
+  return facts;
+}
+
+function chartOf(bouwstenen: readonly BouwsteenAggregate[]) {
+  return {
+    chart: bouwstenen.map((b) => ({
+      title: bouwsteenTitle(b.bouwsteenId),
+      segments: STADIUM_LEVELS.map((s) => ({ legend: stadiumName(s), value: b.distribution[s], color: STADIUM_COLORS[s] })),
+    })),
+    chartFallback: bouwstenen.map((b) => ({ title: bouwsteenTitle(b.bouwsteenId), value: b.respondents === 0 ? 'nog geen antwoorden' : distributionText(b.distribution) })),
+  };
+}
+
+function priorityFacts(priorities: ResultSnapshot['priorities'], team: readonly BouwsteenId[]) {
+  const fact = (p: ResultSnapshot['priorities'][number]) => ({
+    title: `${p.rank}. ${bouwsteenTitle(p.bouwsteenId)}`,
+    value: `${p.points} punten · ${p.firstPlaces}× op de eerste plaats · ${p.mentions} ${p.mentions === 1 ? 'vermelding' : 'vermeldingen'}`,
+  });
+  const sorted = [...priorities].sort((a, b) => a.rank - b.rank);
+  return {
+    priorities: sorted.filter((p) => team.includes(p.bouwsteenId)).map(fact),
+    alsoMentioned: sorted.filter((p) => !team.includes(p.bouwsteenId)).map(fact),
+  };
+}
+
+function inspiringFacts(inspiring: ResultSnapshot['inspiring'], closingCount: number): Fact[] {
+  const facts = inspiring.perBouwsteen
+    .filter((i) => i.count > 0)
+    .sort((a, b) => b.count - a.count || BOUWSTEEN_IDS.indexOf(a.bouwsteenId) - BOUWSTEEN_IDS.indexOf(b.bouwsteenId))
+    .map((i) => ({ title: bouwsteenTitle(i.bouwsteenId), value: `${i.count} van ${closingCount} ${closingCount === 1 ? 'lid' : 'leden'}` }));
+  if (inspiring.notYetInspiringCount > 0) {
+    facts.push({ title: 'Nog niet op dat punt', value: `${inspiring.notYetInspiringCount} van ${closingCount} ${closingCount === 1 ? 'lid' : 'leden'}` });
+  }
+  return facts;
+}
+
+const PRIORITIES_INTRO =
+  'Borda-telling over de prioriteitenlijsten van de leden: 1e plaats = 5 punten … 5e plaats = 1 punt. Bij gelijke punten tellen eerst de eerste plaatsen, dan de vermeldingen. De eerste vijf zijn de teamprioriteiten.';
+const LEGEND_TEXT =
+  'Voorstel = het stadium dat de meeste leden kozen; bij een gelijke stand de lagere mediaan van alle antwoorden. Overeenstemming: eensgezind (iedereen hetzelfde), dicht bij elkaar (spreiding 1), bespreekpunt (spreiding 2 of meer, of geen stadium dat het vaakst gekozen werd).';
+
+function respondentsText(r: Pick<ResultSnapshot, 'memberCount' | 'submittedCount' | 'closingCount'>): string {
+  return `${r.submittedCount} van ${r.memberCount} deelnemers verzonden hun inschaling definitief. Per bouwsteen tellen alle volledig ingevulde antwoorden; ${r.closingCount} ${r.closingCount === 1 ? 'lid beantwoordde' : 'leden beantwoordden'} de slotvragen.`;
+}
+
+function statusText(context: RoundResultContext): string {
+  const i = context.inschaling;
+  if (i?.published && i.publishedAt) {
+    return `Bevestigd door ${i.confirmedByName} op ${formatDutchInstant(i.confirmedAt)} en gepubliceerd op ${formatDutchInstant(i.publishedAt)}: de leden zien het teamresultaat met **resultaat**.`;
+  }
+  if (i) return `Bevestigd door ${i.confirmedByName} op ${formatDutchInstant(i.confirmedAt)}. Nog niet gepubliceerd: de leden zien het pas na **Publiceer voor het team**.`;
+  if (context.roundOpen) return 'De ronde loopt nog: dit is een tussentijds resultaat. Sluit de ronde met **sluit inschaling** om de teamstadia te bevestigen.';
+  if (context.confirmedFromOtherRound) return `Voor ${context.schoolYear} werd al een andere ronde bevestigd. Bevestig je deze ronde, dan vervangt ze die bevestiging.`;
+  return 'Nog niet bevestigd. Bespreek het resultaat met het team en bevestig daarna de teamstadia.';
+}
+
+/** The director's team result of a round. */
+export function renderResultOverview(context: RoundResultContext & { notice?: Notice }): CardJson {
+  const { result, inschaling, previous, roundId } = context;
+  const growthById = growthFacts(currentStadia(result, inschaling), previous, inschaling ? 'bevestigd nu' : 'voorstel');
+  const rows = result.bouwstenen.map((b) => {
+    const growth = growthById.get(b.bouwsteenId);
+    const facts: Fact[] = [
+      { title: 'Voorstel', value: proposalText(b) },
+      { title: 'Overeenstemming', value: agreementText(b) },
+      { title: 'Antwoorden', value: `${b.respondents} van ${result.memberCount}` },
+      ...(growth ? [growth] : []),
+      ...confirmedFact(inschaling, b.bouwsteenId),
+    ];
+    return {
+      title: bouwsteenTitle(b.bouwsteenId),
+      facts,
+      hasButton: true,
+      button: button(`Details ${b.bouwsteenId}`, RESULT_VERBS.detail, { roundId, bouwsteenId: b.bouwsteenId, page: 0 }),
+    };
+  });
+  const team = inschaling?.priorities ?? teamPriorities(result.priorities);
+  const buttons: Button[] = [button(`Bespreekpunten (${result.bespreekpunten.length})`, RESULT_VERBS.agenda, { roundId })];
+  if (!context.roundOpen) {
+    buttons.push(button(inschaling ? 'Bevestiging aanpassen' : 'Bevestig de teamstadia', RESULT_VERBS.review, { roundId }));
+    if (inschaling && !inschaling.published) buttons.push(button('Publiceer voor het team', RESULT_VERBS.publish, { roundId }));
+    buttons.push(button('Exporteer (Excel)', RESULT_VERBS.export, { roundId, format: 'xlsx' }));
+    buttons.push(button('Exporteer (CSV)', RESULT_VERBS.export, { roundId, format: 'csv' }));
+  }
+  return expandCard(overviewTemplate, {
+    title: `Teamresultaat inschaling ${context.schoolYear}`,
+    subtitle: `${context.centreName} · ${context.visibility === 'open' ? 'open ronde: toelichtingen met naam' : 'anonieme ronde: geen namen'} · ${context.roundOpen ? 'ronde loopt nog' : 'ronde afgesloten'}`,
+    notice: context.notice?.text ?? '',
+    noticeColor: noticeColor(context.notice),
+    respondentsText: respondentsText(result),
+    statusText: statusText(context),
+    ...chartOf(result.bouwstenen),
+    legendText: LEGEND_TEXT,
+    rows,
+    prioritiesIntro: result.priorities.length > 0 ? PRIORITIES_INTRO : 'Nog niemand beantwoordde de slotvragen.',
+    ...priorityFacts(result.priorities, team),
+    inspiringIntro: 'Hoeveel leden elke bouwsteen noemden als inspirerende praktijk voor andere centra.',
+    inspiring: inspiringFacts(result.inspiring, result.closingCount),
+    buttons,
+  });
+}
+
+/** The published result, as members see it: aggregates and the confirmed stadia, never a name of a member. */
+export function renderPublishedResult(data: { centreName: string; inschaling: Inschaling; previous?: Inschaling }): CardJson {
+  const { inschaling, previous } = data;
+  const snapshot = inschaling.snapshot;
+  const growthById = growthFacts(toConfirmedInschaling(inschaling).stadia, previous, 'nu');
+  const rows = snapshot.bouwstenen.map((b) => {
+    const c = inschaling.confirmations[b.bouwsteenId];
+    const growth = growthById.get(b.bouwsteenId);
+    const facts: Fact[] = [
+      { title: 'Teamstadium', value: stadiumName(c.stadium) },
+      ...(c.proposal !== undefined && c.proposal !== c.stadium ? [{ title: 'Voorstel uit de antwoorden', value: stadiumName(c.proposal) }] : []),
+      ...(c.reason ? [{ title: c.proposal !== undefined && c.proposal !== c.stadium ? 'Reden' : 'Toelichting directeur', value: c.reason }] : []),
+      { title: 'Overeenstemming', value: agreementText(b) },
+      ...(growth ? [growth] : []),
+    ];
+    return { title: bouwsteenTitle(b.bouwsteenId), facts, hasButton: false, button: button('', '', {}) };
+  });
+  return expandCard(overviewTemplate, {
+    title: `Teamresultaat inschaling ${inschaling.schoolYear}`,
+    subtitle: `${data.centreName} · bevestigd door ${inschaling.confirmedByName} · gepubliceerd op ${formatDutchInstant(inschaling.publishedAt ?? inschaling.confirmedAt)}`,
+    notice: '',
+    noticeColor: 'Default',
+    respondentsText: respondentsText(snapshot),
+    statusText: 'Dit is het teamresultaat zoals de directeur het bevestigde. Individuele antwoorden worden niet getoond.',
+    ...chartOf(snapshot.bouwstenen),
+    legendText: LEGEND_TEXT,
+    rows,
+    prioritiesIntro: snapshot.priorities.length > 0 ? PRIORITIES_INTRO : 'Er waren geen prioriteiten.',
+    ...priorityFacts(snapshot.priorities, inschaling.priorities),
+    inspiringIntro: 'Hoeveel leden elke bouwsteen noemden als inspirerende praktijk voor andere centra.',
+    inspiring: inspiringFacts(snapshot.inspiring, snapshot.closingCount),
+    buttons: [],
+  });
+}
+
+/** Note text as shown: quoted, with the author only in an open round. */
+function noteText(note: TeamNote): string {
+  return note.memberName ? `${note.text}\n\n— ${note.memberName}` : note.text;
+}
+
+/** Splits notes over pages of at most `budget` bytes (a note is never split). */
+export function paginateNotes(notes: readonly TeamNote[], budget = NOTES_PAGE_BYTES): TeamNote[][] {
+  const pages: TeamNote[][] = [];
+  let current: TeamNote[] = [];
+  let used = 0;
+  for (const note of notes) {
+    const cost = Buffer.byteLength(JSON.stringify(noteText(note)), 'utf8') + 80;
+    if (current.length > 0 && used + cost > budget) {
+      pages.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(note);
+    used += cost;
+  }
+  if (current.length > 0 || pages.length === 0) pages.push(current);
+  return pages;
+}
+
+function countFacts<K extends string | number>(order: readonly K[], labels: Readonly<Record<K, string>>, counts: Readonly<Record<K, number>>): Fact[] {
+  return order.map((k) => ({ title: labels[k], value: String(counts[k]) }));
+}
+
+/** One bouwsteen in detail; `page` selects the page of toelichtingen (clamped). */
+export function renderResultDetail(context: RoundResultContext & { bouwsteenId: BouwsteenId; page: number }): CardJson {
+  const { result, roundId, bouwsteenId } = context;
+  const b = result.bouwstenen.find((r) => r.bouwsteenId === bouwsteenId)!;
+  const bouwsteen = getBouwsteen(bouwsteenId);
+  const growth = growthFacts(currentStadia(result, context.inschaling), context.previous, context.inschaling ? 'bevestigd nu' : 'voorstel').get(bouwsteenId);
+  const pages = paginateNotes(b.notes);
+  const page = Math.min(Math.max(0, context.page), pages.length - 1);
+  const notes = pages[page]!;
+  const noteGroups = NOTE_QUESTION_ORDER.map((question) => ({
+    title: NOTE_QUESTION_LABELS[question],
+    notes: notes.filter((n) => n.question === question).map((n) => ({ text: noteText(n) })),
+  })).filter((g) => g.notes.length > 0);
+
+  const index = BOUWSTEEN_IDS.indexOf(bouwsteenId);
+  const buttons: Button[] = [];
+  if (page > 0) buttons.push(button(`Vorige toelichtingen (${page}/${pages.length})`, RESULT_VERBS.detail, { roundId, bouwsteenId, page: page - 1 }));
+  if (page < pages.length - 1) buttons.push(button(`Meer toelichtingen (${page + 2}/${pages.length})`, RESULT_VERBS.detail, { roundId, bouwsteenId, page: page + 1 }));
+  const next = BOUWSTEEN_IDS[index + 1];
+  if (next) buttons.push(button(`Volgende bouwsteen (${next})`, RESULT_VERBS.detail, { roundId, bouwsteenId: next, page: 0 }));
+  buttons.push(button('Bespreekpunten', RESULT_VERBS.agenda, { roundId }));
+  buttons.push(button('Terug naar het teamresultaat', RESULT_VERBS.overview, { roundId }));
+
+  return expandCard(detailTemplate, {
+    context: `Teamresultaat ${context.schoolYear} · ${clusterOf(bouwsteenId).title}`,
+    title: `${bouwsteenId} ${bouwsteen.title}`,
+    notice: '',
+    summary: [
+      { title: 'Antwoorden', value: `${b.respondents} van ${result.memberCount}` },
+      { title: 'Voorstel', value: proposalText(b) },
+      { title: 'Overeenstemming', value: agreementText(b) },
+      ...(growth ? [growth] : []),
+      ...confirmedFact(context.inschaling, bouwsteenId),
+    ],
+    stadia: STADIUM_LEVELS.map((s) => ({ title: stadiumName(s), value: b.distribution[s], text: String(b.distribution[s]) })),
+    ambitions: AMBITION_ORDER.map((a) => ({ title: AMBITION_LABELS[a], value: b.ambitions[a], text: String(b.ambitions[a]) })),
+    sections: [
+      { title: 'De manier waarop we vandaag bezig zijn, is …', facts: countFacts(CHOICE_ORDER, CHOICE_LABELS, b.choice) },
+      { title: 'Verschil in situering tussen teams, werkgroepen, disciplines of vestigingen', facts: countFacts(DIFFERENCE_ORDER, DIFFERENCE_LABELS, b.differences) },
+      { title: 'Hefbomen in de organisatiecontext', facts: countFacts(CONTEXT_ORDER, CONTEXT_LABELS, b.levers) },
+      { title: 'Knelpunten in de organisatiecontext', facts: countFacts(CONTEXT_ORDER, CONTEXT_LABELS, b.obstacles) },
+    ],
+    notesTitle: b.notes.length === 0 ? 'Toelichtingen' : `Toelichtingen (${b.notes.length})${pages.length > 1 ? ` · deel ${page + 1} van ${pages.length}` : ''}`,
+    notesIntro:
+      b.notes.length === 0
+        ? 'Er zijn geen toelichtingen bij deze bouwsteen.'
+        : result.open
+          ? 'Open ronde: elke toelichting staat met de naam van wie ze schreef.'
+          : 'Anonieme ronde: toelichtingen staan zonder naam, gesorteerd per vraag en tekst.',
+    noteGroups,
+    buttons,
+  });
+}
+
+/** The bespreekpunten, largest spread first: the agenda of the team's quality dialogue. */
+export function renderResultAgenda(context: RoundResultContext): CardJson {
+  const { result, roundId } = context;
+  const points = result.bespreekpunten.map((p, index) => {
+    const b = result.bouwstenen.find((r) => r.bouwsteenId === p.bouwsteenId)!;
+    const answered = STADIUM_LEVELS.filter((s) => b.distribution[s] > 0);
+    const range = answered.length > 0 ? `van ${stadiumName(answered[0]!)} tot ${stadiumName(answered[answered.length - 1]!)}` : '';
+    const facts: Fact[] = [
+      { title: 'Spreiding', value: `${p.spread} ${p.spread === 1 ? 'stadium' : 'stadia'}${range ? ` (${range})` : ''}` },
+      { title: 'Verdeling', value: distributionText(b.distribution) },
+      { title: 'Voorstel', value: proposalText(b) },
+    ];
+    if (p.tie) facts.push({ title: 'Gelijke stand', value: 'geen stadium werd het vaakst gekozen' });
+    return {
+      title: `${index + 1}. ${bouwsteenTitle(p.bouwsteenId)}`,
+      facts,
+      question: getBouwsteen(p.bouwsteenId).reflections[0] ?? '',
+      button: button(`Details ${p.bouwsteenId}`, RESULT_VERBS.detail, { roundId, bouwsteenId: p.bouwsteenId, page: 0 }),
+    };
+  });
+  return expandCard(agendaTemplate, {
+    title: `Bespreekpunten · inschaling ${context.schoolYear}`,
+    intro:
+      'De agenda voor de kwaliteitsdialoog: de bouwstenen waar de antwoorden het verst uit elkaar liggen of waar geen stadium het vaakst gekozen werd, grootste spreiding eerst. Kies samen het stadium dat het best aansluit of waar het merendeel van het team zich in bevindt.',
+    emptyText: 'Er zijn geen bespreekpunten: de antwoorden liggen bij elke bouwsteen dicht bij elkaar.',
+    points,
+    buttons: [button('Terug naar het teamresultaat', RESULT_VERBS.overview, { roundId })],
+  });
+}
+
+/** The confirmation card: all 11 bouwstenen, preset to the proposal unless values are given. */
+export function renderResultConfirm(data: {
+  roundId: string;
+  schoolYear: string;
+  version: number;
+  result: TeamResult;
+  /** Values to show (a previous submit or the stored confirmation); proposals otherwise. */
+  form?: Record<string, string | undefined>;
+  errors?: Partial<Record<BouwsteenId, string>>;
+  notice?: Notice;
+}): CardJson {
+  const rows = data.result.bouwstenen.map((b) => {
+    const fields = confirmationFields(b.bouwsteenId);
+    const stadium = data.form?.[fields.stadium] ?? (b.proposedStadium !== undefined ? String(b.proposedStadium) : '');
+    return {
+      title: bouwsteenTitle(b.bouwsteenId),
+      proposalText:
+        b.proposedStadium === undefined
+          ? 'Niemand beantwoordde deze bouwsteen: er is geen voorstel.'
+          : `Voorstel: ${proposalText(b)} · ${agreementText(b)} · ${distributionText(b.distribution)}`,
+      stadiumId: fields.stadium,
+      reasonId: fields.reason,
+      stadium,
+      reason: data.form?.[fields.reason] ?? '',
+      reasonLabel: b.proposedStadium === undefined ? 'Toelichting (verplicht: er is geen voorstel)' : 'Reden (verplicht als je een ander stadium kiest dan het voorstel)',
+      error: data.errors?.[b.bouwsteenId] ?? '',
+    };
+  });
+  return expandCard(confirmTemplate, {
+    title: `Bevestig de teamstadia · ${data.schoolYear}`,
+    notice: data.notice?.text ?? '',
+    noticeColor: noticeColor(data.notice),
+    intro: `Kies per bouwsteen het teamstadium. Het voorstel staat al ingevuld. Kies je een ander stadium, geef dan kort de reden (maximaal ${REASON_MAX_LENGTH} tekens). Je keuze wordt bewaard met je naam en het tijdstip.`,
+    rows,
+    stadiumChoices: STADIA.map((s) => ({ title: s.pdca ? `${s.name} (${s.pdca})` : s.name, value: String(s.level) })),
+    roundId: data.roundId,
+    version: data.version,
+    confirmVerb: RESULT_VERBS.confirm,
+    overviewVerb: RESULT_VERBS.overview,
+  });
+}
+
+export interface NetworkCardData {
+  centreName: string;
+  network: string;
+  /** Opted-in centres with a confirmed inschaling (own centre included). */
+  participatingCount: number;
+  common: Array<{ bouwsteenId: BouwsteenId; centreCount: number }>;
+  /** Own priorities, in rank order, with the centres that offer each as inspirerende praktijk. */
+  ownPriorities: Array<{ bouwsteenId: BouwsteenId; rank: number; offeredBy: string[] }>;
+}
+
+export function renderNetwork(data: NetworkCardData): CardJson {
+  const common = data.common.filter((c) => c.centreCount >= 2);
+  return expandCard(networkTemplate, {
+    title: `Netwerk · ${data.network}`,
+    intro: `${data.participatingCount} ${data.participatingCount === 1 ? 'centrum doet' : 'centra doen'} mee en ${data.participatingCount === 1 ? 'heeft' : 'hebben'} een bevestigde inschaling. Alleen centra die zelf kozen voor **netwerk aan** staan hier; van hen tonen we enkel teamprioriteiten en inspirerende praktijken, nooit antwoorden.`,
+    commonEmpty: 'Er is nog geen bouwsteen die meer dan één centrum als prioriteit koos.',
+    common: common.map((c) => ({ title: bouwsteenTitle(c.bouwsteenId), value: c.centreCount, text: `${c.centreCount} centra` })),
+    matchesIntro:
+      data.ownPriorities.length === 0
+        ? `${data.centreName} heeft nog geen bevestigde teamprioriteiten.`
+        : `Per teamprioriteit van ${data.centreName}: de centra die deze bouwsteen aanbieden als inspirerende praktijk (minstens de helft van hun beleidsteam noemde hem).`,
+    matches: data.ownPriorities.map((p) => ({
+      title: `${p.rank}. ${bouwsteenTitle(p.bouwsteenId)}`,
+      value: p.offeredBy.length > 0 ? p.offeredBy.join(', ') : 'nog geen centrum in het netwerk',
+    })),
+  });
+}

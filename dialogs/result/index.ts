@@ -1,0 +1,335 @@
+/**
+ * The team result of an inschaling round (issue 4):
+ *  - `resultaat`: a director gets the team result of the latest round (or `resultaat 2025-2026`):
+ *    chart, proposal and agreement per bouwsteen, priorities, inspirerende praktijken; from there a
+ *    detail card per bouwsteen, the bespreekpunten agenda, the confirmation, publication and export.
+ *    A member gets the latest published result, or a clear answer that there is none yet.
+ *  - confirmation only after the round is closed; a reason when a stadium differs from the proposal;
+ *    the card's version and the row's ETag keep two directors from overwriting each other.
+ *  - export as XLSX or CSV through the file consent flow in the director's personal chat.
+ *  - `netwerk aan|uit` (director) and `netwerk`: the network view of opted-in centres.
+ * Card data is never trusted: every action re-reads role and centre, and checks the round is of
+ * the director's centre and tenant.
+ */
+import { isBouwsteenId, type BouwsteenId, type StadiumLevel } from '../../domain/catalogue';
+import { isDirector, type Person } from '../../domain/centre/model';
+import { PoolsterError } from '../../domain/errors';
+import { buildInschaling, confirmationFields, validateConfirmation, type Inschaling } from '../../domain/result/inschaling';
+import { formatDutchInstant } from '../../domain/result/labels';
+import { parseSchoolYear } from '../../domain/schoolYear';
+import { proposedStadia } from '../../domain/survey/consolidate';
+import { networkView, type NetworkCentre } from '../../domain/survey/network';
+import type { Round } from '../../domain/survey/round';
+import {
+  renderNetwork,
+  renderPublishedResult,
+  renderResultAgenda,
+  renderResultConfirm,
+  renderResultDetail,
+  renderResultOverview,
+  type Notice,
+} from '../../cards/result';
+import { InschalingConflictError } from '../../storage/inschalingen';
+import { isConflict } from '../../storage/tables';
+import { requireDirector, requirePerson, type PersonContext } from '../context';
+import type { FeatureDeps } from '../deps';
+import type { ActionResult, ConversationRef, Router, SendFailure, Turn } from '../types';
+import { buildExportFile, cardContext, confirmationOf, loadResult, type LoadedResult } from './data';
+import { RESULT_EXPORT_FILE, RESULT_VERBS, confirmSchema, detailSchema, exportSchema, roundSchema, type ExportKey } from './verbs';
+
+export const CLOSE_FIRST_MESSAGE =
+  'Deze inschalingsronde loopt nog. Sluit ze eerst met **sluit inschaling**; daarna kan je de teamstadia bevestigen en het resultaat exporteren.';
+export const NOT_PUBLISHED_MESSAGE =
+  'Het teamresultaat is nog niet gepubliceerd. Je directeur bevestigt eerst de teamstadia en publiceert daarna het resultaat; dan kan je het hier bekijken met **resultaat**.';
+export const FOREIGN_ROUND_MESSAGE = 'Deze ronde hoort niet bij je centrum.';
+
+type Loaded = LoadedResult & { context: PersonContext };
+
+function isSendFailure(value: ConversationRef | SendFailure): value is SendFailure {
+  return (value as SendFailure).ok === false;
+}
+
+export function registerResult(deps: FeatureDeps) {
+  /** The round named in card data, only when it is of the director's tenant and centre. */
+  const directorRound = async (turn: Turn, roundId: string): Promise<{ context: PersonContext; round: Round }> => {
+    const context = await requireDirector(turn, deps);
+    const round = await deps.survey.getRound(roundId);
+    if (!round || round.tenantId !== turn.actor.tenantId || round.centreId !== context.centre.centreId) {
+      throw new PoolsterError('round-not-found', FOREIGN_ROUND_MESSAGE);
+    }
+    return { context, round };
+  };
+
+  const load = async (turn: Turn, roundId: string): Promise<Loaded> => {
+    const { context, round } = await directorRound(turn, roundId);
+    return { ...(await loadResult(deps, context.centre, round)), context };
+  };
+
+  const overview = (loaded: LoadedResult, notice?: Notice): ActionResult => ({ card: renderResultOverview({ ...cardContext(loaded), notice }) });
+
+  /** The director's `resultaat`: the latest round, or the latest of a given school year. */
+  const directorResult = async (turn: Turn, context: PersonContext, args: string): Promise<void> => {
+    const rounds = await deps.survey.listByCentre(turn.actor.tenantId, context.centre.centreId);
+    const wanted = args.trim() ? parseSchoolYear(args) : undefined;
+    if (args.trim() && !wanted) {
+      await turn.send({ text: `"${args.trim().slice(0, 40)}" is geen schooljaar. Typ **resultaat** of bijvoorbeeld **resultaat 2025-2026**.` });
+      return;
+    }
+    // Newest first; the open round when there is one; same instant: the later school year first.
+    const ordered = [...rounds].sort(
+      (a, b) => Number(b.roundId === context.centre.openRoundId) - Number(a.roundId === context.centre.openRoundId) || b.createdAt.localeCompare(a.createdAt) || b.schoolYear.localeCompare(a.schoolYear),
+    );
+    const round = wanted ? ordered.find((r) => r.schoolYear === wanted) : ordered[0];
+    if (!round) {
+      await turn.send({
+        text: wanted ? `Er is geen inschalingsronde voor ${wanted}.` : 'Er is nog geen inschalingsronde. Start er een met **start inschaling**.',
+      });
+      return;
+    }
+    const loaded = await loadResult(deps, context.centre, round);
+    await turn.send({ card: renderResultOverview(cardContext(loaded)) });
+  };
+
+  /** A member's `resultaat`: only a published result, as aggregates. */
+  const memberResult = async (turn: Turn, context: PersonContext): Promise<void> => {
+    const published = await deps.inschalingen.latestPublished(turn.actor.tenantId, context.centre.centreId);
+    if (!published) {
+      await turn.send({ text: NOT_PUBLISHED_MESSAGE });
+      return;
+    }
+    const previous = await deps.inschalingen.latestConfirmed(turn.actor.tenantId, context.centre.centreId, { before: published.schoolYear });
+    await turn.send({ card: renderPublishedResult({ centreName: context.centre.name, inschaling: published, ...(previous ? { previous } : {}) }) });
+  };
+
+  /** The confirmation card's values: the stored confirmation of this round, else the proposals. */
+  const storedForm = (inschaling: Inschaling | undefined): Record<string, string> | undefined => {
+    if (!inschaling) return undefined;
+    const form: Record<string, string> = {};
+    for (const [id, c] of Object.entries(inschaling.confirmations)) {
+      const fields = confirmationFields(id as BouwsteenId);
+      form[fields.stadium] = String(c.stadium);
+      form[fields.reason] = c.reason ?? '';
+    }
+    return form;
+  };
+
+  const exportFile = async (turn: Turn, key: ExportKey) => {
+    const loaded = await load(turn, key.roundId);
+    if (loaded.round.status === 'open') throw new PoolsterError('invalid-input', CLOSE_FIRST_MESSAGE);
+    return buildExportFile(loaded, key.format, turn.now);
+  };
+
+  /** Where the director gets files: this chat when personal, else their 1:1 chat with the bot. */
+  const personalChatOf = async (turn: Turn, person: Person & { etag: string }): Promise<ConversationRef | undefined> => {
+    if (turn.actor.conversation.kind === 'personal') return undefined;
+    if (person.personalChat) return person.personalChat;
+    const opened = await deps.messenger.openPersonalChat({ tenantId: turn.actor.tenantId, channelUserId: turn.actor.channelUserId, serviceUrlFrom: turn.conversationRef() });
+    if (isSendFailure(opened)) throw new PoolsterError('conflict', 'Ik kon geen persoonlijke chat met je openen. Open Poolster in een 1-op-1-chat en klik daar opnieuw op Exporteer.');
+    await deps.centres.savePerson({ ...withoutEtag(person), personalChat: opened }, person.etag).catch(() => undefined);
+    return opened;
+  };
+
+  const networkCard = async (turn: Turn, context: PersonContext) => {
+    const centres = (await deps.centres.listCentres(turn.actor.tenantId)).filter((c) => c.networkOptIn === true && c.network === context.centre.network);
+    const members: NetworkCentre[] = [];
+    for (const centre of centres) {
+      const latest = await deps.inschalingen.latestConfirmed(turn.actor.tenantId, centre.centreId);
+      if (!latest) continue;
+      members.push({ centreId: centre.centreId, centreName: centre.name, optIn: centre.networkOptIn, priorities: latest.priorities, inspiring: latest.offeredInspiring });
+    }
+    const view = networkView(members);
+    const own = members.find((m) => m.centreId === context.centre.centreId);
+    return renderNetwork({
+      centreName: context.centre.name,
+      network: context.centre.network,
+      participatingCount: members.length,
+      common: view.commonPriorities,
+      ownPriorities: (own?.priorities ?? []).map((bouwsteenId, index) => ({
+        bouwsteenId,
+        rank: index + 1,
+        offeredBy: view.matches.find((m) => m.centreId === own!.centreId && m.bouwsteenId === bouwsteenId)?.offeredBy.map((o) => o.centreName) ?? [],
+      })),
+    });
+  };
+
+  return (router: Router): void => {
+    router.command('resultaat', async (turn, args) => {
+      const context = await requirePerson(turn, deps);
+      if (isDirector(context.person)) await directorResult(turn, context, args);
+      else await memberResult(turn, context);
+    });
+
+    router.action(RESULT_VERBS.overview, roundSchema, async (turn, data) => overview(await load(turn, data.roundId)));
+
+    router.action(RESULT_VERBS.detail, detailSchema, async (turn, data) => {
+      const loaded = await load(turn, data.roundId);
+      if (!isBouwsteenId(data.bouwsteenId)) return { text: 'Die bouwsteen bestaat niet. Kies een bouwsteen op de kaart met het teamresultaat.' };
+      return { card: renderResultDetail({ ...cardContext(loaded), bouwsteenId: data.bouwsteenId, page: data.page ?? 0 }) };
+    });
+
+    router.action(RESULT_VERBS.agenda, roundSchema, async (turn, data) => ({ card: renderResultAgenda(cardContext(await load(turn, data.roundId))) }));
+
+    router.action(RESULT_VERBS.review, roundSchema, async (turn, data) => {
+      const loaded = await load(turn, data.roundId);
+      if (loaded.round.status === 'open') return { text: CLOSE_FIRST_MESSAGE };
+      return {
+        card: renderResultConfirm({
+          roundId: loaded.round.roundId,
+          schoolYear: loaded.round.schoolYear,
+          version: loaded.yearRow?.version ?? 0,
+          result: loaded.result,
+          form: storedForm(confirmationOf(loaded)),
+          ...(loaded.yearRow && !confirmationOf(loaded)
+            ? { notice: { text: `Voor ${loaded.round.schoolYear} werd al een andere ronde bevestigd; bevestig je deze, dan vervangt ze die.`, tone: 'warning' as const } }
+            : {}),
+        }),
+      };
+    });
+
+    router.action(RESULT_VERBS.confirm, confirmSchema, async (turn, data) => {
+      const loaded = await load(turn, String(data.roundId));
+      if (loaded.round.status === 'open') return { text: CLOSE_FIRST_MESSAGE };
+      const form: Record<string, string | undefined> = {};
+      for (const [key, value] of Object.entries(data)) if (typeof value === 'string' && key !== 'roundId') form[key] = value;
+      const confirmCard = (extra: { errors?: Partial<Record<BouwsteenId, string>>; notice: Notice; version: number }) =>
+        renderResultConfirm({ roundId: loaded.round.roundId, schoolYear: loaded.round.schoolYear, result: loaded.result, form, ...extra });
+
+      const storedVersion = loaded.yearRow?.version ?? 0;
+      if (Number(data.version) !== storedVersion) {
+        const by = loaded.yearRow ? ` door ${loaded.yearRow.confirmedByName} op ${formatDutchInstant(loaded.yearRow.confirmedAt)}` : '';
+        return {
+          card: confirmCard({
+            version: storedVersion,
+            notice: { text: `Intussen werd het teamresultaat al bevestigd${by}. Je keuzes staan er nog: kijk ze na en bevestig opnieuw als ze moeten gelden.`, tone: 'warning' },
+          }),
+        };
+      }
+      const proposals: Partial<Record<BouwsteenId, StadiumLevel>> = proposedStadia(loaded.result);
+      const validation = validateConfirmation(form, proposals);
+      if (!validation.ok) {
+        const n = Object.keys(validation.errors).length;
+        return {
+          card: confirmCard({
+            version: storedVersion,
+            errors: validation.errors,
+            notice: { text: `Nog niet bevestigd: bekijk de ${n === 1 ? 'opmerking' : `${n} opmerkingen`} hieronder. Er is niets bewaard.`, tone: 'warning' },
+          }),
+        };
+      }
+      const inschaling = buildInschaling({
+        tenantId: loaded.round.tenantId,
+        centreId: loaded.round.centreId,
+        schoolYear: loaded.round.schoolYear as Inschaling['schoolYear'],
+        roundId: loaded.round.roundId,
+        visibility: loaded.round.visibility,
+        result: loaded.result,
+        choices: validation.choices,
+        ...(loaded.yearRow ? { previous: loaded.yearRow } : {}),
+        actor: { userId: turn.actor.userId, name: loaded.context.person.name || turn.actor.name },
+        now: turn.now,
+      });
+      try {
+        await deps.inschalingen.save(inschaling, loaded.yearRow?.etag);
+      } catch (error) {
+        if (!(error instanceof InschalingConflictError)) throw error;
+        const fresh = await deps.inschalingen.get(loaded.round.tenantId, loaded.round.centreId, loaded.round.schoolYear);
+        return {
+          card: confirmCard({
+            version: fresh?.version ?? 0,
+            notice: { text: 'Een andere directeur bevestigde net tegelijk. Je keuzes staan er nog: kijk ze na en bevestig opnieuw als ze moeten gelden.', tone: 'warning' },
+          }),
+        };
+      }
+      turn.log.info({ roundId: loaded.round.roundId, version: inschaling.version }, 'team inschaling confirmed');
+      const reloaded = await loadResult(deps, loaded.centre, loaded.round);
+      const wasPublished = Boolean(loaded.yearRow?.published && loaded.yearRow.roundId === loaded.round.roundId);
+      return overview(reloaded, {
+        text: `De teamstadia zijn bevestigd en bewaard als inschaling ${loaded.round.schoolYear}.${wasPublished ? ' De leden zien de aangepaste versie pas als je ze opnieuw publiceert.' : ' Publiceer het resultaat zodat de leden het zien.'}`,
+        tone: 'good',
+      });
+    });
+
+    router.action(RESULT_VERBS.publish, roundSchema, async (turn, data) => {
+      const loaded = await load(turn, data.roundId);
+      const inschaling = confirmationOf(loaded);
+      if (loaded.round.status === 'open') return { text: CLOSE_FIRST_MESSAGE };
+      if (!inschaling || !loaded.yearRow) return { text: 'Bevestig eerst de teamstadia; daarna kan je het resultaat publiceren.' };
+      if (inschaling.published) return overview(loaded, { text: 'Het teamresultaat was al gepubliceerd.', tone: 'info' });
+      const { etag, ...row } = loaded.yearRow;
+      try {
+        await deps.inschalingen.save(
+          { ...row, published: true, publishedAt: turn.now.toISOString(), publishedBy: turn.actor.userId, publishedByName: loaded.context.person.name || turn.actor.name },
+          etag,
+        );
+      } catch (error) {
+        if (!(error instanceof InschalingConflictError)) throw error;
+        return overview(await loadResult(deps, loaded.centre, loaded.round), {
+          text: 'Het teamresultaat werd net gewijzigd door een andere directeur. Bekijk het opnieuw en publiceer dan.',
+          tone: 'warning',
+        });
+      }
+      turn.log.info({ roundId: loaded.round.roundId }, 'team inschaling published');
+      return overview(await loadResult(deps, loaded.centre, loaded.round), {
+        text: 'Het teamresultaat is gepubliceerd: de leden van het beleidsteam zien het nu met **resultaat** (zonder individuele antwoorden).',
+        tone: 'good',
+      });
+    });
+
+    router.action(RESULT_VERBS.export, exportSchema, async (turn, data) => {
+      const loaded = await load(turn, data.roundId);
+      if (loaded.round.status === 'open') return { text: CLOSE_FIRST_MESSAGE };
+      const file = await buildExportFile(loaded, data.format, turn.now);
+      const message = { file: { ...file, source: { kind: RESULT_EXPORT_FILE, key: { roundId: data.roundId, format: data.format } } } };
+      const ref = await personalChatOf(turn, loaded.context.person);
+      if (ref) {
+        const outcome = await deps.messenger.send(ref, message);
+        if (!outcome.ok) return { text: 'Ik kon je het bestand niet in je persoonlijke chat sturen. Open Poolster in een 1-op-1-chat en probeer het daar opnieuw.' };
+        return { text: 'Ik stuur je het bestand in je persoonlijke chat met Poolster: klik daar op **Toestaan** om het op te slaan.' };
+      }
+      await turn.send(message);
+      return { text: `Klik op **Toestaan** om ${file.name} in je OneDrive op te slaan.` };
+    });
+
+    router.fileSource(RESULT_EXPORT_FILE, exportSchema, exportFile);
+
+    router.command('netwerk', async (turn, args) => {
+      const context = await requireDirector(turn, deps);
+      const word = args.trim().toLowerCase();
+      if (word === 'aan' || word === 'uit') {
+        const optIn = word === 'aan';
+        const { etag, ...centre } = context.centre;
+        if (centre.networkOptIn !== optIn) {
+          try {
+            await deps.centres.updateCentre({ ...centre, networkOptIn: optIn }, etag);
+          } catch (error) {
+            if (!isConflict(error)) throw error;
+            await turn.send({ text: 'Er veranderde net iets aan je centrum. Probeer het opnieuw.' });
+            return;
+          }
+        }
+        await turn.send({
+          text: optIn
+            ? `${centre.name} doet mee aan de netwerkvergelijking van ${centre.network}. Andere centra die meedoen, zien jullie teamprioriteiten en inspirerende praktijken (nooit antwoorden). Bekijk ze met **netwerk**; stoppen kan met **netwerk uit**.`
+            : `${centre.name} doet niet meer mee aan de netwerkvergelijking: jullie centrum verschijnt nergens meer. Opnieuw meedoen kan met **netwerk aan**.`,
+        });
+        return;
+      }
+      if (word !== '') {
+        await turn.send({ text: 'Zo gebruik je het: **netwerk** (bekijken), **netwerk aan** (meedoen) of **netwerk uit** (stoppen).' });
+        return;
+      }
+      if (!context.centre.networkOptIn) {
+        await turn.send({
+          text: `${context.centre.name} doet nog niet mee aan de netwerkvergelijking. Alleen centra die meedoen, zien elkaars teamprioriteiten en inspirerende praktijken. Meedoen kan met **netwerk aan**.`,
+        });
+        return;
+      }
+      await turn.send({ card: await networkCard(turn, context) });
+    });
+  };
+}
+
+function withoutEtag<T extends { etag: string }>(value: T): Omit<T, 'etag'> {
+  const { etag: _etag, ...rest } = value;
+  return rest;
+}

@@ -1,0 +1,56 @@
+/**
+ * The card verbs of the team result, and the shapes of the data their cards send. Card data is
+ * untrusted: these schemas check only its shape; every handler re-reads role, centre and round
+ * from storage.
+ */
+import { z } from 'zod';
+import { BOUWSTEEN_IDS, type BouwsteenId } from '../../domain/catalogue/types';
+import { confirmationFields } from '../../domain/result/inschaling';
+
+export const RESULT_VERBS = {
+  /** Back to the team result (director). */
+  overview: 'result.overview',
+  /** One bouwsteen in detail. */
+  detail: 'result.detail',
+  /** The bespreekpunten agenda. */
+  agenda: 'result.agenda',
+  /** Opens the confirmation card. */
+  review: 'result.review',
+  /** Sends the confirmation card. */
+  confirm: 'result.confirm',
+  /** Publishes the confirmed result to the team. */
+  publish: 'result.publish',
+  /** Offers the result as a file (XLSX or CSV) in the director's personal chat. */
+  export: 'result.export',
+} as const;
+
+export type ResultVerb = (typeof RESULT_VERBS)[keyof typeof RESULT_VERBS];
+
+/** The file source that rebuilds an export when the director accepts the file. */
+export const RESULT_EXPORT_FILE = 'result.export';
+
+const roundId = z.string().min(1).max(100);
+
+export const roundSchema = z.object({ roundId });
+
+export const detailSchema = z.object({
+  roundId,
+  /** Checked against the catalogue by the handler, so a forged id gets a Dutch answer. */
+  bouwsteenId: z.string().max(20),
+  page: z.coerce.number().int().min(0).max(1000).default(0),
+});
+
+export const exportSchema = z.object({ roundId, format: z.enum(['xlsx', 'csv']) });
+export type ExportKey = z.infer<typeof exportSchema>;
+
+const confirmationShape: Record<string, z.ZodTypeAny> = { roundId, version: z.coerce.number().int().min(0).max(1_000_000) };
+for (const id of BOUWSTEEN_IDS as readonly BouwsteenId[]) {
+  const fields = confirmationFields(id);
+  // Generous bounds: a too-long reason gets a Dutch answer at the bouwsteen, not a rejection.
+  confirmationShape[fields.stadium] = z.string().max(50).optional();
+  confirmationShape[fields.reason] = z.string().max(20_000).optional();
+}
+
+export const confirmSchema = z.object(confirmationShape) as unknown as z.ZodType<
+  { roundId: string; version: number } & Record<string, string | number | undefined>
+>;

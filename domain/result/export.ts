@@ -1,0 +1,222 @@
+/**
+ * The team result as a file: XLSX (exceljs) and CSV. Pure builders: data in, bytes or text out,
+ * no I/O. Both formats hold the same tables:
+ *   Teamresultaat           per bouwsteen: distribution, proposal, agreement, previous confirmed
+ *                           stadium, confirmed stadium and reason, ambitions, choice, differences,
+ *                           levers and obstacles per category
+ *   Teamprioriteiten        the Borda ranking with points
+ *   Inspirerende praktijken how many members named each bouwsteen
+ *   Toelichtingen           every toelichting; a name column only in an open round
+ *
+ * Anonymity comes from the TeamResult itself: in an anonymous round its notes carry no names.
+ * CSV uses ';' (what Excel expects in nl-BE), CRLF and a UTF-8 byte order mark; a cell that
+ * starts like a formula (= + - @) gets a leading apostrophe so spreadsheets never run it.
+ */
+import ExcelJS from 'exceljs';
+import { BOUWSTEEN_IDS, STADIUM_LEVELS, stadiumName, type BouwsteenId } from '../catalogue';
+import type { TeamResult } from '../survey/consolidate';
+import { teamPriorities as rankedTeamPriorities, type Inschaling } from './inschaling';
+import {
+  AGREEMENT_LABELS,
+  AMBITION_LABELS,
+  AMBITION_ORDER,
+  CHOICE_LABELS,
+  CHOICE_ORDER,
+  CONTEXT_LABELS,
+  CONTEXT_ORDER,
+  DIFFERENCE_LABELS,
+  DIFFERENCE_ORDER,
+  NOTE_QUESTION_LABELS,
+  bouwsteenTitle,
+  formatDutchInstant,
+  movementText,
+} from './labels';
+
+export type ExportFormat = 'xlsx' | 'csv';
+
+export const EXPORT_CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+};
+
+export interface ResultExportInput {
+  centreName: string;
+  schoolYear: string;
+  visibility: 'anoniem' | 'open';
+  roundStatus: 'open' | 'closed';
+  result: TeamResult;
+  /** The confirmation of this round, when there is one. */
+  inschaling?: Inschaling;
+  /** The confirmed inschaling of an earlier school year, for growth. */
+  previous?: Inschaling;
+  generatedAt: Date;
+}
+
+export type Cell = string | number;
+
+export interface ExportTable {
+  /** Sheet name (≤ 31 characters) and CSV section title. */
+  title: string;
+  headers: string[];
+  rows: Cell[][];
+}
+
+const find = (result: TeamResult, id: BouwsteenId) => result.bouwstenen.find((b) => b.bouwsteenId === id)!;
+
+/** The tables of the export, in order. */
+export function resultTables(input: ResultExportInput): ExportTable[] {
+  const { result, inschaling, previous } = input;
+  const perBouwsteen: ExportTable = {
+    title: 'Teamresultaat',
+    headers: [
+      'Bouwsteen',
+      'Antwoorden',
+      ...STADIUM_LEVELS.map((s) => `Aantal ${stadiumName(s)}`),
+      'Voorstel teamstadium',
+      'Gelijke stand',
+      'Overeenstemming',
+      'Spreiding (stadia)',
+      previous ? `Bevestigd ${previous.schoolYear}` : 'Vorige bevestigde inschaling',
+      'Beweging sinds vorige inschaling',
+      'Bevestigd teamstadium',
+      'Reden (bij afwijking)',
+      'Bevestigd door',
+      'Bevestigd op',
+      ...AMBITION_ORDER.map((a) => `Ambitie: ${AMBITION_LABELS[a]}`),
+      ...CHOICE_ORDER.map((c) => `Vandaag: ${CHOICE_LABELS[c]}`),
+      ...DIFFERENCE_ORDER.map((d) => `Verschillen: ${DIFFERENCE_LABELS[d]}`),
+      ...CONTEXT_ORDER.map((c) => `Hefbomen: ${CONTEXT_LABELS[c]}`),
+      ...CONTEXT_ORDER.map((c) => `Knelpunten: ${CONTEXT_LABELS[c]}`),
+    ],
+    rows: BOUWSTEEN_IDS.map((id) => {
+      const b = find(result, id);
+      const confirmed = inschaling?.confirmations[id];
+      const before = previous?.confirmations[id]?.stadium;
+      const current = confirmed?.stadium ?? b.proposedStadium;
+      return [
+        bouwsteenTitle(id),
+        b.respondents,
+        ...STADIUM_LEVELS.map((s) => b.distribution[s]),
+        b.proposedStadium !== undefined ? stadiumName(b.proposedStadium) : '',
+        b.tie ? 'ja' : 'nee',
+        b.agreement ? AGREEMENT_LABELS[b.agreement] : '',
+        b.spread ?? '',
+        before !== undefined ? stadiumName(before) : '',
+        before !== undefined && current !== undefined ? movementText(current - before) : '',
+        confirmed ? stadiumName(confirmed.stadium) : '',
+        confirmed?.reason ?? '',
+        confirmed?.confirmedByName ?? '',
+        confirmed ? formatDutchInstant(confirmed.confirmedAt) : '',
+        ...AMBITION_ORDER.map((a) => b.ambitions[a]),
+        ...CHOICE_ORDER.map((c) => b.choice[c]),
+        ...DIFFERENCE_ORDER.map((d) => b.differences[d]),
+        ...CONTEXT_ORDER.map((c) => b.levers[c]),
+        ...CONTEXT_ORDER.map((c) => b.obstacles[c]),
+      ];
+    }),
+  };
+
+  const teamPriorities = new Set(inschaling?.priorities ?? rankedTeamPriorities(result.priorities));
+  const priorities: ExportTable = {
+    title: 'Teamprioriteiten',
+    headers: ['Rang', 'Bouwsteen', 'Punten (Borda)', 'Eerste plaatsen', 'Vermeldingen', 'Teamprioriteit'],
+    rows: result.priorities.map((p) => [p.rank, bouwsteenTitle(p.bouwsteenId), p.points, p.firstPlaces, p.mentions, teamPriorities.has(p.bouwsteenId) ? 'ja' : 'nee']),
+  };
+
+  const inspiring: ExportTable = {
+    title: 'Inspirerende praktijken',
+    headers: ['Bouwsteen', 'Aantal leden dat deze bouwsteen noemde'],
+    rows: [
+      ...result.inspiring.perBouwsteen.map((i) => [bouwsteenTitle(i.bouwsteenId), i.count] as Cell[]),
+      ['Nog niet op het punt om een inspirerende praktijk te bieden', result.inspiring.notYetInspiringCount],
+    ],
+  };
+
+  const notes: ExportTable = {
+    title: 'Toelichtingen',
+    headers: ['Bouwsteen', 'Vraag', 'Toelichting', ...(result.open ? ['Naam'] : [])],
+    rows: result.bouwstenen.flatMap((b) =>
+      b.notes.map((n) => [bouwsteenTitle(b.bouwsteenId), NOTE_QUESTION_LABELS[n.question], n.text, ...(result.open ? [n.memberName ?? ''] : [])]),
+    ),
+  };
+
+  return [perBouwsteen, priorities, inspiring, notes];
+}
+
+/** Lines about the export itself (centre, year, respondents, state). */
+export function exportInfo(input: ResultExportInput): Array<[string, string]> {
+  const { result, inschaling } = input;
+  const state = inschaling
+    ? `bevestigd door ${inschaling.confirmedByName} op ${formatDutchInstant(inschaling.confirmedAt)}${inschaling.published && inschaling.publishedAt ? `, gepubliceerd op ${formatDutchInstant(inschaling.publishedAt)}` : ', nog niet gepubliceerd'}`
+    : input.roundStatus === 'open'
+      ? 'tussentijds: de ronde loopt nog'
+      : 'nog niet bevestigd';
+  return [
+    ['Centrum', input.centreName],
+    ['Schooljaar', input.schoolYear],
+    ['Zichtbaarheid', input.visibility === 'open' ? 'open (toelichtingen met naam)' : 'anoniem (toelichtingen zonder naam)'],
+    ['Deelnemers', String(result.memberCount)],
+    ['Definitief verzonden', `${result.submittedCount} van ${result.memberCount}`],
+    ['Teamresultaat', state],
+    ['Aangemaakt op', formatDutchInstant(input.generatedAt.toISOString())],
+  ];
+}
+
+/** A cell as CSV: quoted when needed; formula-like text defused. */
+export function csvCell(value: Cell): string {
+  if (typeof value === 'number') return String(value);
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+const csvLine = (cells: readonly Cell[]) => cells.map(csvCell).join(';');
+
+export function buildResultCsv(input: ResultExportInput): string {
+  const lines: string[] = [csvLine([`Teamresultaat inschaling ${input.schoolYear}`, input.centreName])];
+  for (const [key, value] of exportInfo(input)) lines.push(csvLine([key, value]));
+  for (const table of resultTables(input)) {
+    lines.push('', csvLine([table.title]), csvLine(table.headers));
+    for (const row of table.rows) lines.push(csvLine(row));
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+export async function buildResultXlsx(input: ResultExportInput): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Poolster';
+  workbook.created = input.generatedAt;
+  workbook.modified = input.generatedAt;
+
+  const info = workbook.addWorksheet('Info');
+  info.addRow([`Teamresultaat inschaling ${input.schoolYear}`]).font = { bold: true, size: 14 };
+  for (const row of exportInfo(input)) info.addRow(row);
+  info.getColumn(1).width = 24;
+  info.getColumn(2).width = 70;
+
+  for (const table of resultTables(input)) {
+    const sheet = workbook.addWorksheet(table.title.slice(0, 31));
+    const header = sheet.addRow(table.headers);
+    header.font = { bold: true };
+    header.alignment = { wrapText: true, vertical: 'top' };
+    for (const row of table.rows) sheet.addRow(row).alignment = { wrapText: true, vertical: 'top' };
+    table.headers.forEach((title, index) => {
+      const longest = Math.max(title.length, ...table.rows.map((r) => String(r[index] ?? '').length));
+      sheet.getColumn(index + 1).width = Math.min(80, Math.max(10, longest + 2));
+    });
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  }
+  const data = await workbook.xlsx.writeBuffer();
+  return Buffer.from(data as ArrayBuffer);
+}
+
+/** "poolster-teamresultaat-go-clb-gent-2026-2027.xlsx" */
+export function exportFileName(centreName: string, schoolYear: string, format: ExportFormat): string {
+  const slug = centreName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `poolster-teamresultaat-${slug || 'centrum'}-${schoolYear}.${format}`;
+}

@@ -1,0 +1,149 @@
+/**
+ * The team result of one centre and school year as a file:
+ *
+ *   npm run export -- --centre <centreId> --year 2026-2027 [--tenant <tenantId>] --format xlsx|csv --out <bestand>
+ *
+ * The round is the one the confirmed inschaling of that year came from, else the latest closed
+ * round of that year. Storage comes from the environment (STORAGE_CONNECTION_STRING or
+ * STORAGE_ACCOUNT_URL, TABLE_PREFIX), read by bot/config.ts. Toelichtingen respect the round's
+ * visibility: names only in an open round.
+ * Exit codes: 0 written, 1 problem (configuration, unknown centre, no round), 2 wrong usage.
+ */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../bot/config';
+import type { Centre } from '../domain/centre/model';
+import type { ExportFormat } from '../domain/result/export';
+import { parseSchoolYear, type SchoolYear } from '../domain/schoolYear';
+import { buildExportFile, loadResult, roundForSchoolYear } from '../dialogs/result/data';
+import { CentreRepository } from '../storage/centres';
+import { InschalingRepository } from '../storage/inschalingen';
+import { SurveyRepository } from '../storage/survey';
+import { createTables, type Tables } from '../storage/tables';
+
+export interface ExportCliIo {
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  now?: () => Date;
+}
+
+export const EXPORT_USAGE = [
+  'Gebruik:',
+  '  npm run export -- --centre <centreId> --year 2026-2027 [--tenant <tenantId>] --format xlsx|csv --out <bestand>',
+  '',
+  'De opslag komt uit STORAGE_CONNECTION_STRING (of STORAGE_ACCOUNT_URL) en TABLE_PREFIX.',
+].join('\n');
+
+class UsageError extends Error {}
+
+interface ExportArgs {
+  centre: string;
+  year: SchoolYear;
+  tenant?: string;
+  format: ExportFormat;
+  out: string;
+}
+
+function parseCli(argv: string[]): ExportArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      strict: true,
+      options: {
+        centre: { type: 'string' },
+        year: { type: 'string' },
+        tenant: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { centre, year, tenant, format, out } = parsed.values;
+  if (!centre?.trim()) throw new UsageError('Geef het centrum mee met --centre <centreId>.');
+  const schoolYear = year ? parseSchoolYear(year) : undefined;
+  if (!schoolYear) throw new UsageError('Geef het schooljaar mee met --year, bijvoorbeeld --year 2026-2027.');
+  if (format !== 'xlsx' && format !== 'csv') throw new UsageError('Kies het formaat met --format xlsx of --format csv.');
+  if (!out?.trim()) throw new UsageError('Geef het doelbestand mee met --out <bestand>.');
+  return { centre: centre.trim(), year: schoolYear, tenant: tenant?.trim() || undefined, format, out: out.trim() };
+}
+
+function openStorage(io: ExportCliIo): Tables | undefined {
+  try {
+    return createTables(loadConfig(io.env).storage);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr(`De opslag is niet goed ingesteld:\n${error.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+async function findCentre(centres: CentreRepository, centreId: string, tenantId?: string): Promise<Centre | undefined | 'ambiguous'> {
+  if (tenantId) return centres.getCentre(tenantId, centreId);
+  const found = (await centres.listCentres()).filter((c) => c.centreId === centreId);
+  return found.length > 1 ? 'ambiguous' : found[0];
+}
+
+/** Runs the CLI; resolves with the exit code. */
+export async function runExportCli(argv: string[], io: ExportCliIo): Promise<number> {
+  let args: ExportArgs;
+  try {
+    args = parseCli(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${error.message}\n\n${EXPORT_USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const tables = openStorage(io);
+  if (!tables) return 1;
+  await tables.ensure();
+  const centres = new CentreRepository(tables.client('Centres'), tables.client('People'));
+  const repos = { survey: new SurveyRepository(tables.client('Survey')), inschalingen: new InschalingRepository(tables.client('Inschalingen')) };
+  const centre = await findCentre(centres, args.centre, args.tenant);
+  if (centre === 'ambiguous') {
+    io.stderr(`Centrum ${args.centre} bestaat in meer dan één tenant: geef --tenant <tenantId> mee.\n`);
+    return 1;
+  }
+  if (!centre) {
+    io.stderr(`Centrum ${args.centre} bestaat niet${args.tenant ? ` in tenant ${args.tenant}` : ''}.\n`);
+    return 1;
+  }
+  const round = await roundForSchoolYear(repos, centre, args.year);
+  if (!round) {
+    io.stderr(`${centre.name} heeft geen afgesloten inschalingsronde voor ${args.year}.\n`);
+    return 1;
+  }
+  const now = io.now?.() ?? new Date();
+  const loaded = await loadResult(repos, centre, round);
+  const file = await buildExportFile(loaded, args.format, now);
+  await writeFile(args.out, file.content);
+  const confirmed = loaded.yearRow?.roundId === round.roundId;
+  io.stdout(
+    `Teamresultaat ${args.year} van ${centre.name} geschreven naar ${args.out} (${args.format}, ${file.content.length} bytes; ` +
+      `${loaded.result.submittedCount} van ${loaded.result.memberCount} deelnemers verzonden; ${confirmed ? 'bevestigd' : 'nog niet bevestigd'}).\n`,
+  );
+  return 0;
+}
+
+if (require.main === module) {
+  runExportCli(process.argv.slice(2), {
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  })
+    .then((code) => {
+      process.exitCode = code;
+    })
+    .catch((error: unknown) => {
+      process.stderr.write(`Er ging iets mis: ${(error as Error)?.stack ?? String(error)}\n`);
+      process.exitCode = 1;
+    });
+}
