@@ -1,0 +1,341 @@
+/**
+ * End-to-end support: the Microsoft 365 Agents Playground (a real one, from node_modules) pointed at
+ * a running Poolster, and a headless Chromium (Debian's /usr/bin/chromium) driving its web UI.
+ *
+ * What the playground UI looks like (0.2.28, msteams channel, built-in configuration):
+ * - the left pane has tree items "Personal Chat", "Group Chat", and one per team channel named
+ *   "<team> - <channel>": "My Team - General", "My Team - Announcements". Clicking one switches chats;
+ *   the first visit to a chat sends installationUpdate + conversationUpdate (Poolster's welcome card);
+ * - personal and group chats have one compose box at the bottom; Enter sends;
+ * - a channel has a "Start a new post" box with a Post button on top (newest post first), and a reply
+ *   box under every post; the bot answers in the thread of the post;
+ * - in group chats and channels the bot only receives messages that @mention it: type "@", pick
+ *   "Test Bot" from the typeahead menu; the text then arrives as `<at>Test Bot</at> digest hier`;
+ * - every bot card is rendered by the Adaptive Cards SDK under `.ac-adaptiveCard`; its buttons are
+ *   role=button with the action's title as accessible name;
+ * - Action.Execute arrives as an adaptiveCard/action invoke and the card is replaced by the answer;
+ *   Action.Submit with plain data arrives as a message with `value`; but Action.Submit whose data is
+ *   `{ msteams: { type: 'imBack' | 'messageBack', ... } }` sends NOTHING in 0.2.28 (checked against a
+ *   capturing endpoint), so such buttons cannot be tested (or used) in the playground.
+ *
+ * Typical use (see test/e2e/playground.test.ts):
+ *   const pg = await startPlayground({ botEndpoint: `${poolster.url}/api/messages` });
+ *   const browser = await launchBrowser();
+ *   const ui = await PlaygroundUi.open(browser, pg.url, screenshotDir('my flow'));
+ *   await ui.send('help');
+ *   await ui.waitForCard('Wat kan je mij vragen?');
+ *   await ui.openChat({ channel: 'General' });
+ *   await ui.send('digest hier');            // mentions the bot automatically outside personal chat
+ *   await ui.clickCardButton('Bevestigen');
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { freePort } from './azurite';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const CHROMIUM_PATH = process.env.POOLSTER_CHROMIUM ?? '/usr/bin/chromium';
+export const E2E_OUTPUT = path.join(ROOT, 'test-output', 'e2e');
+/** The bot's display name in the playground's built-in configuration (what you @mention). */
+export const PLAYGROUND_BOT_NAME = 'Test Bot';
+
+const DEFAULT_TIMEOUT = 30_000;
+
+// ---------------------------------------------------------------------------------------------
+// The playground process
+
+export interface PlaygroundHandle {
+  /** The web UI, e.g. http://127.0.0.1:41234 */
+  url: string;
+  port: number;
+  /** The mocked Bot Connector the bot answers to (serviceUrl of every activity). */
+  serviceUrl: string;
+  process: ChildProcess;
+  /** Everything the playground printed, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+function httpStatus(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const req = request(url, { method: 'GET', timeout: 2_000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(0));
+    req.end();
+  });
+}
+
+/**
+ * Starts `agentsplayground -e <botEndpoint> -c msteams --dt -p <free port>` with
+ * TEAMSAPPTESTER_BROWSER=none, its log file outside the repository and the built-in configuration
+ * (Alex Wilber in tenant 00000000-0000-0000-0000-0000000000001; see bot/demo.ts). Resolves once the
+ * web UI answers.
+ */
+export async function startPlayground(options: {
+  botEndpoint: string;
+  port?: number;
+  /** A .m365agentsplayground.yml to use instead of the built-in configuration. */
+  configFile?: string;
+  timeoutMs?: number;
+}): Promise<PlaygroundHandle> {
+  const requestedPort = options.port ?? (await freePort());
+  const workDir = path.join(tmpdir(), `poolster-playground-${process.pid}-${requestedPort}`);
+  mkdirSync(workDir, { recursive: true });
+  const bin = path.join(ROOT, 'node_modules', '.bin', 'agentsplayground');
+  const child = spawn(process.execPath, [bin, '-e', options.botEndpoint, '-c', 'msteams', '--dt', '-p', String(requestedPort)], {
+    // Its working directory receives devTools/ (logs, recordings): keep that out of the repository.
+    cwd: workDir,
+    env: {
+      ...process.env,
+      TEAMSAPPTESTER_BROWSER: 'none',
+      M365_AGENTS_PLAYGROUND_LOGFILE: path.join(workDir, 'agentsplayground.log'),
+      // A path that does not exist selects the built-in configuration.
+      M365_AGENTS_PLAYGROUND_CONFIG_PATH: options.configFile ?? path.join(workDir, 'none.yml'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  let port: number | undefined;
+  const collect = (chunk: Buffer) => {
+    output += String(chunk);
+    const match = /Listening on (\d+)/.exec(output);
+    if (match) port = Number(match[1]);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(workDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await stop();
+      throw new Error(`The Agents Playground exited during start-up (${child.exitCode ?? child.signalCode}):\n${output}`);
+    }
+    if (port !== undefined && (await httpStatus(`http://127.0.0.1:${port}/`)) === 200) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`The Agents Playground did not come up within ${(options.timeoutMs ?? 60_000) / 1000} s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    serviceUrl: `http://localhost:${port}/_connector`,
+    process: child,
+    output: () => output,
+    stop,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The browser
+
+export function chromiumAvailable(): boolean {
+  return existsSync(CHROMIUM_PATH);
+}
+
+/**
+ * For a suite's before(): without Chromium the e2e tests fail in CI (CI=true) and are marked
+ * pending locally, with the reason printed. Call as `requireChromium(this)`.
+ */
+export function requireChromium(context: Mocha.Context): void {
+  if (chromiumAvailable()) return;
+  const reason = `Chromium is missing at ${CHROMIUM_PATH}: install it with "apt-get update && apt-get install -y chromium" (never "npx playwright install").`;
+  if (process.env.CI === 'true') throw new Error(`e2e tests cannot run in CI: ${reason}`);
+  process.stderr.write(`\n  e2e tests are pending: ${reason}\n\n`);
+  context.skip();
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Screenshots
+
+/** test-output/e2e/<slug of the name>/, emptied: one folder per test. */
+export function screenshotDir(testName: string): string {
+  const slug = testName
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80) || 'test';
+  const dir = path.join(E2E_OUTPUT, slug);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The UI
+
+export type ChatTarget = 'personal' | 'group' | { team?: string; channel: string };
+
+function chatLabel(target: ChatTarget): string {
+  if (target === 'personal') return 'Personal Chat';
+  if (target === 'group') return 'Group Chat';
+  return `${target.team ?? 'My Team'} - ${target.channel}`;
+}
+
+export class PlaygroundUi {
+  private step = 0;
+  private chat: ChatTarget = 'personal';
+  /** innerText of every card and of the chat pane before the last action, to detect new replies. */
+  private before: { cards: string[]; text: string } = { cards: [], text: '' };
+
+  private constructor(
+    readonly page: Page,
+    readonly screenshotsTo: string,
+  ) {}
+
+  /** Opens the playground in a new page (1400×900), waits until it is connected to the bot. */
+  static async open(browser: Browser, url: string, screenshotsTo: string): Promise<PlaygroundUi> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'nl-BE', timezoneId: 'Europe/Brussels' });
+    page.setDefaultTimeout(DEFAULT_TIMEOUT);
+    // No internet here: the UI's web fonts come from a CDN; fail those at once instead of waiting.
+    await page.route(/^https?:\/\/(?!(127\.0\.0\.1|localhost)[:/])/, (route) => route.abort());
+    await page.goto(url);
+    const ui = new PlaygroundUi(page, screenshotsTo);
+    await page.getByRole('treeitem', { name: 'Personal Chat' }).waitFor();
+    await page.getByText('Connected.', { exact: true }).first().waitFor({ timeout: 60_000 });
+    await ui.composer().waitFor();
+    return ui;
+  }
+
+  /** Switches to a chat in the left pane: 'personal', 'group', or { channel: 'General' }. */
+  async openChat(target: ChatTarget): Promise<void> {
+    await this.page.getByRole('treeitem', { name: chatLabel(target), exact: true }).click();
+    this.chat = target;
+    if (typeof target === 'object') await this.page.getByText('Start a new post').waitFor();
+    await this.composer().waitFor();
+  }
+
+  /** The compose box of the current chat (in a channel: the "Start a new post" box). */
+  composer(): Locator {
+    return this.page.getByRole('textbox').first();
+  }
+
+  /**
+   * Sends a message in the current chat. Outside the personal chat the bot is @mentioned first
+   * (the playground only forwards mentioning messages there); `mention: false` sends plain text.
+   */
+  async send(text: string, options: { mention?: boolean } = {}): Promise<void> {
+    await this.remember();
+    const inPersonal = this.chat === 'personal';
+    const mention = options.mention ?? !inPersonal;
+    const box = this.composer();
+    await box.click();
+    if (mention) {
+      await this.page.keyboard.type('@');
+      await this.page.getByRole('menuitem', { name: PLAYGROUND_BOT_NAME }).click();
+      await this.page.keyboard.type(' ');
+    }
+    await this.page.keyboard.type(text);
+    if (typeof this.chat === 'object') await this.page.getByRole('button', { name: 'Post', exact: true }).click();
+    else await this.page.keyboard.press('Enter');
+  }
+
+  /**
+   * Waits for a card containing `text` that was not there before the last send/click (a new card or
+   * a card replaced by Action.Execute), and returns the newest such card (in a channel, where the
+   * newest post is on top, the first one; elsewhere the last one).
+   */
+  async waitForCard(text: string, options: { timeoutMs?: number } = {}): Promise<Locator> {
+    const seen = this.before.cards.filter((t) => normalise(t).includes(normalise(text))).length;
+    await this.page.waitForFunction(browserCheck('cards', text, seen), undefined, { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT, polling: 200 });
+    const matching = this.page.locator('.ac-adaptiveCard').filter({ hasText: text });
+    return typeof this.chat === 'object' ? matching.first() : matching.last();
+  }
+
+  /** Waits until `text` occurs more often on the page than before the last send/click (plain replies). */
+  async waitForText(text: string, options: { timeoutMs?: number } = {}): Promise<void> {
+    const seen = countOccurrences(this.before.text, text);
+    await this.page.waitForFunction(browserCheck('text', text, seen), undefined, { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT, polling: 200 });
+  }
+
+  /**
+   * Clicks a card button by its title: in `card` when given, else in the last card on the page that
+   * has such a button.
+   */
+  async clickCardButton(title: string, options: { card?: Locator } = {}): Promise<void> {
+    const card = options.card ?? this.page.locator('.ac-adaptiveCard').filter({ has: this.page.getByRole('button', { name: title, exact: true }) }).last();
+    await this.remember();
+    await card.getByRole('button', { name: title, exact: true }).first().click();
+  }
+
+  /** Saves test-output/e2e/<test>/NN-<step>.png (full page). */
+  async screenshot(step: string): Promise<string> {
+    this.step += 1;
+    const name = `${String(this.step).padStart(2, '0')}-${step.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')}.png`;
+    const file = path.join(this.screenshotsTo, name);
+    await this.page.screenshot({ path: file, fullPage: true });
+    return file;
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+
+  private async remember(): Promise<void> {
+    this.before = (await this.page.evaluate(SNAPSHOT_JS)) as { cards: string[]; text: string };
+  }
+}
+
+// Browser-side code as strings: the test code is transpiled by tsx, whose helpers (e.g. __name)
+// do not exist in the page, and the project's TypeScript has no DOM types.
+const SNAPSHOT_JS = `({
+  cards: Array.from(document.querySelectorAll('.ac-adaptiveCard')).map((c) => c.innerText),
+  text: document.body.innerText,
+})`;
+
+/** An expression that is true once `wanted` occurs in more cards (or more often in the page) than `seenBefore`. */
+function browserCheck(where: 'cards' | 'text', wanted: string, seenBefore: number): string {
+  return `(() => {
+    const norm = (s) => s.replace(/\\s+/g, ' ').trim();
+    const wanted = norm(${JSON.stringify(wanted)});
+    if (${JSON.stringify(where)} === 'cards') {
+      const cards = Array.from(document.querySelectorAll('.ac-adaptiveCard'));
+      return cards.filter((c) => norm(c.innerText).includes(wanted)).length > ${seenBefore};
+    }
+    const body = norm(document.body.innerText);
+    let count = 0;
+    for (let i = body.indexOf(wanted); i !== -1; i = body.indexOf(wanted, i + wanted.length)) count += 1;
+    return count > ${seenBefore};
+  })()`;
+}
+
+function normalise(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function countOccurrences(haystack: string, needle: string): number {
+  const h = haystack.replace(/\s+/g, ' ');
+  const n = needle.replace(/\s+/g, ' ');
+  let count = 0;
+  for (let i = h.indexOf(n); i !== -1; i = h.indexOf(n, i + n.length)) count += 1;
+  return count;
+}
