@@ -3,7 +3,7 @@
  * handler, and every feature's listeners.
  */
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
-import { INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
+import { INVOKE_RESPONSE_KEY, type Storage, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { createTeamsRouter, errorSummary, userMessageFor } from './router';
@@ -16,6 +16,26 @@ export const OTHER_TENANT_MESSAGE =
   'Poolster is niet beschikbaar voor jouw organisatie. Vraag je ICT-verantwoordelijke om jullie tenant toe te voegen.';
 
 export type Feature = (router: Router) => void;
+
+/**
+ * teams-ai turn state, kept on Azure Tables. Card actions (Adaptive Card invokes) carry everything
+ * they need in their data and repositories, so their turns neither read nor write turn state: an
+ * answered survey card then costs one query and one batch write.
+ */
+export class PoolsterTurnState extends TurnState {
+  private static isCardAction(context: TurnContext): boolean {
+    return context.activity.type === 'invoke' && context.activity.name === 'adaptiveCard/action';
+  }
+
+  override load(context: TurnContext, storage?: Storage): Promise<boolean> {
+    // Without storage the scopes are created empty: teams-ai can still look at them, nothing is read.
+    return super.load(context, PoolsterTurnState.isCardAction(context) ? undefined : storage);
+  }
+
+  override save(context: TurnContext, storage?: Storage): Promise<void> {
+    return super.save(context, PoolsterTurnState.isCardAction(context) ? undefined : storage);
+  }
+}
 
 export function createAdapter(config: Config, logger: Logger): TeamsAdapter {
   const adapter = new TeamsAdapter(
@@ -60,9 +80,10 @@ export function createApplication(input: {
   logger: Logger;
   now: () => Date;
   features: Feature[];
-}): Application<TurnState> {
+}): Application<PoolsterTurnState> {
   const { config, adapter, tables, logger } = input;
-  const app = new Application<TurnState>({
+  const app = new Application<PoolsterTurnState>({
+    turnStateFactory: () => new PoolsterTurnState(),
     adapter,
     botAppId: config.auth.appId ?? '',
     storage: new TableBotStateStorage(tables.client('BotState')),

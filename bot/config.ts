@@ -91,16 +91,23 @@ const envSchema = z
         message: 'set STORAGE_CONNECTION_STRING (or STORAGE_ACCOUNT_URL to use DefaultAzureCredential)',
       });
     }
-    if (env.NODE_ENV === 'production') {
+    // With an app id (always in production) botbuilder needs a complete registration; check it here so
+    // a gap is named at start-up instead of failing an assertion inside the adapter.
+    if (env.NODE_ENV === 'production' || env.MICROSOFT_APP_ID) {
       if (!env.MICROSOFT_APP_ID) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MICROSOFT_APP_ID'], message: 'required in production: the bot\'s app registration id' });
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MICROSOFT_APP_ID'], message: 'required in production: the bot\'s app registration id (or the managed identity\'s client id)' });
       }
       if (!env.MICROSOFT_APP_TENANT_ID) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MICROSOFT_APP_TENANT_ID'], message: 'required in production: single-tenant bots need the tenant id' });
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MICROSOFT_APP_TENANT_ID'], message: 'required in production and whenever MICROSOFT_APP_ID is set: single-tenant bots and managed identities need the tenant id' });
       }
       if (env.MICROSOFT_APP_TYPE === 'SingleTenant' && !env.MICROSOFT_APP_PASSWORD) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MICROSOFT_APP_PASSWORD'], message: 'required in production for a SingleTenant app (or use MICROSOFT_APP_TYPE=UserAssignedMSI)' });
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MICROSOFT_APP_PASSWORD'], message: 'required for a SingleTenant app in production and whenever MICROSOFT_APP_ID is set (or use MICROSOFT_APP_TYPE=UserAssignedMSI)' });
       }
+      if (env.MICROSOFT_APP_TYPE === 'UserAssignedMSI' && env.MICROSOFT_APP_PASSWORD) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MICROSOFT_APP_PASSWORD'], message: 'must be empty for a UserAssignedMSI app: the managed identity has no secret' });
+      }
+    }
+    if (env.NODE_ENV === 'production') {
       if (env.ALLOWED_TENANTS.length === 0) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['ALLOWED_TENANTS'], message: 'required in production: the tenant ids allowed to use the bot' });
       }

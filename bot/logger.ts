@@ -6,7 +6,7 @@ import pino, { type Logger } from 'pino';
 
 export type { Logger };
 
-/** Paths censored in every log line. Keep in sync with test/logger.test.ts. */
+/** Paths censored in every log line. Checked by test/trust/privacyLogs.test.ts. */
 export const REDACTED_PATHS = [
   'text',
   '*.text',
@@ -27,6 +27,24 @@ export const REDACTED_PATHS = [
   'note',
   '*.note',
   'notes',
+  '*.notes',
+  // Survey forms and answers, plan texts and conversation references (they carry the user's name).
+  'form',
+  '*.form',
+  'reason',
+  '*.reason',
+  'title',
+  '*.title',
+  'description',
+  '*.description',
+  'ownerName',
+  '*.ownerName',
+  'registeredByName',
+  '*.registeredByName',
+  'ref',
+  '*.ref',
+  'personalChat',
+  '*.personalChat',
   'password',
   '*.password',
   'appPassword',

@@ -20,12 +20,17 @@ import { registerCentre } from '../dialogs/centre';
 import { registerSurveyMember } from '../dialogs/survey/member';
 import { registerSurveyRound } from '../dialogs/survey/round';
 import { SurveyRepository } from '../storage/survey';
+import { registerResult } from '../dialogs/result';
+import { InschalingRepository } from '../storage/inschalingen';
 import { registerDigest } from '../dialogs/digest';
 import { createDigestScheduler, type DigestScheduler } from '../dialogs/digest/scheduler';
 import { DigestRepository } from '../storage/digests';
 import { digestSourcesFrom } from './digestSources';
 import { channelPostReference } from './references';
 import { loadPlaygroundDemo } from './demo';
+import { registerPrivacy } from '../dialogs/privacy';
+import { createRetentionJob, type RetentionJob } from '../dialogs/privacy/retention';
+import { PrivacyRepository } from '../storage/privacy';
 
 export interface Poolster {
   url: string;
@@ -42,7 +47,7 @@ export interface StartOptions {
 }
 
 export function buildFeatures(deps: FeatureDeps): Feature[] {
-  return [registerHelp(deps), registerCentre(deps), registerSurveyRound(deps), registerSurveyMember(deps), registerDigest(deps), registerPlan(deps)];
+  return [registerHelp(deps), registerCentre(deps), registerSurveyRound(deps), registerSurveyMember(deps), registerDigest(deps), registerPlan(deps), registerResult(deps), registerPrivacy(deps)];
 }
 
 export async function startPoolster(config: Config, options: StartOptions = {}): Promise<Poolster> {
@@ -56,9 +61,11 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
   const deps: FeatureDeps = {
     centres: new CentreRepository(tables.client('Centres'), tables.client('People')),
     survey: new SurveyRepository(tables.client('Survey')),
+    inschalingen: new InschalingRepository(tables.client('Inschalingen')),
     plans: new PlanRepository(tables.client('Plans')),
     digests: new DigestRepository(tables.client('Digests')),
     digestSources: digestSourcesFrom(tables),
+    privacy: new PrivacyRepository(tables.client('Survey')),
     messenger,
     logger,
     now,
@@ -82,6 +89,12 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
     scheduler = createDigestScheduler({ ...deps, sources: deps.digestSources, postReference: channelPostReference });
     scheduler.start();
   }
+  // Retention of closed rounds' answers (daily; separate from the digest scheduler).
+  let retention: RetentionJob | undefined;
+  if (config.scheduler) {
+    retention = createRetentionJob({ privacy: deps.privacy, digests: deps.digests, logger, now, retentionMonths: config.retentionMonths });
+    retention.start();
+  }
 
   return {
     url,
@@ -90,6 +103,7 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
     deps,
     async close() {
       await scheduler?.stop();
+      await retention?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

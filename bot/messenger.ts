@@ -72,10 +72,18 @@ export function createMessenger(deps: { adapter: CloudAdapter; botAppId: string;
       const result = await withConnectorRetries(
         async () => {
           let activityId: string | undefined;
+          let sendError: unknown;
           await deps.adapter.continueConversationAsync(deps.botAppId, reference, async (context) => {
-            const response = await context.sendActivity(toActivity(message));
-            activityId = response?.id;
+            // Caught here: thrown out of the callback it would reach the adapter's onTurnError, which
+            // swallows it, and a 403/429/5xx would look like a success.
+            try {
+              const response = await context.sendActivity(toActivity(message));
+              activityId = response?.id;
+            } catch (error) {
+              sendError = error;
+            }
           });
+          if (sendError !== undefined) throw sendError;
           return { ok: true as const, activityId };
         },
         retry,

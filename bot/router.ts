@@ -11,9 +11,14 @@ import { parseCommand, unknownCommandReply, type CommandName } from '../domain/c
 import { GENERIC_FAILURE_MESSAGE, PoolsterError, STORAGE_UNAVAILABLE_MESSAGE, isStorageUnavailable } from '../domain/errors';
 import type { ActionHandler, CommandHandler, Router, Turn } from '../dialogs/types';
 import { createTurn, toActivity } from './turn';
+import { registerFileConsent, type FileSource } from './files';
 
 export const INVALID_CARD_MESSAGE =
   'Deze kaart kon ik niet lezen. Je ingevulde antwoorden zijn niet verloren: typ **verder** om verder te gaan, of **help**.';
+
+/** Commands are short; a longer message is not parsed at all (bounded work per turn). */
+export const MAX_MESSAGE_CHARS = 5_000;
+export const TOO_LONG_MESSAGE = 'Dat bericht is te lang voor mij (meer dan 5.000 tekens). Typ een korte opdracht, bijvoorbeeld **help**.';
 
 
 /** The Dutch message for an error a person ran into; logs it with the turn's context. */
@@ -30,10 +35,25 @@ export function userMessageFor(error: unknown, log: Logger): string {
   return GENERIC_FAILURE_MESSAGE;
 }
 
-/** Error details without payloads (request bodies can hold answers). */
+/**
+ * Error details without payloads (request bodies can hold answers). Error messages sometimes quote
+ * the data they choked on (JSON.parse, the connector's serializer, zod enums), so quoted parts are
+ * cut from the message, zod errors are reduced to paths and codes, and the stack keeps only frames.
+ */
 export function errorSummary(error: unknown): Record<string, unknown> {
-  const e = error as { name?: string; message?: string; code?: string; statusCode?: number; stack?: string };
-  return { type: e?.name, message: e?.message, code: e?.code, statusCode: e?.statusCode, stack: e?.stack };
+  const e = error as { name?: string; message?: string; code?: string; statusCode?: number; stack?: string; issues?: Array<{ path?: unknown[]; code?: string }> };
+  const message =
+    e?.name === 'ZodError' && Array.isArray(e.issues)
+      ? e.issues.slice(0, 10).map((issue) => `${(issue.path ?? []).join('.')}: ${issue.code}`).join('; ')
+      : scrubErrorText(e?.message);
+  const frames = typeof e?.stack === 'string' ? e.stack.split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 15).join('\n') : undefined;
+  return { errorType: e?.name, message, code: typeof e?.code === 'string' ? e.code : undefined, statusCode: e?.statusCode, stack: frames };
+}
+
+/** Replaces quoted parts of an error text (where values appear) and bounds its length. */
+export function scrubErrorText(text: unknown): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  return text.replace(/"[^"\n]*"|'[^'\n]*'|`[^`\n]*`|\u201c[^\u201d\n]*\u201d/g, '"…"').slice(0, 300);
 }
 
 export interface TurnDeps {
@@ -52,6 +72,7 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
   const commands = new Map<CommandName, CommandHandler>();
   const installHandlers: Array<(turn: Turn) => Promise<void>> = [];
   const unknownHandlers: Array<(turn: Turn, text: string) => Promise<void>> = [];
+  const fileSources = new Map<string, FileSource>();
 
   const turnFor = (context: TurnContext, fields: Record<string, unknown>): Turn => {
     const log = deps.logger.child({
@@ -110,8 +131,14 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
       unknownHandlers.push(handler);
     },
 
+    fileSource(kind, schema, build) {
+      if (fileSources.has(kind)) throw new Error(`File source "${kind}" is registered twice`);
+      fileSources.set(kind, { schema, build: build as FileSource['build'] });
+    },
+
     /** Adds the catch-all routes; call after every feature registered. */
     finish() {
+      registerFileConsent(app, fileSources, turnFor, (error, turn) => userMessageFor(error, turn.log));
       app.conversationUpdate('membersAdded', async (context) => {
         const botId = context.activity.recipient?.id;
         const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
@@ -121,6 +148,10 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
       });
 
       app.activity('message', async (context) => {
+        if ((context.activity.text ?? '').length > MAX_MESSAGE_CHARS) {
+          await turnFor(context, { command: 'too-long' }).send({ text: TOO_LONG_MESSAGE });
+          return;
+        }
         const command = parseCommand(context.activity.text ?? '');
         const turn = turnFor(context, { command: command.name });
         if (command.name === 'empty') {
@@ -139,6 +170,22 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
           return;
         }
         await handler(turn, command.args);
+      });
+
+      // Invokes no feature answered (a card verb nobody registered, or an invoke kind this bot does
+      // not offer): without an answer botbuilder replies 501 and Teams shows a generic error.
+      app.activity('invoke', async (context) => {
+        const turn = turnFor(context, { invoke: String(context.activity.name ?? '').slice(0, 100) });
+        if (context.activity.name === 'adaptiveCard/action') {
+          turn.log.info('card action without a known verb');
+          await context.sendActivity({
+            type: 'invokeResponse',
+            value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: INVALID_CARD_MESSAGE } },
+          });
+          return;
+        }
+        turn.log.info('unsupported invoke');
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 400, body: { error: 'unsupported invoke' } } });
       });
     },
   };

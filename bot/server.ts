@@ -1,26 +1,55 @@
 /**
  * The HTTP edge: restify with POST /api/messages, GET /healthz and GET /readyz, a body-size limit,
+ * JSON only, the activity envelope checked (bot/envelope.ts), the token checked before any turn runs,
  * and no content in the access logs.
  */
 import restify from 'restify';
-import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import type { PoolsterTurnState } from './app';
+import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Tables } from '../storage/tables';
+import { checkActivityEnvelope } from './envelope';
 import { errorSummary } from './router';
 
 export function createServer(input: {
   adapter: TeamsAdapter;
-  app: Application<TurnState>;
+  app: Application<PoolsterTurnState>;
   tables: Tables;
   logger: Logger;
   maxBodyBytes: number;
 }): restify.Server {
   const { adapter, app, tables, logger } = input;
   const server = restify.createServer({ name: 'poolster', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: input.maxBodyBytes, mapParams: false }));
+  // JSON only: restify's full bodyParser would also accept forms and multipart uploads (temp files).
+  server.use(restify.plugins.bodyReader({ maxBodySize: input.maxBodyBytes }));
+  server.use(restify.plugins.jsonBodyParser({ bodyReader: true, mapParams: false }));
+  // The same token validation the adapter runs, done first so that a token that cannot be verified
+  // (forged, expired, or the OpenID metadata unreachable) is refused with 401 instead of a 500.
+  const authentication = new ConfigurationBotFrameworkAuthentication(adapter.botFrameworkAuthConfig ?? {});
 
   server.post('/api/messages', async (req, res) => {
+    if (!/^application\/(.+\+)?json$/i.test(req.getContentType())) {
+      res.send(415, { error: 'Send the activity as application/json.' });
+      return;
+    }
     if (!req.body || typeof req.body !== 'object' || typeof (req.body as { type?: unknown }).type !== 'string') {
+      res.send(400, { error: 'Body must be a Bot Framework activity (JSON with a "type").' });
+      return;
+    }
+    try {
+      await authentication.authenticateRequest(req.body as Activity, String(req.headers.authorization ?? ''));
+    } catch (error) {
+      // botframework-connector's AuthenticationError carries statusCode 401; anything else (a network
+      // error fetching the signing keys) means the token could not be checked: refused all the same.
+      const reason = (error as { statusCode?: number })?.statusCode === 401 ? 'invalid or missing token' : 'token could not be verified';
+      logger.warn({ reason, err: { type: (error as Error)?.name, code: (error as { code?: string })?.code } }, 'request refused: not authenticated');
+      res.send(401, { error: 'Unauthorized.' });
+      return;
+    }
+    const envelope = checkActivityEnvelope(req.body);
+    if (!envelope.ok) {
+      logger.info({ fields: envelope.problems }, 'request rejected: not a valid activity');
       res.send(400, { error: 'Body must be a Bot Framework activity (JSON with a "type").' });
       return;
     }

@@ -26,7 +26,31 @@ export function actorOf(activity: Activity): Actor {
   };
 }
 
+/** Teams' file consent card (personal chats only) and the card that shows an uploaded file. */
+export const FILE_CONSENT_CONTENT_TYPE = 'application/vnd.microsoft.teams.card.file.consent';
+export const FILE_INFO_CONTENT_TYPE = 'application/vnd.microsoft.teams.card.file.info';
+
+/** What comes back as `context` in the fileConsent/invoke: which file source, and its key. */
+export interface FileConsentContext {
+  kind: string;
+  key: Record<string, string>;
+}
+
 export function toActivity(message: Outgoing): Partial<Activity> {
+  if ('file' in message) {
+    const { file } = message;
+    const context: FileConsentContext = { kind: file.source.kind, key: file.source.key };
+    return {
+      type: 'message',
+      attachments: [
+        {
+          contentType: FILE_CONSENT_CONTENT_TYPE,
+          name: file.name,
+          content: { description: file.description, sizeInBytes: file.content.length, acceptContext: context, declineContext: context },
+        },
+      ],
+    };
+  }
   if ('card' in message) {
     const activity = MessageFactory.attachment(CardFactory.adaptiveCard(message.card));
     if (message.text) activity.text = message.text;
@@ -62,5 +86,22 @@ export function createTurn(context: TurnContext, log: Logger, now: () => Date): 
       } while (token);
       return members;
     },
+  };
+}
+
+/** The message that shows a file the person accepted and the bot uploaded to their OneDrive. */
+export function fileInfoActivity(upload: { name?: string; contentUrl?: string; uniqueId?: string; fileType?: string }, text: string): Partial<Activity> {
+  return {
+    type: 'message',
+    text,
+    textFormat: 'markdown',
+    attachments: [
+      {
+        contentType: FILE_INFO_CONTENT_TYPE,
+        contentUrl: upload.contentUrl,
+        name: upload.name,
+        content: { uniqueId: upload.uniqueId, fileType: upload.fileType },
+      },
+    ],
   };
 }

@@ -4,6 +4,7 @@
 import type { CommandInfo, Audience } from '../domain/commands';
 import type { CardJson, ConversationKind } from '../dialogs/types';
 import { expandCard } from './render';
+import { NOT_IN_CENTRE_MESSAGE } from '../domain/errors';
 import helpTemplate from './templates/help.json';
 import welcomeTemplate from './templates/welcome.json';
 
@@ -23,7 +24,7 @@ export function renderHelpCard(data: { commands: CommandInfo[]; centreName?: str
     .filter((g) => g.commands.length > 0);
   const intro = data.registered
     ? `Je werkt voor ${data.centreName ?? 'je centrum'}. Typ een van deze opdrachten.`
-    : 'Je bent nog niet gekoppeld aan een centrum. Vraag je directeur om je toe te voegen aan het beleidsteam, of registreer je centrum met **setup <naam>**.';
+    : NOT_IN_CENTRE_MESSAGE;
   return expandCard(helpTemplate, { intro, groups });
 }
 

@@ -1,7 +1,7 @@
 /**
  * Who is this person and which centre are they in: always read from storage, never from card data.
  */
-import { PoolsterError } from '../domain/errors';
+import { NOT_IN_CENTRE_MESSAGE, PoolsterError } from '../domain/errors';
 import { isDirector, type Centre, type Person } from '../domain/centre/model';
 import type { FeatureDeps } from './deps';
 import type { Turn } from './types';
@@ -14,10 +14,7 @@ export interface PersonContext {
 export async function requirePerson(turn: Turn, deps: Pick<FeatureDeps, 'centres'>): Promise<PersonContext> {
   const person = await deps.centres.getPerson(turn.actor.tenantId, turn.actor.userId);
   if (!person) {
-    throw new PoolsterError(
-      'not-in-centre',
-      'Je bent nog niet gekoppeld aan een centrum. Vraag je directeur om je toe te voegen aan het beleidsteam, of registreer je centrum met **setup <naam>**.',
-    );
+    throw new PoolsterError('not-in-centre', NOT_IN_CENTRE_MESSAGE);
   }
   const centre = await deps.centres.getCentre(turn.actor.tenantId, person.centreId);
   if (!centre) throw new PoolsterError('not-in-centre', 'Je centrum bestaat niet meer. Vraag je directeur om je opnieuw toe te voegen.');

@@ -4,12 +4,27 @@
 import type { Logger } from 'pino';
 import type { CentreRepository } from '../storage/centres';
 import type { SurveyRepository } from '../storage/survey';
+import type { InschalingRepository } from '../storage/inschalingen';
+import type { PlanRepository } from '../storage/plans';
 import type { Messenger } from './types';
+import type { DigestRepository } from '../storage/digests';
+import type { DigestSources } from './digest/sources';
+import type { PrivacyRepository } from '../storage/privacy';
 
 export interface FeatureDeps {
   centres: CentreRepository;
   survey: SurveyRepository;
+  /** Confirmed team inschalingen per centre and school year (storage/inschalingen.ts). */
+  inschalingen: InschalingRepository;
+  /** The centres' beleidsplannen (storage/plans.ts). */
+  plans: PlanRepository;
   messenger: Messenger;
+  /** Digest registrations, weekly runs and reminder bookkeeping (storage/digests.ts). */
+  digests: DigestRepository;
+  /** What the digest reads from the plan and survey features. */
+  digestSources: DigestSources;
+  /** Finding, erasing and purging a person's survey rows (storage/privacy.ts). */
+  privacy: PrivacyRepository;
   logger: Logger;
   now: () => Date;
 }

@@ -33,7 +33,22 @@ export interface Actor {
  */
 export type ConversationRef = Record<string, unknown>;
 
-export type Outgoing = { text: string } | { card: CardJson; text?: string };
+/**
+ * A file for a person. In Teams it arrives as a file consent card in a personal chat; once the
+ * person accepts, the bytes are rebuilt by the registered file source (`Router.fileSource`) from
+ * the small `source` key, so no bytes are kept between turns and any instance can finish the upload.
+ */
+export interface OutgoingFile {
+  name: string;
+  contentType: string;
+  content: Buffer;
+  /** Shown on the consent card. */
+  description: string;
+  /** Which file source rebuilds the bytes on accept, and its key (small, JSON, re-checked on use). */
+  source: { kind: string; key: Record<string, string> };
+}
+
+export type Outgoing = { text: string } | { card: CardJson; text?: string } | { file: OutgoingFile };
 
 /** One turn's capabilities, as a feature sees them. */
 export interface Turn {
@@ -79,4 +94,9 @@ export interface Router {
   onInstall(handler: (turn: Turn) => Promise<void>): void;
   /** A message that is no known command (after the built-in "unknown" answer is decided). */
   onUnknown(handler: (turn: Turn, text: string) => Promise<void>): void;
+  /**
+   * Rebuilds a file offered with `{ file }` when the person accepts it. `schema` parses the key
+   * that came back from the client; `build` must re-check who may have the file.
+   */
+  fileSource<T>(kind: string, schema: ZodType<T>, build: (turn: Turn, key: T) => Promise<Omit<OutgoingFile, 'source'>>): void;
 }

@@ -14,6 +14,7 @@ export type CommandName =
   | 'sluit-inschaling'
   | 'heropen'
   | 'resultaat'
+  | 'netwerk'
   | 'status'
   | 'acties'
   | 'nieuwe-actie'
@@ -36,7 +37,7 @@ export interface CommandInfo {
 
 export const COMMANDS: readonly CommandInfo[] = [
   { name: 'help', usage: 'help', description: 'Toont wat je mij kan vragen.', audience: 'iedereen', triggers: ['help', 'hulp', '?', 'menu'] },
-  { name: 'setup', usage: 'setup <naam van het centrum>', description: 'Registreert je centrum; jij wordt er directeur van.', audience: 'iedereen', triggers: ['setup', 'installeer'] },
+  { name: 'setup', usage: 'setup [naam van het centrum]', description: 'Registreert je centrum; jij wordt er directeur van.', audience: 'iedereen', triggers: ['setup', 'installeer'] },
   { name: 'inschaling', usage: 'inschaling', description: 'Start of toont jouw inschaling in de open ronde.', audience: 'lid', triggers: ['inschaling', 'survey', 'zelfscan'] },
   { name: 'verder', usage: 'verder', description: 'Gaat verder waar je in je inschaling gebleven was.', audience: 'lid', triggers: ['verder', 'ga verder', 'hervat'] },
   { name: 'resultaat', usage: 'resultaat', description: 'Toont het teamresultaat van de inschaling.', audience: 'lid', triggers: ['resultaat', 'resultaten', 'teamresultaat'] },
@@ -48,9 +49,10 @@ export const COMMANDS: readonly CommandInfo[] = [
   { name: 'start-inschaling', usage: 'start inschaling', description: 'Opent een nieuwe inschalingsronde voor je beleidsteam.', audience: 'directeur', triggers: ['start inschaling', 'nieuwe inschaling', 'nieuwe ronde'] },
   { name: 'voortgang', usage: 'voortgang', description: 'Toont wie de inschaling al afrondde.', audience: 'directeur', triggers: ['voortgang'] },
   { name: 'sluit-inschaling', usage: 'sluit inschaling', description: 'Sluit de open inschalingsronde.', audience: 'directeur', triggers: ['sluit inschaling', 'sluit ronde'] },
-  { name: 'heropen', usage: 'heropen <naam>', description: 'Heropent de verzonden inschaling van één lid.', audience: 'directeur', triggers: ['heropen'] },
+  { name: 'heropen', usage: 'heropen [naam]', description: 'Heropent de verzonden inschaling van één lid.', audience: 'directeur', triggers: ['heropen'] },
+  { name: 'netwerk', usage: 'netwerk | netwerk aan | netwerk uit', description: 'Toont gedeelde prioriteiten en inspirerende praktijken van centra in je netwerk, of zet meedoen aan of uit.', audience: 'directeur', triggers: ['netwerk'] },
   { name: 'team', usage: 'team', description: 'Toont het beleidsteam en laat je rollen toekennen of intrekken.', audience: 'directeur', triggers: ['team', 'beleidsteam', 'rollen'] },
-  { name: 'rol', usage: 'rol <directeur|lid|geen> <naam>', description: 'Kent een rol toe aan iemand uit dit gesprek, of trekt ze in.', audience: 'directeur', triggers: ['rol'] },
+  { name: 'rol', usage: 'rol [directeur|lid|geen] [naam]', description: 'Kent een rol toe aan iemand uit dit gesprek, of trekt ze in.', audience: 'directeur', triggers: ['rol'] },
   { name: 'nieuwe-actie', usage: 'nieuwe actie', description: 'Voegt een actie toe aan het beleidsplan.', audience: 'directeur', triggers: ['nieuwe actie', 'actie toevoegen'] },
   { name: 'digest', usage: 'digest hier | uit | nu | status', description: 'Beheert het wekelijkse actieoverzicht in dit kanaal.', audience: 'directeur', triggers: ['digest'] },
 ];
@@ -61,7 +63,8 @@ export type ParsedCommand = { name: CommandName; args: string } | { name: 'unkno
 export function cleanMessageText(text: string): string {
   return text
     .replace(/<at>[^<]*<\/at>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
+    // `[^<>]`, not `[^>]`: a text of many "<" without ">" would otherwise take quadratic time.
+    .replace(/<[^<>]+>/g, ' ')
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')

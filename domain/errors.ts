@@ -29,6 +29,10 @@ export class PoolsterError extends Error {
   }
 }
 
+/** For someone who is not (yet) in any centre's beleidsteam. */
+export const NOT_IN_CENTRE_MESSAGE =
+  'Je bent nog niet gekoppeld aan een centrum. Vraag je directeur om je toe te voegen aan het beleidsteam, of registreer je centrum met **setup [naam]**.';
+
 export const STORAGE_UNAVAILABLE_MESSAGE =
   'De opslag is even niet bereikbaar. Probeer zo opnieuw: wat je al had ingevuld, is bewaard.';
 

@@ -50,7 +50,7 @@ export function registerCentre(deps: FeatureDeps) {
           title: `${centre.name} is geregistreerd`,
           paragraphs: [
             'Je bent de directeur van dit centrum in Poolster.',
-            'Voeg je beleidsteam toe: typ in een chat of team met hen **rol lid <naam>** (of **rol directeur <naam>**). Start daarna een ronde met **start inschaling**.',
+            'Voeg je beleidsteam toe: typ in een chat of team met hen **rol lid [naam]** (of **rol directeur [naam]**). Start daarna een ronde met **start inschaling**.',
           ],
         }),
       });
@@ -61,7 +61,7 @@ export function registerCentre(deps: FeatureDeps) {
       const match = /^(\S+)\s+(.+)$/.exec(args.trim());
       const roles = match ? ROLE_WORDS[match[1]!.toLowerCase()] : undefined;
       if (!match || !roles) {
-        await turn.send({ text: 'Zo gebruik je het: **rol lid <naam>**, **rol directeur <naam>** of **rol geen <naam>** (rol intrekken).' });
+        await turn.send({ text: 'Zo gebruik je het: **rol lid [naam]**, **rol directeur [naam]** of **rol geen [naam]** (rol intrekken).' });
         return;
       }
       const wanted = match[2]!.trim().toLowerCase();
@@ -123,7 +123,7 @@ export function registerCentre(deps: FeatureDeps) {
       await turn.send({
         card: renderMessageCard({
           title: `Beleidsteam van ${centre.name}`,
-          paragraphs: ['Wijzig rollen met **rol lid <naam>**, **rol directeur <naam>** of **rol geen <naam>**.'],
+          paragraphs: ['Wijzig rollen met **rol lid [naam]**, **rol directeur [naam]** of **rol geen [naam]**.'],
           facts: people.map((p) => ({ title: p.name || p.userId, value: isDirector(p) ? 'directeur' : 'lid' })),
         }),
       });

@@ -71,7 +71,7 @@ describe('Foundation: a person meets the bot (whole turns over HTTP, real Azurit
     assert.equal(replies.length, 1);
     const text = cardText(firstCard(replies));
     assert.match(text, /Wat kan je mij vragen\?/);
-    assert.match(text, /setup <naam van het centrum>/);
+    assert.match(text, /setup \[naam van het centrum\]/);
     assert.match(text, /nog niet gekoppeld aan een centrum/);
     assert.doesNotMatch(text, /start inschaling/, 'director commands are not offered to a stranger');
   });

@@ -51,7 +51,7 @@ export interface ConversationSpec {
   channelId?: string;
 }
 
-export async function startTestBot(options: { now?: () => Date; env?: Record<string, string>; retry?: Partial<RetryPolicy>; tablePrefix?: string; connector?: FakeConnector } = {}): Promise<TestBot> {
+export async function startTestBot(options: { now?: () => Date; env?: Record<string, string>; retry?: Partial<RetryPolicy>; tablePrefix?: string; connector?: FakeConnector; logger?: pino.Logger } = {}): Promise<TestBot> {
   const connector = options.connector ?? new FakeConnector();
   if (!options.connector) await connector.start();
   const config = loadConfig({
@@ -64,7 +64,7 @@ export async function startTestBot(options: { now?: () => Date; env?: Record<str
     SCHEDULER: 'false',
     ...options.env,
   });
-  const logger = pino({ level: config.log.level });
+  const logger = options.logger ?? pino({ level: config.log.level });
   const poolster = await startPoolster(config, {
     logger,
     now: options.now,
