@@ -6,8 +6,8 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { ZodType } from 'zod';
-import { parseCommand, unknownCommandReply, type CommandName } from '../domain/commands';
+import { z, type ZodType } from 'zod';
+import { COMMAND_RUN_VERB, COMMAND_BUTTON_ARGS_MAX, cleanMessageText, parseCommand, unknownCommandReply, type CommandName } from '../domain/commands';
 import { GENERIC_FAILURE_MESSAGE, PoolsterError, STORAGE_UNAVAILABLE_MESSAGE, isStorageUnavailable } from '../domain/errors';
 import type { ActionHandler, CommandHandler, Router, Turn } from '../dialogs/types';
 import { createTurn, toActivity } from './turn';
@@ -139,6 +139,27 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
     /** Adds the catch-all routes; call after every feature registered. */
     finish() {
       registerFileConsent(app, fileSources, turnFor, (error, turn) => userMessageFor(error, turn.log));
+
+      // A card button that runs a command as if the person typed it: an Action.Submit with plain
+      // data { verb: 'command.run', command, args? } (imBack/messageBack buttons send nothing in
+      // the Agents Playground). It arrives as a message with `value`, so the command's handler
+      // sends new messages exactly as for typed text.
+      const commandRunSchema = z.object({
+        command: z.string().max(100).refine((name) => commands.has(name as CommandName), { message: 'unknown command' }),
+        args: z.string().max(COMMAND_BUTTON_ARGS_MAX).optional(),
+      });
+      app.adaptiveCards.actionSubmit(COMMAND_RUN_VERB, async (context, _state, data) => {
+        const parsed = commandRunSchema.safeParse(withoutRoutingFields(data));
+        if (!parsed.success) {
+          const turn = turnFor(context, { verb: COMMAND_RUN_VERB, fallback: 'submit' });
+          turn.log.info({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'card data rejected');
+          await turn.send({ text: INVALID_CARD_MESSAGE });
+          return;
+        }
+        const name = parsed.data.command as CommandName;
+        const turn = turnFor(context, { verb: COMMAND_RUN_VERB, fallback: 'submit', command: name });
+        await commands.get(name)!(turn, cleanMessageText(parsed.data.args ?? ''));
+      });
       app.conversationUpdate('membersAdded', async (context) => {
         const botId = context.activity.recipient?.id;
         const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);

@@ -20,7 +20,7 @@ import type { PlanOverview, SpeerpuntStatus, StatusCounts } from '../domain/plan
 import { brusselsDate, nextSchoolYear, schoolYearOfDate, type SchoolYear } from '../domain/schoolYear';
 import { PLAN_VERBS } from '../dialogs/plan/verbs';
 import type { CardJson } from '../dialogs/types';
-import { expandCard } from './render';
+import { commandButtonData, expandCard } from './render';
 import actieTemplate from './templates/planActie.json';
 import actiesTemplate from './templates/planActies.json';
 import nieuweActieTemplate from './templates/planNieuweActie.json';
@@ -152,8 +152,8 @@ export function renderPlanOverviewCard(input: { plan: Plan; overview: PlanOvervi
       chartFacts: overview.speerpunten.map((sp) => ({ t: `Speerpunt ${sp.number}`, v: countsText(sp.countsByStatus, sp.total) })),
       speerpunten,
       buttons: [
-        ...overview.speerpunten.map((sp) => ({ title: `Speerpunt ${sp.number}`, value: `status speerpunt ${sp.number}` })),
-        { title: 'Mijn acties', value: 'acties' },
+        ...overview.speerpunten.map((sp) => ({ title: `Speerpunt ${sp.number}`, data: commandButtonData('status', `speerpunt ${sp.number}`) })),
+        { title: 'Mijn acties', data: commandButtonData('acties') },
       ],
     }),
   );

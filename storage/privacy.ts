@@ -6,7 +6,7 @@
  * partition). Finding a person's rounds scans the table on the RowKey range of their user key: a
  * full-table query, fine for these rare requests (a few thousand rows per year across all centres).
  *
- * Rules (also in docs-threat-model.md):
+ * Rules (also in README.md, "Threat model"):
  *  - erasure in an OPEN round deletes every row of the person (participant, drafts, answers);
  *  - erasure in a CLOSED round keeps the answers only as an anonymous contribution to the team
  *    aggregate: the rows move to a random key (no link to the user id), the participant is named

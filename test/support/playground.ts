@@ -287,13 +287,74 @@ export class PlaygroundUi {
     await card.getByRole('button', { name: title, exact: true }).first().click();
   }
 
-  /** Saves test-output/e2e/<test>/NN-<step>.png (full page). */
-  async screenshot(step: string): Promise<string> {
+  /**
+   * Saves test-output/e2e/<test>/NN-<step>.png: the full page, or with `card` only that card (the
+   * whole card, also when it is taller than the chat pane).
+   */
+  async screenshot(step: string, options: { card?: Locator } = {}): Promise<string> {
     this.step += 1;
     const name = `${String(this.step).padStart(2, '0')}-${step.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')}.png`;
     const file = path.join(this.screenshotsTo, name);
-    await this.page.screenshot({ path: file, fullPage: true });
+    if (options.card) await options.card.screenshot({ path: file });
+    else await this.page.screenshot({ path: file, fullPage: true });
     return file;
+  }
+
+  /** The newest card on the page containing `text` (no waiting for a new one; see waitForCard). */
+  latestCard(text: string): Locator {
+    const matching = this.page.locator('.ac-adaptiveCard').filter({ hasText: text });
+    return typeof this.chat === 'object' ? matching.first() : matching.last();
+  }
+
+  /**
+   * The input of a card whose label starts with `question` (the label of an Input.ChoiceSet,
+   * Input.Text, ...). The playground renders inputs with generated ids; each input's label is a
+   * `<label for=...>` pointing at the input (or, for an expanded ChoiceSet, at its group).
+   */
+  async cardInput(card: Locator, question: string): Promise<Locator> {
+    const label = card.locator('label.ac-richTextBlock[for]').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(question)}`) });
+    const count = await label.count();
+    if (count !== 1) throw new Error(`expected one input labelled "${question}…" in the card, found ${count}`);
+    const id = await label.getAttribute('for');
+    return card.locator(`[id="${id}"]`);
+  }
+
+  /**
+   * Picks `option` in an expanded Input.ChoiceSet (radio buttons or checkboxes) by clicking its label,
+   * as a person does; a checkbox that is already ticked stays ticked.
+   */
+  async choose(card: Locator, question: string, option: string): Promise<void> {
+    const input = await this.optionInput(card, question, option);
+    if (await input.isChecked()) return;
+    const id = await input.getAttribute('id');
+    await card.locator(`label[for="${id}"]`).click();
+    if (!(await input.isChecked())) throw new Error(`clicking "${option}" (question "${question}…") did not select it`);
+  }
+
+  /** Whether `option` is selected in an expanded Input.ChoiceSet. */
+  async isChosen(card: Locator, question: string, option: string): Promise<boolean> {
+    return (await this.optionInput(card, question, option)).isChecked();
+  }
+
+  /** Picks `option` in a compact Input.ChoiceSet (a dropdown): opens it and clicks the option. */
+  async selectInDropdown(card: Locator, question: string, option: string): Promise<void> {
+    const input = await this.cardInput(card, question);
+    await input.click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+    await this.page.waitForFunction(
+      `(() => { const e = document.getElementById(${JSON.stringify(await input.getAttribute('id'))}); return !!e && e.value === ${JSON.stringify(option)}; })()`,
+      undefined,
+      { timeout: DEFAULT_TIMEOUT, polling: 100 },
+    );
+  }
+
+  /** The radio/checkbox input of `option` in the expanded ChoiceSet labelled `question`. */
+  private async optionInput(card: Locator, question: string, option: string): Promise<Locator> {
+    const group = await this.cardInput(card, question);
+    const label = group.locator('label[for]').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(option)}\\s*$`) });
+    const count = await label.count();
+    if (count !== 1) throw new Error(`expected one option "${option}" for "${question}…", found ${count}`);
+    return group.locator(`input[id="${await label.getAttribute('for')}"]`);
   }
 
   async close(): Promise<void> {
@@ -326,6 +387,10 @@ function browserCheck(where: 'cards' | 'text', wanted: string, seenBefore: numbe
     for (let i = body.indexOf(wanted); i !== -1; i = body.indexOf(wanted, i + wanted.length)) count += 1;
     return count > ${seenBefore};
   })()`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function normalise(text: string): string {
