@@ -11,22 +11,12 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../bot/config';
-import type { Centre } from '../domain/centre/model';
 import type { ExportFormat } from '../domain/result/export';
 import { parseSchoolYear, type SchoolYear } from '../domain/schoolYear';
 import { buildExportFile, loadResult, roundForSchoolYear } from '../dialogs/result/data';
-import { CentreRepository } from '../storage/centres';
 import { InschalingRepository } from '../storage/inschalingen';
 import { SurveyRepository } from '../storage/survey';
-import { createTables, type Tables } from '../storage/tables';
-
-export interface ExportCliIo {
-  env: NodeJS.ProcessEnv;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  now?: () => Date;
-}
+import { openCentre, runAsMain, type CliIo } from './cli';
 
 export const EXPORT_USAGE = [
   'Gebruik:',
@@ -72,26 +62,8 @@ function parseCli(argv: string[]): ExportArgs {
   return { centre: centre.trim(), year: schoolYear, tenant: tenant?.trim() || undefined, format, out: out.trim() };
 }
 
-function openStorage(io: ExportCliIo): Tables | undefined {
-  try {
-    return createTables(loadConfig(io.env).storage);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      io.stderr(`De opslag is niet goed ingesteld:\n${error.problems.map((p) => `  - ${p}`).join('\n')}\n`);
-      return undefined;
-    }
-    throw error;
-  }
-}
-
-async function findCentre(centres: CentreRepository, centreId: string, tenantId?: string): Promise<Centre | undefined | 'ambiguous'> {
-  if (tenantId) return centres.getCentre(tenantId, centreId);
-  const found = (await centres.listCentres()).filter((c) => c.centreId === centreId);
-  return found.length > 1 ? 'ambiguous' : found[0];
-}
-
 /** Runs the CLI; resolves with the exit code. */
-export async function runExportCli(argv: string[], io: ExportCliIo): Promise<number> {
+export async function runExportCli(argv: string[], io: CliIo): Promise<number> {
   let args: ExportArgs;
   try {
     args = parseCli(argv);
@@ -102,20 +74,10 @@ export async function runExportCli(argv: string[], io: ExportCliIo): Promise<num
     }
     throw error;
   }
-  const tables = openStorage(io);
-  if (!tables) return 1;
-  await tables.ensure();
-  const centres = new CentreRepository(tables.client('Centres'), tables.client('People'));
+  const opened = await openCentre(io, args.centre, args.tenant);
+  if (!opened) return 1;
+  const { tables, centre } = opened;
   const repos = { survey: new SurveyRepository(tables.client('Survey')), inschalingen: new InschalingRepository(tables.client('Inschalingen')) };
-  const centre = await findCentre(centres, args.centre, args.tenant);
-  if (centre === 'ambiguous') {
-    io.stderr(`Centrum ${args.centre} bestaat in meer dan één tenant: geef --tenant <tenantId> mee.\n`);
-    return 1;
-  }
-  if (!centre) {
-    io.stderr(`Centrum ${args.centre} bestaat niet${args.tenant ? ` in tenant ${args.tenant}` : ''}.\n`);
-    return 1;
-  }
   const round = await roundForSchoolYear(repos, centre, args.year);
   if (!round) {
     io.stderr(`${centre.name} heeft geen afgesloten inschalingsronde voor ${args.year}.\n`);
@@ -133,17 +95,4 @@ export async function runExportCli(argv: string[], io: ExportCliIo): Promise<num
   return 0;
 }
 
-if (require.main === module) {
-  runExportCli(process.argv.slice(2), {
-    env: process.env,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-  })
-    .then((code) => {
-      process.exitCode = code;
-    })
-    .catch((error: unknown) => {
-      process.stderr.write(`Er ging iets mis: ${(error as Error)?.stack ?? String(error)}\n`);
-      process.exitCode = 1;
-    });
-}
+if (require.main === module) runAsMain(runExportCli);

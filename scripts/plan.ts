@@ -11,19 +11,9 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../bot/config';
 import { parsePlanFile, serializePlanFile } from '../domain/plan/planFile';
-import type { Centre } from '../domain/centre/model';
-import { CentreRepository } from '../storage/centres';
 import { PlanRepository } from '../storage/plans';
-import { createTables, type Tables } from '../storage/tables';
-
-export interface CliIo {
-  env: NodeJS.ProcessEnv;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  now?: () => Date;
-}
+import { openCentre, runAsMain, type CliIo } from './cli';
 
 export const USAGE = [
   'Gebruik:',
@@ -72,24 +62,6 @@ function parseCli(argv: string[]): Parsed {
   return { command, centre, tenant: parsed.values.tenant?.trim() || undefined, out: parsed.values.out };
 }
 
-function openStorage(io: CliIo): Tables | undefined {
-  try {
-    const config = loadConfig(io.env);
-    return createTables(config.storage);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      io.stderr(`De opslag is niet goed ingesteld:\n${error.problems.map((p) => `  - ${p}`).join('\n')}\n`);
-      return undefined;
-    }
-    throw error;
-  }
-}
-
-async function findCentre(centres: CentreRepository, centreId: string, tenantId?: string): Promise<Centre | undefined> {
-  if (tenantId) return centres.getCentre(tenantId, centreId);
-  return (await centres.listCentres()).find((c) => c.centreId === centreId);
-}
-
 /** Runs the CLI; resolves with the exit code. */
 export async function runPlanCli(argv: string[], io: CliIo): Promise<number> {
   let args: Parsed;
@@ -119,16 +91,10 @@ export async function runPlanCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`${n} ${n === 1 ? 'probleem' : 'problemen'} gevonden in ${file}. Er werd niets gewijzigd.\n`);
       return 1;
     }
-    const tables = openStorage(io);
-    if (!tables) return 1;
-    await tables.ensure();
-    const centres = new CentreRepository(tables.client('Centres'), tables.client('People'));
+    const opened = await openCentre(io, args.centre, args.tenant, ' Er werd niets gewijzigd.');
+    if (!opened) return 1;
+    const { tables, centre } = opened;
     const plans = new PlanRepository(tables.client('Plans'));
-    const centre = await findCentre(centres, args.centre, args.tenant);
-    if (!centre) {
-      io.stderr(`Centrum ${args.centre} bestaat niet${args.tenant ? ` in tenant ${args.tenant}` : ''}. Er werd niets gewijzigd.\n`);
-      return 1;
-    }
     const replaced = await plans.hasPlan(centre.centreId);
     const plan = result.plan;
     await plans.replacePlan(centre.centreId, plan, io.now?.() ?? new Date());
@@ -141,16 +107,10 @@ export async function runPlanCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
 
-  const tables = openStorage(io);
-  if (!tables) return 1;
-  await tables.ensure();
-  const centres = new CentreRepository(tables.client('Centres'), tables.client('People'));
+  const opened = await openCentre(io, args.centre, args.tenant);
+  if (!opened) return 1;
+  const { tables, centre } = opened;
   const plans = new PlanRepository(tables.client('Plans'));
-  const centre = await findCentre(centres, args.centre, args.tenant);
-  if (!centre) {
-    io.stderr(`Centrum ${args.centre} bestaat niet${args.tenant ? ` in tenant ${args.tenant}` : ''}.\n`);
-    return 1;
-  }
   const plan = await plans.getPlan(centre.centreId);
   if (!plan) {
     io.stderr(`Er is nog geen beleidsplan geladen voor ${centre.name}.\n`);
@@ -166,17 +126,4 @@ export async function runPlanCli(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-if (require.main === module) {
-  runPlanCli(process.argv.slice(2), {
-    env: process.env,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-  })
-    .then((code) => {
-      process.exitCode = code;
-    })
-    .catch((error: unknown) => {
-      process.stderr.write(`Er ging iets mis: ${(error as Error)?.stack ?? String(error)}\n`);
-      process.exitCode = 1;
-    });
-}
+if (require.main === module) runAsMain(runPlanCli);

@@ -1,0 +1,67 @@
+/**
+ * What the command-line tools (`npm run plan`, `npm run export`) share: their I/O seam, opening the
+ * storage and finding a centre (with Dutch messages on failure), and running as a process.
+ */
+import { ConfigError, loadConfig } from '../bot/config';
+import type { Centre } from '../domain/centre/model';
+import { CentreRepository } from '../storage/centres';
+import { createTables, type Tables } from '../storage/tables';
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  now?: () => Date;
+}
+
+/**
+ * Opens the storage of the environment and finds the centre (in `tenantId`, or in any tenant when
+ * the id is unique). Prints what is wrong and resolves undefined when it cannot.
+ */
+export async function openCentre(
+  io: CliIo,
+  centreId: string,
+  tenantId: string | undefined,
+  notFoundSuffix = '',
+): Promise<{ tables: Tables; centres: CentreRepository; centre: Centre } | undefined> {
+  let tables: Tables;
+  try {
+    tables = createTables(loadConfig(io.env).storage);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr(`De opslag is niet goed ingesteld:\n${error.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+      return undefined;
+    }
+    throw error;
+  }
+  await tables.ensure();
+  const centres = new CentreRepository(tables.client('Centres'), tables.client('People'));
+  const found = tenantId
+    ? [await centres.getCentre(tenantId, centreId)].filter((c): c is Centre & { etag: string } => Boolean(c))
+    : (await centres.listCentres()).filter((c) => c.centreId === centreId);
+  if (found.length > 1) {
+    io.stderr(`Centrum ${centreId} bestaat in meer dan één tenant: geef --tenant <tenantId> mee.\n`);
+    return undefined;
+  }
+  if (found.length === 0) {
+    io.stderr(`Centrum ${centreId} bestaat niet${tenantId ? ` in tenant ${tenantId}` : ''}.${notFoundSuffix}\n`);
+    return undefined;
+  }
+  return { tables, centres, centre: found[0]! };
+}
+
+/** Runs a CLI entry point as the process: its resolved number is the exit code. */
+export function runAsMain(run: (argv: string[], io: CliIo) => Promise<number>): void {
+  run(process.argv.slice(2), {
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  })
+    .then((code) => {
+      process.exitCode = code;
+    })
+    .catch((error: unknown) => {
+      process.stderr.write(`Er ging iets mis: ${(error as Error)?.stack ?? String(error)}\n`);
+      process.exitCode = 1;
+    });
+}
