@@ -225,8 +225,10 @@ export function registerSurveyMember(deps: FeatureDeps) {
       }
       const form = formOf(data, BOUWSTEEN_FORM_KEYS);
       const validation = validateBouwsteenForm(data.bouwsteenId, form);
-      const next = nextBouwsteen(data.bouwsteenId);
       const previous = previousBouwsteen(data.bouwsteenId);
+      // Once every bouwsteen is complete (a change made from the overview), Volgende leads back there.
+      const othersComplete = BOUWSTEEN_IDS.every((id) => id === data.bouwsteenId || draft.bouwstenen[id]?.complete);
+      const next = othersComplete ? undefined : nextBouwsteen(data.bouwsteenId);
       const position: SurveyPosition =
         data.nav === 'next' && validation.ok ? (next ?? 'overview') : data.nav === 'prev' ? (previous ?? 'intro') : data.bouwsteenId;
       try {

@@ -238,11 +238,16 @@ describe('An inschaling round: roles, invitations and the member survey', functi
     assert.doesNotMatch(String(members[0]?.text ?? cardText(firstCard(members))), /Pradeep/);
   });
 
-  it('lets the director reopen a sent survey, and closes the round', async () => {
+  it('lets the director reopen a sent survey; a change from the overview leads back to it; closes the round', async () => {
     const reopened = await director.say('heropen Megan Bowen');
     assert.match(String(reopened[0]?.text), /heropend/);
     const card = firstCard(await megan.say('verder'));
     assert.match(cardText(card), /Overzicht van je antwoorden/);
+    const edit = await megan.execute('survey.open', actionTitled(card, 'Wijzig').data);
+    assert.match(cardText(edit.card), /Bouwsteen 1 van 11/);
+    const changed = await megan.execute('survey.answer', { ...actionTitled(edit.card, 'Volgende').data, ...validBouwsteenForm({ stadium: '3', ambition: '4' }) });
+    assert.match(cardText(changed.card), /Overzicht van je antwoorden/, 'back to the overview, not on to bouwsteen 2');
+    assert.match(cardText(changed.card), /Geïntegreerd · ambitie: evolueren naar systematisch/);
     const closed = await director.say('sluit inschaling');
     assert.match(String(closed[0]?.text), /afgesloten: 1 van 3/);
     const late = await pradeep.execute('survey.answer', { roundId, bouwsteenId: '5.3', version: 1, nav: 'next', ...validBouwsteenForm() });
