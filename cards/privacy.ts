@@ -3,9 +3,10 @@
  * JSON file: see dialogs/privacy.) Pure: no I/O.
  */
 import type { CardJson } from '../dialogs/types';
+import { VERBS } from '../dialogs/verbs';
 import { CARD_SCHEMA } from './render';
 
-export const PRIVACY_VERBS = { erase: 'privacy.erase' } as const;
+export const PRIVACY_VERBS = VERBS.privacy;
 
 /** Asks for confirmation before erasing, saying exactly what happens. */
 export function renderEraseConfirm(input: { centreName?: string; openRounds: number; closedRounds: number; ownedActions: number }): CardJson {

@@ -2,15 +2,13 @@
  * The director's round cards: start a round, and its progress. Pure render functions.
  */
 import type { CardJson } from '../dialogs/types';
+import { VERBS } from '../dialogs/verbs';
 import type { ParticipantProgress } from '../domain/survey/round';
 import { expandCard } from './render';
 import roundStartTemplate from './templates/survey/roundStart.json';
 import progressTemplate from './templates/survey/progress.json';
 
-export const ROUND_VERBS = {
-  create: 'round.create',
-  remind: 'round.remind',
-} as const;
+export const ROUND_VERBS = VERBS.round;
 
 export type RoundStartField = 'schoolYear' | 'deadline' | 'participants' | 'visibility';
 

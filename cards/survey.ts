@@ -7,6 +7,7 @@ import { AMBITION_OPTIONS, NOT_YET_INSPIRING_LABEL } from '../domain/survey/answ
 import { BOUWSTEEN_QUESTIONS, CLOSING_QUESTIONS, questionText } from '../domain/survey/questions';
 import { NOT_YET_INSPIRING_VALUE, type BouwsteenField, type BouwsteenForm, type ClosingField, type ClosingForm, type FieldErrors } from '../domain/survey/validate';
 import type { CardJson } from '../dialogs/types';
+import { VERBS } from '../dialogs/verbs';
 import { expandCard } from './render';
 import stepContentTemplate from './templates/survey/stepContent.json';
 import stepQuestionsTemplate from './templates/survey/stepQuestions.json';
@@ -16,12 +17,7 @@ import closingTemplate from './templates/survey/closing.json';
 import confirmTemplate from './templates/survey/confirm.json';
 import messageTemplate from './templates/survey/message.json';
 
-export const SURVEY_VERBS = {
-  open: 'survey.open',
-  answer: 'survey.answer',
-  closing: 'survey.closing',
-  submit: 'survey.submit',
-} as const;
+export const SURVEY_VERBS = VERBS.survey;
 
 export type Notice = { text: string; tone: 'info' | 'warning' | 'good' };
 

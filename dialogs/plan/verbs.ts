@@ -4,15 +4,10 @@
  * its shape; who may do what is decided from storage by the handlers.
  */
 import { z } from 'zod';
+import { VERBS } from '../verbs';
 import { LIMITS } from '../../domain/plan/model';
 
-export const PLAN_VERBS = {
-  setStatus: 'plan.setStatus',
-  postpone: 'plan.postpone',
-  addNote: 'plan.addNote',
-  create: 'plan.create',
-  linkPriority: 'plan.linkPriority',
-} as const;
+export const PLAN_VERBS = VERBS.plan;
 
 export type PlanVerb = (typeof PLAN_VERBS)[keyof typeof PLAN_VERBS];
 

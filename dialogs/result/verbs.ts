@@ -4,25 +4,11 @@
  * from storage.
  */
 import { z } from 'zod';
+import { VERBS } from '../verbs';
 import { BOUWSTEEN_IDS, type BouwsteenId } from '../../domain/catalogue/types';
 import { confirmationFields } from '../../domain/result/inschaling';
 
-export const RESULT_VERBS = {
-  /** Back to the team result (director). */
-  overview: 'result.overview',
-  /** One bouwsteen in detail. */
-  detail: 'result.detail',
-  /** The bespreekpunten agenda. */
-  agenda: 'result.agenda',
-  /** Opens the confirmation card. */
-  review: 'result.review',
-  /** Sends the confirmation card. */
-  confirm: 'result.confirm',
-  /** Publishes the confirmed result to the team. */
-  publish: 'result.publish',
-  /** Offers the result as a file (XLSX or CSV) in the director's personal chat. */
-  export: 'result.export',
-} as const;
+export const RESULT_VERBS = VERBS.result;
 
 export type ResultVerb = (typeof RESULT_VERBS)[keyof typeof RESULT_VERBS];
 

@@ -1,0 +1,45 @@
+/**
+ * Every Adaptive Card verb, in one place. Ids travel in the card data, never in the verb; each
+ * feature registers its verbs with a zod schema for that data (see dialogs/types.ts Router.action).
+ */
+export const VERBS = {
+  survey: {
+    open: 'survey.open',
+    answer: 'survey.answer',
+    closing: 'survey.closing',
+    submit: 'survey.submit',
+  },
+  round: {
+    create: 'round.create',
+    remind: 'round.remind',
+  },
+  result: {
+    /** Back to the team result (director). */
+    overview: 'result.overview',
+    /** One bouwsteen in detail. */
+    detail: 'result.detail',
+    /** The bespreekpunten agenda. */
+    agenda: 'result.agenda',
+    /** Opens the confirmation card. */
+    review: 'result.review',
+    /** Sends the confirmation card. */
+    confirm: 'result.confirm',
+    /** Publishes the confirmed result to the team. */
+    publish: 'result.publish',
+    /** Offers the result as a file (XLSX or CSV) in the director's personal chat. */
+    export: 'result.export',
+  },
+  plan: {
+    setStatus: 'plan.setStatus',
+    postpone: 'plan.postpone',
+    addNote: 'plan.addNote',
+    create: 'plan.create',
+    linkPriority: 'plan.linkPriority',
+  },
+  privacy: {
+    erase: 'privacy.erase',
+  },
+} as const;
+
+/** Every verb, flattened. */
+export const ALL_VERBS: readonly string[] = Object.values(VERBS).flatMap((group) => Object.values(group));
