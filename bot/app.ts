@@ -6,6 +6,7 @@ import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { INVOKE_RESPONSE_KEY, type Storage, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Config } from './config';
+import { DEFAULT_RETRY, turnRetryPipelinePolicy, turnRetryPolicy, type RetryPolicy } from './messenger';
 import { createTeamsRouter, errorSummary, userMessageFor } from './router';
 import { actorOf } from './turn';
 import type { Router } from '../dialogs/types';
@@ -37,8 +38,66 @@ export class PoolsterTurnState extends TurnState {
   }
 }
 
-export function createAdapter(config: Config, logger: Logger): TeamsAdapter {
-  const adapter = new TeamsAdapter(
+/** A connector client's @azure/core-rest-pipeline pipeline (botbuilder keeps the client private). */
+interface ConnectorPipeline {
+  removePolicy(options: { name?: string; phase?: 'Serialize' | 'Deserialize' | 'Retry' | 'Sign' }): unknown[];
+  addPolicy(policy: ReturnType<typeof turnRetryPipelinePolicy>, options?: { phase?: 'Retry' }): void;
+  getOrderedPolicies(): Array<{ name: string }>;
+}
+
+/** The pipeline of a botframework-connector ConnectorClient; throws if botbuilder changed its shape. */
+export function connectorPipeline(connectorClient: unknown): ConnectorPipeline {
+  const pipeline = (connectorClient as { client?: { pipeline?: Partial<ConnectorPipeline> } })?.client?.pipeline;
+  if (typeof pipeline?.removePolicy !== 'function' || typeof pipeline.addPolicy !== 'function' || typeof pipeline.getOrderedPolicies !== 'function') {
+    throw new Error('botframework-connector ConnectorClient has no core-rest-pipeline pipeline: check bot/app.ts after a botbuilder upgrade');
+  }
+  return pipeline as ConnectorPipeline;
+}
+
+/**
+ * Removes the SDK's own retry from a connector client. botframework-connector 4.23 builds its
+ * ConnectorClient on @azure/core-client with the default pipeline, whose "defaultRetryPolicy" (phase
+ * Retry) retries 429 after an uncapped Retry-After and 5xx three times (1, 2, 4 s, jittered) before
+ * the caller sees anything. botbuilder offers no switch for it: `noRetryPolicy` is ignored by its
+ * ServiceClientContext, `retryOptions` is not passed on, and ConnectorFactoryImpl overwrites
+ * `requestPolicyFactories`. So the policy is removed from each client it creates (phase Retry holds
+ * nothing else).
+ */
+export function withoutSdkRetries<C>(connectorClient: C, turnPolicy?: ReturnType<typeof turnRetryPipelinePolicy>): C {
+  const pipeline = connectorPipeline(connectorClient);
+  pipeline.removePolicy({ phase: 'Retry' });
+  if (turnPolicy) pipeline.addPolicy(turnPolicy, { phase: 'Retry' });
+  return connectorClient;
+}
+
+function hookedFactory<C>(factory: { create(serviceUrl: string, audience?: string): Promise<C> }, hook: (client: C) => C) {
+  return { create: async (serviceUrl: string, audience?: string) => hook(await factory.create(serviceUrl, audience)) };
+}
+
+/**
+ * TeamsAdapter whose connector clients carry exactly one retry layer: proactive ones
+ * (continueConversationAsync, createConversationAsync: the messenger's, retried by
+ * withConnectorRetries) none of the SDK's; those of an incoming turn the same policy, tighter, as a
+ * pipeline policy (turnRetryPolicy).
+ */
+export class PoolsterAdapter extends TeamsAdapter {
+  constructor(authConfig: ConstructorParameters<typeof TeamsAdapter>[0], options: { retry?: RetryPolicy; logger: Logger }) {
+    super(authConfig);
+    const auth = this.botFrameworkAuthentication;
+    const turnPolicy = turnRetryPipelinePolicy(turnRetryPolicy(options.retry ?? DEFAULT_RETRY), options.logger.child({ component: 'connector' }));
+    const createConnectorFactory = auth.createConnectorFactory.bind(auth);
+    auth.createConnectorFactory = (claimsIdentity) => hookedFactory(createConnectorFactory(claimsIdentity), (client) => withoutSdkRetries(client));
+    const authenticateRequest = auth.authenticateRequest.bind(auth);
+    auth.authenticateRequest = async (activity, authHeader) => {
+      const result = await authenticateRequest(activity, authHeader);
+      if (!result.connectorFactory) return result;
+      return { ...result, connectorFactory: hookedFactory(result.connectorFactory, (client) => withoutSdkRetries(client, turnPolicy)) };
+    };
+  }
+}
+
+export function createAdapter(config: Config, logger: Logger, retry?: RetryPolicy): TeamsAdapter {
+  const adapter = new PoolsterAdapter(
     config.auth.appId
       ? {
           MicrosoftAppId: config.auth.appId,
@@ -47,6 +106,7 @@ export function createAdapter(config: Config, logger: Logger): TeamsAdapter {
           MicrosoftAppTenantId: config.auth.tenantId,
         }
       : {},
+    { logger, ...(retry ? { retry } : {}) },
   );
   adapter.onTurnError = async (context: TurnContext, error: Error) => answerFailedTurn(context, error, logger);
   return adapter;

@@ -2,6 +2,11 @@
  * Proactive messages through the Bot Connector: continue a stored conversation, or open a 1:1 chat.
  * 429 and 412/5xx are retried, honouring Retry-After, with bounded exponential backoff and jitter;
  * 403 (bot removed or blocked) and 404 are reported, never retried.
+ *
+ * This is the one retry layer for connector calls: the connector clients the adapter builds have the
+ * SDK's own retry policy removed (bot/app.ts), so one attempt here is one HTTP request. Calls made
+ * inside an incoming turn (replies, member lookups) are retried by the same policy, tighter (see
+ * turnRetryPolicy), as a pipeline policy on the turn's connector client.
  */
 import { TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
@@ -11,6 +16,7 @@ import { toActivity } from './turn';
 export interface RetryPolicy {
   maxAttempts: number;
   baseDelayMs: number;
+  /** The longest wait between attempts; a Retry-After longer than this ends the attempts. */
   maxDelayMs: number;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
@@ -24,6 +30,11 @@ export const DEFAULT_RETRY: RetryPolicy = {
   random: Math.random,
 };
 
+/** Inside a turn Teams waits 15 s for the answer: at most 3 attempts, at most 3 s apart. */
+export function turnRetryPolicy(policy: RetryPolicy): RetryPolicy {
+  return { ...policy, maxAttempts: Math.min(policy.maxAttempts, 3), maxDelayMs: Math.min(policy.maxDelayMs, 3_000) };
+}
+
 const RETRYABLE = new Set([412, 429, 500, 502, 503, 504]);
 
 function statusOf(error: unknown): number | undefined {
@@ -31,14 +42,30 @@ function statusOf(error: unknown): number | undefined {
   return e?.statusCode ?? e?.response?.status;
 }
 
-function retryAfterMs(error: unknown): number | undefined {
-  const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } } })?.response?.headers;
+type HeaderBag = { get?: (name: string) => string | undefined | null } | undefined;
+
+/** Retry-After in ms (seconds or an HTTP date), from the headers of a response. */
+export function retryAfterMs(headers: HeaderBag, now = Date.now()): number | undefined {
   const value = headers?.get?.('retry-after');
   if (!value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(value);
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+}
+
+/**
+ * The retry decision, shared by both drivers: how long to wait after failed attempt `attempt`, or
+ * undefined when not to try again (not retryable, attempts used up, or the connector asks for a
+ * longer wait than the policy allows: never sooner than Retry-After, never longer than maxDelayMs).
+ * No status (a network error) counts as retryable.
+ */
+export function retryDelay(status: number | undefined, retryAfter: number | undefined, attempt: number, policy: RetryPolicy): number | undefined {
+  if (status !== undefined && !RETRYABLE.has(status)) return undefined;
+  if (attempt >= policy.maxAttempts) return undefined;
+  if (retryAfter !== undefined) return retryAfter <= policy.maxDelayMs ? retryAfter : undefined;
+  const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return backoff / 2 + policy.random() * (backoff / 2);
 }
 
 /** Runs `attempt` until it succeeds, fails for good, or the attempts run out. */
@@ -50,17 +77,55 @@ export async function withConnectorRetries<T>(attempt: () => Promise<T>, policy:
       const status = statusOf(error);
       if (status === 403) return { ok: false, reason: 'blocked', status };
       if (status === 404) return { ok: false, reason: 'not-found', status };
-      const retryable = status === undefined || RETRYABLE.has(status);
-      if (!retryable || n >= policy.maxAttempts) {
-        log.warn({ status, attempts: n }, 'connector send failed');
+      const retryAfter = retryAfterMs((error as { response?: { headers?: HeaderBag } })?.response?.headers);
+      const delay = retryDelay(status, retryAfter, n, policy);
+      if (delay === undefined) {
+        log.warn({ status, attempts: n, ...(retryAfter !== undefined ? { retryAfterMs: Math.round(retryAfter) } : {}) }, 'connector send failed');
         return { ok: false, reason: status === 429 ? 'throttled' : 'failed', status, detail: (error as Error)?.message };
       }
-      const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
-      const delay = retryAfterMs(error) ?? backoff / 2 + policy.random() * (backoff / 2);
       log.info({ status, attempt: n, delayMs: Math.round(delay) }, 'connector send retried');
-      await policy.sleep(Math.min(delay, policy.maxDelayMs));
+      await policy.sleep(delay);
     }
   }
+}
+
+/** The parts of an @azure/core-rest-pipeline request/response this policy touches. */
+interface PipelineResponseLike {
+  status: number;
+  headers: { get(name: string): string | undefined };
+}
+
+/**
+ * The same retry policy as a pipeline policy, for the connector client of an incoming turn (its
+ * replies, member lookups and updates): a response with a retryable status is retried after the
+ * policy's delay; when the policy says stop, the last response (or error) goes to the caller.
+ */
+export function turnRetryPipelinePolicy(policy: RetryPolicy, log: Logger) {
+  return {
+    name: 'poolsterConnectorRetry',
+    async sendRequest<Req>(request: Req, next: (request: Req) => Promise<PipelineResponseLike>): Promise<PipelineResponseLike> {
+      for (let n = 1; ; n += 1) {
+        let response: PipelineResponseLike | undefined;
+        let failure: unknown;
+        try {
+          response = await next(request);
+        } catch (error) {
+          failure = error;
+        }
+        const status = response ? response.status : statusOf(failure);
+        if (response && !RETRYABLE.has(response.status)) return response;
+        const retryAfter = retryAfterMs(response?.headers ?? (failure as { response?: { headers?: HeaderBag } })?.response?.headers);
+        const delay = retryDelay(status, retryAfter, n, policy);
+        if (delay === undefined) {
+          log.warn({ status, attempts: n }, 'connector call in a turn failed');
+          if (response) return response;
+          throw failure;
+        }
+        log.info({ status, attempt: n, delayMs: Math.round(delay) }, 'connector call in a turn retried');
+        await policy.sleep(delay);
+      }
+    },
+  };
 }
 
 export function createMessenger(deps: { adapter: CloudAdapter; botAppId: string; logger: Logger; retry?: RetryPolicy }): Messenger {

@@ -8,7 +8,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { z, type ZodType } from 'zod';
 import { COMMAND_RUN_VERB, COMMAND_BUTTON_ARGS_MAX, cleanMessageText, parseCommand, unknownCommandReply, type CommandName } from '../domain/commands';
-import { GENERIC_FAILURE_MESSAGE, PoolsterError, STORAGE_UNAVAILABLE_MESSAGE, isStorageUnavailable } from '../domain/errors';
+import { GENERIC_FAILURE_MESSAGE, PoolsterError, STORAGE_UNAVAILABLE_MESSAGE, errorSummary, isStorageUnavailable, scrubErrorText } from '../domain/errors';
 import type { ActionHandler, CommandHandler, Router, Turn } from '../dialogs/types';
 import { createTurn, toActivity } from './turn';
 import { registerFileConsent, type FileSource } from './files';
@@ -35,26 +35,8 @@ export function userMessageFor(error: unknown, log: Logger): string {
   return GENERIC_FAILURE_MESSAGE;
 }
 
-/**
- * Error details without payloads (request bodies can hold answers). Error messages sometimes quote
- * the data they choked on (JSON.parse, the connector's serializer, zod enums), so quoted parts are
- * cut from the message, zod errors are reduced to paths and codes, and the stack keeps only frames.
- */
-export function errorSummary(error: unknown): Record<string, unknown> {
-  const e = error as { name?: string; message?: string; code?: string; statusCode?: number; stack?: string; issues?: Array<{ path?: unknown[]; code?: string }> };
-  const message =
-    e?.name === 'ZodError' && Array.isArray(e.issues)
-      ? e.issues.slice(0, 10).map((issue) => `${(issue.path ?? []).join('.')}: ${issue.code}`).join('; ')
-      : scrubErrorText(e?.message);
-  const frames = typeof e?.stack === 'string' ? e.stack.split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 15).join('\n') : undefined;
-  return { errorType: e?.name, message, code: typeof e?.code === 'string' ? e.code : undefined, statusCode: e?.statusCode, stack: frames };
-}
-
-/** Replaces quoted parts of an error text (where values appear) and bounds its length. */
-export function scrubErrorText(text: unknown): string | undefined {
-  if (typeof text !== 'string') return undefined;
-  return text.replace(/"[^"\n]*"|'[^'\n]*'|`[^`\n]*`|\u201c[^\u201d\n]*\u201d/g, '"…"').slice(0, 300);
-}
+/** The log summary of an error lives in domain/errors.ts, shared with code outside bot/. */
+export { errorSummary, scrubErrorText };
 
 export interface TurnDeps {
   logger: Logger;

@@ -1,7 +1,7 @@
 /**
- * The HTTP edge: restify with POST /api/messages, GET /healthz and GET /readyz, a body-size limit,
- * JSON only, the activity envelope checked (bot/envelope.ts), the token checked before any turn runs,
- * and no content in the access logs.
+ * The HTTP edge: restify with POST /api/messages (and a quiet HEAD for probes), GET /healthz and
+ * GET /readyz, a body-size limit, JSON only, the activity envelope checked (bot/envelope.ts), the
+ * token checked before any turn runs, and no content in the access logs.
  */
 import restify from 'restify';
 import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
@@ -59,6 +59,14 @@ export function createServer(input: {
       logger.error({ err: errorSummary(error) }, 'request failed');
       if (!res.headersSent) res.send(500, { error: 'internal error' });
     }
+  });
+
+  // The Agents Playground probes the endpoint with HEAD on every page load: a quiet 200 (no body,
+  // nothing processed), logged at debug rather than as a rejected request.
+  server.head('/api/messages', async (req, res) => {
+    logger.debug({ method: 'HEAD', path: req.path() }, 'endpoint probed');
+    res.status(200);
+    res.end();
   });
 
   server.get('/healthz', async (_req, res) => {

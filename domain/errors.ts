@@ -51,3 +51,25 @@ export function isStorageUnavailable(error: unknown): boolean {
   const code = e.code ?? '';
   return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'REQUEST_SEND_ERROR'].includes(code);
 }
+
+/**
+ * Error details for a log line, without payloads (request bodies can hold answers). Error messages
+ * sometimes quote the data they choked on (JSON.parse, the connector's serializer, zod enums), so
+ * quoted parts are cut from the message, zod errors are reduced to paths and codes, and the stack
+ * keeps only frames. Used by bot/ and by features alike.
+ */
+export function errorSummary(error: unknown): Record<string, unknown> {
+  const e = error as { name?: string; message?: string; code?: string; statusCode?: number; stack?: string; issues?: Array<{ path?: unknown[]; code?: string }> };
+  const message =
+    e?.name === 'ZodError' && Array.isArray(e.issues)
+      ? e.issues.slice(0, 10).map((issue) => `${(issue.path ?? []).join('.')}: ${issue.code}`).join('; ')
+      : scrubErrorText(e?.message);
+  const frames = typeof e?.stack === 'string' ? e.stack.split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 15).join('\n') : undefined;
+  return { errorType: e?.name, message, code: typeof e?.code === 'string' ? e.code : undefined, statusCode: e?.statusCode, stack: frames };
+}
+
+/** Replaces quoted parts of an error text (where values appear) and bounds its length. */
+export function scrubErrorText(text: unknown): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  return text.replace(/"[^"\n]*"|'[^'\n]*'|`[^`\n]*`|\u201c[^\u201d\n]*\u201d/g, '"…"').slice(0, 300);
+}

@@ -29,6 +29,7 @@ import {
 } from '../../domain/calendar/schedule';
 import { isDirector, type Centre } from '../../domain/centre/model';
 import { digestBlockedText, ownerReminderText, roundNudgeText, type OwnerReminderItem } from '../../domain/digest/messages';
+import { errorSummary } from '../../domain/errors';
 import { brusselsDate } from '../../domain/schoolYear';
 import type { CentreRepository } from '../../storage/centres';
 import type { DigestFailure, DigestRepository, OwnerReminderRecord, StoredRegistration } from '../../storage/digests';
@@ -80,9 +81,10 @@ export interface DigestScheduler {
   stop(): Promise<void>;
 }
 
+/** A one-line, scrubbed error text for the run and failure records (quoted values cut, as in logs). */
 function errorText(error: unknown): string {
-  const e = error as { name?: string; message?: string; statusCode?: number };
-  return `${e?.name ?? 'Error'}: ${e?.message ?? String(error)}`.slice(0, 300);
+  const { errorType, message } = errorSummary(error);
+  return `${typeof errorType === 'string' ? errorType : 'Error'}: ${typeof message === 'string' ? message : 'no message'}`.slice(0, 300);
 }
 
 function failureOf(outcome: Exclude<SendOutcome, { ok: true }>, at: Date, weekKey?: string): DigestFailure {
@@ -152,7 +154,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       const content = await loadDigestContent({ centres: deps.centres, sources: deps.sources }, reg.tenantId, reg.centreId, now);
       outcome = await deps.messenger.send(postReference(reg.ref), { card: renderDigestCard(content, 'weekly') });
     } catch (error) {
-      log.error({ ...ctx, err: errorText(error) }, 'weekly digest could not be composed or sent');
+      log.error({ ...ctx, err: errorSummary(error) }, 'weekly digest could not be composed or sent');
       await deps.digests.markFailed(run, now, { error: errorText(error), final: false });
       await deps.digests.recordFailure(reg, { at: now.toISOString(), weekKey, reason: 'error', detail: errorText(error) });
       report.digestsFailed += 1;
@@ -289,7 +291,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         registrations = await deps.digests.listRegistrations(tenantId);
       } catch (error) {
         report.errors += 1;
-        log.error({ err: errorText(error) }, 'could not list digest registrations');
+        log.error({ err: errorSummary(error) }, 'could not list digest registrations');
         continue;
       }
       for (const reg of registrations) {
@@ -301,7 +303,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
           if (due.due) await deliverWeekly(reg, due.weekKey, now, report);
         } catch (error) {
           report.errors += 1;
-          log.error({ centreId: reg.centreId, err: errorText(error) }, 'weekly digest failed');
+          log.error({ centreId: reg.centreId, err: errorSummary(error) }, 'weekly digest failed');
         }
       }
     }
@@ -310,7 +312,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         await reminders(centre, registrationsByCentre.get(`${centre.tenantId}\n${centre.centreId}`) ?? [], now, report);
       } catch (error) {
         report.errors += 1;
-        log.error({ centreId: centre.centreId, err: errorText(error) }, 'personal reminders failed');
+        log.error({ centreId: centre.centreId, err: errorSummary(error) }, 'personal reminders failed');
       }
     }
     if (report.digestsSent + report.digestsFailed + report.blocked + report.remindersSent + report.nudgesSent + report.errors > 0) {
@@ -323,7 +325,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   const runTick = (): Promise<unknown> => {
     if (running) return running;
     running = tick(deps.now())
-      .catch((error: unknown) => log.error({ err: errorText(error) }, 'scheduler tick failed'))
+      .catch((error: unknown) => log.error({ err: errorSummary(error) }, 'scheduler tick failed'))
       .finally(() => {
         running = undefined;
       });

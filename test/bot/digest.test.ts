@@ -4,7 +4,9 @@ import nodeCron from 'node-cron';
 import pino from 'pino';
 import sinon from 'sinon';
 import { createAdapter } from '../../bot/app';
-import { createMessenger } from '../../bot/messenger';
+import { errorSummary as routerErrorSummary } from '../../bot/router';
+import { errorSummary } from '../../domain/errors';
+import { createMessenger, type RetryPolicy } from '../../bot/messenger';
 import { channelPostReference } from '../../bot/references';
 import type { HolidayCalendar } from '../../domain/calendar/calendarData';
 import { createDigestScheduler, type CronLike, type DigestScheduler } from '../../dialogs/digest/scheduler';
@@ -51,9 +53,9 @@ interface World {
 let worldCounter = 0;
 
 /** A bot, a centre with director Dirk (reachable privately), member Els (reachable) and Jan (not). */
-async function makeWorld(start: string): Promise<World> {
+async function makeWorld(start: string, options: { retry?: Partial<RetryPolicy> } = {}): Promise<World> {
   const clock = { now: at(start) };
-  const bot = await startTestBot({ now: () => clock.now });
+  const bot = await startTestBot({ now: () => clock.now, ...(options.retry ? { retry: options.retry } : {}) });
   const dirk = bot.user('Dirk Directeur');
   const els = bot.user('Els Peeters');
   const jan = bot.user('Jan Janssens');
@@ -440,19 +442,17 @@ describe('Weekly digest: on time, exactly once (scheduler, fake clock, real Azur
     assert.equal(run?.attempts, 2, 'the crashed attempt counts');
   });
 
-  it('a connector answering 429 twice then 200 gets the digest delivered once, honouring Retry-After', async function () {
-    this.timeout(30_000);
-    world = await makeWorld('2026-05-29T10:00:00Z');
+  it('a connector answering 429 twice then 200 gets the digest delivered once, honouring Retry-After', async () => {
+    const slept: number[] = [];
+    world = await makeWorld('2026-05-29T10:00:00Z', { retry: { maxDelayMs: 5_000, sleep: async (ms) => void slept.push(ms) } });
     await register(world, '2026-05-29T10:00:00Z');
     const { deps } = world.bot.poolster;
     const requestsBefore = world.bot.connector.requests;
     world.bot.connector.failNext({ status: 429, retryAfterSeconds: 1, conversationId: world.channel.id }, { status: 429, retryAfterSeconds: 1, conversationId: world.channel.id });
     const scheduler = schedulerFor(world);
-    const started = Date.now();
     const report = await tickAt(world, scheduler, '2026-06-01T06:00:00Z');
-    const waited = Date.now() - started;
     assert.equal(report.digestsSent, 1);
-    assert.ok(waited >= 1900, `waited ${waited} ms: Retry-After (1 s, twice) was honoured`);
+    assert.deepEqual(slept, [1_000, 1_000], 'Retry-After (1 s, twice) was honoured, by our retry layer');
     assert.equal(world.bot.connector.requests - requestsBefore, 3, '429, 429, 200');
     assert.equal(channelCards(world).length, 1);
     await tickAt(world, scheduler, '2026-06-01T06:05:00Z');
@@ -462,6 +462,28 @@ describe('Weekly digest: on time, exactly once (scheduler, fake clock, real Azur
     const run = await deps.digests.getRun(reg, '2026-W23');
     assert.equal(run?.state, 'sent');
     assert.equal(run?.attempts, 1);
+  });
+
+  it('a connector answering 503 to every attempt: exactly maxAttempts requests, then recorded as a failure and retried by a later tick', async () => {
+    world = await makeWorld('2026-05-29T10:00:00Z', { retry: { maxAttempts: 3 } });
+    await register(world, '2026-05-29T10:00:00Z');
+    const { deps } = world.bot.poolster;
+    const connector = world.bot.connector;
+    connector.failNext(...Array.from({ length: 4 }, () => ({ status: 503, conversationId: world.channel.id })));
+    const requestsBefore = connector.requests;
+    const scheduler = schedulerFor(world, { sources: NO_DIGEST_SOURCES });
+    const report = await tickAt(world, scheduler, '2026-06-01T06:00:00Z');
+    assert.equal(report.digestsFailed, 1);
+    assert.equal(connector.requests - requestsBefore, 3, 'three attempts, one request each');
+    assert.equal(connector.pendingFaults, 1);
+    assert.equal(channelCards(world).length, 0);
+    const reg = (await deps.digests.listRegistrations(TENANT, world.centreId))[0]!;
+    assert.deepEqual(reg.failures.map((f) => [f.reason, f.status, f.weekKey]), [['failed', 503, '2026-W23']]);
+    const run = await deps.digests.getRun(reg, '2026-W23');
+    assert.equal(run?.state, 'failed');
+    assert.equal(run?.final, false);
+    assert.equal((await tickAt(world, scheduler, '2026-06-01T06:05:00Z')).digestsSent, 1, 'one 503 left, then 200: sent by the next tick');
+    assert.equal(channelCards(world).length, 1);
   });
 
   it('when the retries inside one send are exhausted: recorded as a failure, retried by a later tick, shown by `digest status`', async () => {
@@ -668,6 +690,48 @@ describe('Scheduler timing and operations', function () {
     } finally {
       clock.restore();
       schedule.restore();
+    }
+  });
+
+  it('logs a failed digest without the content its error quotes (the same error summary as the router)', async () => {
+    const world = await makeWorld('2026-05-29T10:00:00Z');
+    try {
+      await register(world, '2026-05-29T10:00:00Z');
+      const lines: string[] = [];
+      const sink = new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(...String(chunk).split('\n').filter(Boolean));
+          done();
+        },
+      });
+      const logger = pino({ level: 'info' }, sink);
+      const secret = 'Geheime toelichting van Els over het team';
+      const failing = new SyntaxError(`Unexpected token in JSON at position 12: "${secret}"`);
+      const scheduler = schedulerFor(world, {
+        logger,
+        sources: planSources(world, {
+          plan: async () => {
+            throw failing;
+          },
+        }),
+      });
+      const report = await tickAt(world, scheduler, '2026-06-01T06:00:00Z');
+      assert.equal(report.digestsFailed, 1);
+      const failed = lines.map((l) => JSON.parse(l) as { msg: string; err?: Record<string, unknown> }).find((l) => l.msg === 'weekly digest could not be composed or sent');
+      assert.ok(failed, lines.join('\n'));
+      const { type: _serializerType, ...logged } = failed.err ?? {}; // pino's err serializer adds `type`
+      assert.deepEqual(logged, JSON.parse(JSON.stringify(routerErrorSummary(failing))), 'the router\'s summary, field for field');
+      assert.equal(failed.err?.errorType, 'SyntaxError');
+      assert.equal(failed.err?.message, 'Unexpected token in JSON at position 12: "…"');
+      assert.doesNotMatch(lines.join('\n'), /Geheime|toelichting/);
+      const reg = (await world.bot.poolster.deps.digests.listRegistrations(TENANT, world.centreId))[0]!;
+      assert.doesNotMatch(JSON.stringify(reg.failures), /Geheime/, 'nor in the stored failure');
+      assert.doesNotMatch(JSON.stringify(await world.bot.poolster.deps.digests.getRun(reg, '2026-W23')), /Geheime/, 'nor in the run');
+      for (const sample of [failing, new Error("bad value 'x' at `y`"), { name: 'ZodError', message: 'z', issues: [{ path: ['a', 0], code: 'invalid_enum_value' }] }, 'plain string', undefined]) {
+        assert.deepEqual(errorSummary(sample), routerErrorSummary(sample));
+      }
+    } finally {
+      await world.bot.stop();
     }
   });
 

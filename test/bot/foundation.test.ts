@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { cardText, firstCard, startTestBot, type TestBot } from '../support/bot';
+import { captureLogs } from '../trust/support';
 
 describe('Foundation: a person meets the bot (whole turns over HTTP, real Azurite)', () => {
   let bot: TestBot;
@@ -106,5 +107,22 @@ describe('Foundation: a person meets the bot (whole turns over HTTP, real Azurit
       body: JSON.stringify({ type: 'message', text: 'x'.repeat(400_000) }),
     });
     assert.equal(huge.status, 413);
+  });
+
+  it('answers the playground\'s HEAD probe of /api/messages with a quiet 200, logged at debug only', async () => {
+    const logs = captureLogs('debug');
+    const probed = await startTestBot({ logger: logs.logger });
+    try {
+      const head = await fetch(`${probed.poolster.url}/api/messages`, { method: 'HEAD' });
+      assert.equal(head.status, 200);
+      assert.equal(await head.text(), '');
+      const entries = logs.entries();
+      assert.deepEqual(entries.filter((e) => e.level >= 30 && /request/.test(String(e.msg))), [], 'nothing at info or above');
+      assert.equal(entries.filter((e) => e.level === 20 && e.msg === 'endpoint probed').length, 1);
+      const get = await fetch(`${probed.poolster.url}/api/messages`);
+      assert.equal(get.status, 405, 'other methods are still refused');
+    } finally {
+      await probed.stop();
+    }
   });
 });

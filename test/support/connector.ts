@@ -1,9 +1,11 @@
 /**
  * A Bot Connector on loopback for whole-turn tests: records what the bot sends, answers
- * createConversation and member lookups, and can be told to fail (429 with Retry-After, 403, 5xx).
+ * createConversation and member lookups, and can be told to fail (429 with Retry-After, 403, 5xx)
+ * or to throttle like Teams (rate limits per conversation and per app, or every Nth request).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 
 export interface SentActivity {
   conversationId: string;
@@ -23,7 +25,38 @@ export interface Fault {
   retryAfterSeconds?: number;
   /** Only for sends to this conversation (any when omitted). */
   conversationId?: string;
+  /** Which call fails: a send to a conversation (default) or createConversation. */
+  on?: 'send' | 'create';
 }
+
+export interface RateLimit {
+  windowMs: number;
+  max: number;
+}
+
+/**
+ * Throttling: a request over a limit is answered 429 with the Retry-After (whole seconds, at least
+ * 1) after which the limit has room again; only accepted requests count towards the limits.
+ */
+export interface Throttling {
+  /** Sends to one conversation (POST/PUT .../activities). */
+  perConversation?: RateLimit[];
+  /** Every request to the connector. */
+  perApp?: RateLimit[];
+  /** Every Nth request (counted over all requests) is answered 429 with `retryAfterSeconds`. */
+  everyNth?: number;
+  retryAfterSeconds?: number;
+}
+
+/** Teams' documented limits for a bot: 7/s, 60/30 s and 1,800/h per conversation; 50 rps per app per tenant. */
+export const TEAMS_RATE_LIMITS: Throttling = {
+  perConversation: [
+    { windowMs: 1_000, max: 7 },
+    { windowMs: 30_000, max: 60 },
+    { windowMs: 3_600_000, max: 1_800 },
+  ],
+  perApp: [{ windowMs: 1_000, max: 50 }],
+};
 
 export class FakeConnector {
   readonly sent: SentActivity[] = [];
@@ -34,6 +67,13 @@ export class FakeConnector {
   /** Conversations that answer 403 (bot removed or blocked). */
   readonly blocked = new Set<string>();
   requests = 0;
+  /** 429 answers given (injected faults and throttling). */
+  throttled = 0;
+  /** Requests per answered status. */
+  readonly statuses = new Map<number, number>();
+  throttling?: Throttling;
+  private readonly appLog: number[] = [];
+  private readonly conversationLog = new Map<string, number[]>();
   private server?: http.Server;
   url = '';
   private counter = 0;
@@ -53,6 +93,41 @@ export class FakeConnector {
     this.faults.push(...faults);
   }
 
+  /** Injected faults not used yet. */
+  get pendingFaults(): number {
+    return this.faults.length;
+  }
+
+  /** Seconds until `log` has room under `limits` at `now`, or 0 when it has room now. */
+  private static waitFor(log: number[], limits: RateLimit[], now: number): number {
+    let waitMs = 0;
+    for (const limit of limits) {
+      const inWindow = log.filter((t) => t > now - limit.windowMs);
+      if (inWindow.length >= limit.max) waitMs = Math.max(waitMs, inWindow[inWindow.length - limit.max]! + limit.windowMs - now);
+    }
+    return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 1000)) : 0;
+  }
+
+  /** Applies the throttling to a request; returns the Retry-After seconds of a 429, or 0 to go on. */
+  private throttle(conversationId: string | undefined): number {
+    const t = this.throttling;
+    if (!t) return 0;
+    if (t.everyNth && this.requests % t.everyNth === 0) return t.retryAfterSeconds ?? 1;
+    const now = performance.now();
+    const conversationLog = conversationId ? (this.conversationLog.get(conversationId) ?? []) : [];
+    const wait = Math.max(FakeConnector.waitFor(this.appLog, t.perApp ?? [], now), conversationId ? FakeConnector.waitFor(conversationLog, t.perConversation ?? [], now) : 0);
+    if (wait > 0) return wait;
+    this.appLog.push(now);
+    if (conversationId) {
+      conversationLog.push(now);
+      this.conversationLog.set(conversationId, conversationLog);
+    }
+    // Forget what no window looks at any more.
+    const longest = Math.max(0, ...[...(t.perApp ?? []), ...(t.perConversation ?? [])].map((l) => l.windowMs));
+    while (this.appLog.length > 0 && this.appLog[0]! <= now - longest) this.appLog.shift();
+    return 0;
+  }
+
   sentTo(conversationId: string): Array<Record<string, any>> {
     return this.sent.filter((s) => s.conversationId === conversationId).map((s) => s.activity);
   }
@@ -65,14 +140,28 @@ export class FakeConnector {
     const url = new URL(req.url ?? '/', 'http://x');
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     const reply = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
+      if (status === 429) this.throttled += 1;
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(payload));
     };
     // /v3/conversations
     if (parts[0] !== 'v3' || parts[1] !== 'conversations') return reply(404, { error: 'unknown path' });
+    const isSend = parts[3] === 'activities' && (req.method === 'POST' || req.method === 'PUT');
+    const retryAfter = this.throttle(isSend ? parts[2] : undefined);
+    if (retryAfter > 0) return reply(429, { error: { code: 'Throttled', message: 'too many requests' } }, { 'retry-after': String(retryAfter) });
+    const injected = (on: 'send' | 'create', conversationId?: string) => {
+      const index = this.faults.findIndex((f) => (f.on ?? 'send') === on && (!f.conversationId || f.conversationId === conversationId));
+      if (index < 0) return false;
+      const [fault] = this.faults.splice(index, 1);
+      const headers: Record<string, string> = fault!.retryAfterSeconds !== undefined ? { 'retry-after': String(fault!.retryAfterSeconds) } : {};
+      reply(fault!.status, { error: { code: 'Fault', message: 'injected' } }, headers);
+      return true;
+    };
     if (parts.length === 2 && req.method === 'POST') {
       const member = (json.members?.[0] ?? {}) as { id?: string };
       if (member.id && this.blocked.has(member.id)) return reply(403, { error: { code: 'BotNotInConversationRoster' } });
+      if (injected('create')) return;
       this.created.push(json);
       return reply(201, { id: `a:personal-${member.id ?? 'x'}`, activityId: `created-${++this.counter}` });
     }
@@ -84,12 +173,7 @@ export class FakeConnector {
     }
     if (parts[3] === 'activities') {
       if (this.blocked.has(conversationId)) return reply(403, { error: { code: 'BotNotInConversationRoster' } });
-      const faultIndex = this.faults.findIndex((f) => !f.conversationId || f.conversationId === conversationId);
-      if (faultIndex >= 0) {
-        const [fault] = this.faults.splice(faultIndex, 1);
-        const headers: Record<string, string> = fault!.retryAfterSeconds !== undefined ? { 'retry-after': String(fault!.retryAfterSeconds) } : {};
-        return reply(fault!.status, { error: { code: 'Fault', message: 'injected' } }, headers);
-      }
+      if (injected('send', conversationId)) return;
       const id = `act-${++this.counter}`;
       this.sent.push({ conversationId, replyToId: parts[4], method: req.method === 'PUT' ? 'PUT' : 'POST', activity: { ...json, id } });
       return reply(200, { id });
