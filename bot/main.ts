@@ -12,6 +12,7 @@ import { createServer } from './server';
 import { createTables, type Tables } from '../storage/tables';
 import { CentreRepository } from '../storage/centres';
 import type { FeatureDeps } from '../dialogs/deps';
+import { createBackgroundTasks } from '../dialogs/background';
 import type { Messenger } from '../dialogs/types';
 import { registerHelp } from '../dialogs/help';
 import { registerPlan } from '../dialogs/plan';
@@ -56,9 +57,10 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
   const tables = createTables(config.storage);
   await tables.ensure();
 
-  const adapter = createAdapter(config, logger);
+  const adapter = createAdapter(config, logger, options.retry);
   const messenger: Messenger = createMessenger({ adapter, botAppId: config.auth.appId ?? '', logger, retry: options.retry });
   const deps: FeatureDeps = {
+    background: createBackgroundTasks(logger),
     centres: new CentreRepository(tables.client('Centres'), tables.client('People')),
     survey: new SurveyRepository(tables.client('Survey')),
     inschalingen: new InschalingRepository(tables.client('Inschalingen')),
@@ -104,7 +106,13 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
     async close() {
       await scheduler?.stop();
       await retention?.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const http = server.server;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      http.closeIdleConnections();
+      await deps.background.drain();
+      const forced = setTimeout(() => http.closeAllConnections(), 2000);
+      await closed;
+      clearTimeout(forced);
     },
   };
 }

@@ -10,6 +10,7 @@ import type { Messenger } from './types';
 import type { DigestRepository } from '../storage/digests';
 import type { DigestSources } from './digest/sources';
 import type { PrivacyRepository } from '../storage/privacy';
+import type { BackgroundTasks } from './background';
 
 export interface FeatureDeps {
   centres: CentreRepository;
@@ -25,6 +26,8 @@ export interface FeatureDeps {
   digestSources: DigestSources;
   /** Finding, erasing and purging a person's survey rows (storage/privacy.ts). */
   privacy: PrivacyRepository;
+  /** Work that continues after the turn was answered (e.g. invitations). */
+  background: BackgroundTasks;
   logger: Logger;
   now: () => Date;
 }

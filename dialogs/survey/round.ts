@@ -76,11 +76,17 @@ export function registerSurveyRound(deps: FeatureDeps) {
   };
 
   /** Sends the personal invitation; returns a Dutch failure reason or undefined. */
-  const invite = async (turn: Turn, round: Round, centreName: string, person: Candidate & { personalChat?: ConversationRef }): Promise<{ failure?: string; ref?: ConversationRef }> => {
+  /** Where an invitation comes from: captured from the director's turn, usable after it ended. */
+  interface InvitationSource {
+    conversationRef: ConversationRef;
+    inviterName: string;
+  }
+
+  const invite = async (source: InvitationSource, round: Round, centreName: string, person: Candidate & { personalChat?: ConversationRef }): Promise<{ failure?: string; ref?: ConversationRef }> => {
     let ref = person.personalChat;
     if (!ref) {
       if (!person.channelUserId) return { failure: 'geen Teams-account bekend; laat die persoon Poolster eenmaal openen' };
-      const opened = await deps.messenger.openPersonalChat({ tenantId: round.tenantId, channelUserId: person.channelUserId, serviceUrlFrom: turn.conversationRef() });
+      const opened = await deps.messenger.openPersonalChat({ tenantId: round.tenantId, channelUserId: person.channelUserId, serviceUrlFrom: source.conversationRef });
       if (isSendFailure(opened)) return { failure: FAILURE_TEXT[opened.reason] };
       ref = opened;
     }
@@ -88,7 +94,7 @@ export function registerSurveyRound(deps: FeatureDeps) {
       card: renderMessageCard({
         title: `Uitnodiging: inschaling ${round.schoolYear}`,
         paragraphs: [
-          `${turn.actor.name || 'Je directeur'} nodigt je uit voor de inschaling van ${centreName} in het poolster-CLB.`,
+          `${source.inviterName || 'Je directeur'} nodigt je uit voor de inschaling van ${centreName} in het poolster-CLB.`,
           `Je situeert het centrum voor 11 bouwstenen; reken op 30 tot 45 minuten. Je kan altijd pauzeren. Deadline: ${formatDutchDate(round.deadline)}.`,
           round.visibility === 'open' ? 'Deze ronde is **open**: toelichtingen verschijnen met je naam in het teamresultaat.' : 'Deze ronde is **anoniem**: het teamresultaat toont geen namen.',
         ],
@@ -160,24 +166,40 @@ export function registerSurveyRound(deps: FeatureDeps) {
         throw new PoolsterError('round-already-open', 'Er werd net een andere ronde gestart. Bekijk ze met **voortgang**.', { cause: error });
       }
 
-      const failures: string[] = [];
-      const stored = await deps.survey.listParticipants(round.roundId);
-      for (const participant of stored) {
-        const candidate = selected.find((c) => c.userId === participant.userId)!;
-        const person = await deps.centres.getPerson(turn.actor.tenantId, participant.userId);
-        const { failure, ref } = await invite(turn, round, context.centre.name, { ...candidate, personalChat: person?.personalChat });
-        if (ref && person && !person.personalChat) await deps.centres.savePerson({ ...person, personalChat: ref }, person.etag).catch(() => undefined);
-        await deps.survey.saveParticipant(round.roundId, { ...participant, invitedAt: turn.now.toISOString(), ...(failure ? { inviteFailure: failure } : {}) }, participant.etag);
-        if (failure) failures.push(`${participant.name}: ${failure}`);
-      }
-      const reached = stored.length - failures.length;
+      // Invitations can take longer than Teams waits for an answer: they go on after this reply,
+      // and the director gets an overview in this conversation when they are done.
+      const source: InvitationSource = { conversationRef: turn.conversationRef(), inviterName: turn.actor.name };
+      const invitedAt = turn.now.toISOString();
+      const centreName = context.centre.name;
+      deps.background.run('round.invitations', async () => {
+        const failures: string[] = [];
+        const stored = await deps.survey.listParticipants(round.roundId);
+        for (const { etag, ...participant } of stored) {
+          const candidate = selected.find((c) => c.userId === participant.userId)!;
+          const person = await deps.centres.getPerson(round.tenantId, participant.userId);
+          const { failure, ref } = await invite(source, round, centreName, { ...candidate, personalChat: person?.personalChat });
+          if (ref && person && !person.personalChat) await deps.centres.savePerson({ ...person, personalChat: ref }, person.etag).catch(() => undefined);
+          await deps.survey.saveParticipant(round.roundId, { ...participant, invitedAt, ...(failure ? { inviteFailure: failure } : {}) }, etag);
+          if (failure) failures.push(`${participant.name}: ${failure}`);
+        }
+        const reached = stored.length - failures.length;
+        await deps.messenger.send(source.conversationRef, {
+          card: renderMessageCard({
+            title: 'Uitnodigingen verstuurd',
+            paragraphs: [
+              `${reached} van ${stored.length} deelnemers kregen een persoonlijke uitnodiging voor de inschaling ${round.schoolYear}.`,
+              ...(failures.length > 0 ? ['Niet bereikt (vraag hen om Poolster in Teams te openen en typ daarna **voortgang**):', ...failures.map((f) => `- ${f}`)] : []),
+              'Volg de ronde op met **voortgang**.',
+            ],
+          }),
+        });
+      });
       return {
         card: renderMessageCard({
           title: `Inschalingsronde ${round.schoolYear} gestart`,
           paragraphs: [
-            `${reached} van ${stored.length} deelnemers kregen een persoonlijke uitnodiging. Deadline: ${formatDutchDate(round.deadline)}. Zichtbaarheid: ${round.visibility}.`,
-            ...(failures.length > 0 ? ['Niet bereikt (vraag hen om Poolster in Teams te openen en typ daarna **voortgang**):', ...failures.map((f) => `- ${f}`)] : []),
-            'Volg de ronde op met **voortgang**.',
+            `Ik stuur nu ${selected.length} ${selected.length === 1 ? 'persoonlijke uitnodiging' : 'persoonlijke uitnodigingen'}; zodra ze verstuurd zijn, zie je hier wie bereikt werd.`,
+            `Deadline: ${formatDutchDate(round.deadline)}. Zichtbaarheid: ${round.visibility}.`,
           ],
         }),
       };

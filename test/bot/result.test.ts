@@ -12,7 +12,7 @@ import { buildInschaling, validateConfirmation, confirmationFields } from '../..
 import { CLOSE_FIRST_MESSAGE, FOREIGN_ROUND_MESSAGE, NOT_PUBLISHED_MESSAGE } from '../../dialogs/result';
 import { RESULT_VERBS } from '../../dialogs/result/verbs';
 import { runExportCli } from '../../scripts/export';
-import { cardText, firstCard, startTestBot, TENANT, type ConversationSpec, type TestBot, type TestUser } from '../support/bot';
+import { cardText, firstCard, startTestBot, TENANT, type ConversationSpec, type TestBot, type TestUser, lastCardTextIn } from '../support/bot';
 import { FakeConnector } from '../support/connector';
 import { actionTitled, assertValidCard, inputValue } from '../support/cards';
 import { validClosingForm } from '../fixtures/surveyForms';
@@ -111,7 +111,8 @@ describe('The team result: consolidation, dialogue agenda, chart, confirmation, 
       { schoolYear, deadline: '2027-06-30', participants: [megan, lee, pradeep, adele].map((u) => u.userId).join(','), visibility: 'anoniem' },
       group,
     );
-    assert.match(cardText(answer.card), /4 van 4 deelnemers kregen een persoonlijke uitnodiging/, answer.message);
+    assert.match(cardText(answer.card), /Ik stuur nu 4 persoonlijke uitnodigingen/, answer.message);
+    assert.match(lastCardTextIn(connector, group.id), /4 van 4 deelnemers kregen een persoonlijke uitnodiging/);
     const centre = await bot.poolster.deps.centres.getCentre(TENANT, centreId);
     return centre!.openRoundId!;
   }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { BOUWSTEEN_IDS } from '../../domain/catalogue';
-import { cardText, firstCard, startTestBot, OTHER_TENANT, type TestBot, type TestUser, type ConversationSpec } from '../support/bot';
+import { cardText, firstCard, lastCardTextIn, startTestBot, OTHER_TENANT, type TestBot, type TestUser, type ConversationSpec } from '../support/bot';
 import { FakeConnector } from '../support/connector';
 import { actionTitled, assertValidCard, inputValue } from '../support/cards';
 import { validBouwsteenForm, validClosingForm } from '../fixtures/surveyForms';
@@ -91,7 +91,8 @@ describe('An inschaling round: roles, invitations and the member survey', functi
     const before = connector.sent.length;
     const answer = await director.execute('round.create', { schoolYear: currentSchoolYear(), deadline, participants: [megan, lee, pradeep].map((u) => u.userId).join(','), visibility: 'anoniem' }, group);
     assert.ok(answer.card, answer.message);
-    assert.match(cardText(answer.card), /3 van 3 deelnemers kregen een persoonlijke uitnodiging/);
+    assert.match(cardText(answer.card), /Ik stuur nu 3 persoonlijke uitnodigingen/, 'answered at once; invitations go on after the reply');
+    assert.match(lastCardTextIn(connector, group.id), /3 van 3 deelnemers kregen een persoonlijke uitnodiging/, 'the director gets the overview in the same chat');
     const centre = (await bot.poolster.deps.centres.listCentres(director.tenantId))[0]!;
     roundId = centre.openRoundId!;
     assert.ok(roundId);

@@ -101,6 +101,8 @@ export async function startTestBot(options: { now?: () => Date; env?: Record<str
         body: JSON.stringify(activity),
       });
       const text = await response.text();
+      // Work the bot continues after answering (e.g. invitations) is done before the test looks.
+      await poolster.deps.background.drain();
       let body: any = text;
       try {
         body = text ? JSON.parse(text) : undefined;
@@ -183,4 +185,25 @@ export function firstCard(activities: Array<Record<string, any>>): any {
     if (attachment) return attachment.content;
   }
   return undefined;
+}
+
+/** The text of the last card the bot sent to a conversation (e.g. a summary sent after the reply). */
+export function lastCardTextIn(connector: FakeConnector, conversationId: string): string {
+  const activities = connector.sentTo(conversationId);
+  for (let i = activities.length - 1; i >= 0; i -= 1) {
+    const card = firstCard([activities[i]!]);
+    if (card) return cardText(card);
+  }
+  return '';
+}
+
+/** Waits until the bot sent a card matching `pattern` to a conversation (for a bot in another process). */
+export async function waitForCardIn(connector: FakeConnector, conversationId: string, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = lastCardTextIn(connector, conversationId);
+    if (pattern.test(text)) return text;
+    if (Date.now() > deadline) throw new Error(`no card matching ${pattern} in ${conversationId}; last: ${text.slice(0, 200)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
