@@ -4,9 +4,11 @@
  * Starts Azurite (behind a request-counting proxy), a connector stand-in, the bot as its own process,
  * and a bare botbuilder echo bot; then, for 1, 10 and 50 concurrent members walking the survey:
  * latency of an answered card (p50/p95/p99), throughput, table requests per answered card, RSS.
- * Also: consolidation time for 25 members and start-up time. Both bots run built JavaScript
- * (`npm run build`), as in production. Prints a Markdown report and writes bench-results.json.
- * Not a test: nothing here asserts timings.
+ * Also: consolidation time for 25 members, start-up time, and the weekly digest's fan-out to 100
+ * channels against a connector that enforces Teams' rate limits (in this process: the product's
+ * scheduler, messenger and adapter over Azurite; production retry policy, real waits). Both bots run
+ * built JavaScript (`npm run build`), as in production. Prints a Markdown report and writes
+ * bench-results.json. Not a test: nothing here asserts timings.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -15,8 +17,22 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { startAzurite, azuriteConnectionString, freePort } from '../test/support/azurite';
 import { TcpProxy } from '../test/support/tcpProxy';
-import { FakeConnector } from '../test/support/connector';
+import { waitForCardIn } from '../test/support/bot';
+import { FakeConnector, TEAMS_RATE_LIMITS } from '../test/support/connector';
 import { validBouwsteenForm } from '../test/fixtures/surveyForms';
+import { digestPlan } from '../test/fixtures/digestPlan';
+import pino from 'pino';
+import { createAdapter } from '../bot/app';
+import { loadConfig } from '../bot/config';
+import { digestSourcesFrom } from '../bot/digestSources';
+import { createMessenger, DEFAULT_RETRY } from '../bot/messenger';
+import { channelPostReference } from '../bot/references';
+import { createDigestScheduler } from '../dialogs/digest/scheduler';
+import { DEFAULT_DIGEST_SCHEDULE } from '../domain/calendar/schedule';
+import { CentreRepository } from '../storage/centres';
+import { DigestRepository } from '../storage/digests';
+import { PlanRepository } from '../storage/plans';
+import { createTables } from '../storage/tables';
 import { BOUWSTEEN_IDS } from '../domain/catalogue/types';
 import { consolidateRound } from '../domain/survey/consolidate';
 import type { MemberSurvey } from '../domain/survey/answers';
@@ -107,6 +123,102 @@ async function runLevel(concurrency: number, perMember: (index: number, time: (f
   return { latencies, wall };
 }
 
+interface FanOutResult {
+  channels: number;
+  centres: number;
+  wallMs: number;
+  digestsSent: number;
+  digestsFailed: number;
+  delivered: number;
+  duplicates: number;
+  connectorRequests: number;
+  throttled: number;
+  tableRequests: number;
+}
+
+/**
+ * The weekly digest to 100 channels (25 centres with 4 channels each, each centre with the digest
+ * test plan): one scheduler tick at a due moment, through the product's DigestScheduler, messenger
+ * and adapter (no credentials) against Azurite and a connector that answers 429 + Retry-After above
+ * Teams' limits (7/s, 60/30 s, 1,800/h per conversation; 50 rps for the app). Production retry policy
+ * with real waits. Wall time from the tick until every digest was delivered.
+ */
+async function digestFanOut(connectionString: string, proxy: TcpProxy): Promise<FanOutResult> {
+  const CENTRES = 25;
+  const PER_CENTRE = 4;
+  const due = new Date('2026-06-01T06:00:00Z'); // Monday 08:00 Brussels, a working day
+  const registeredAt = new Date('2026-05-29T10:00:00Z');
+  const tables = createTables({ connectionString, tablePrefix: `fan${Date.now() % 100000}` });
+  await tables.ensure();
+  const centres = new CentreRepository(tables.client('Centres'), tables.client('People'));
+  const digests = new DigestRepository(tables.client('Digests'));
+  const plans = new PlanRepository(tables.client('Plans'));
+  const connector = new FakeConnector();
+  await connector.start();
+  try {
+    const channels: string[] = [];
+    for (let c = 0; c < CENTRES; c += 1) {
+      const directorId = randomUUID();
+      const { centre } = await centres.createCentre({
+        tenantId: TENANT,
+        name: `GO! CLB Fan-out ${c + 1}`,
+        network: 'GO! CLB',
+        director: { tenantId: TENANT, userId: directorId, channelUserId: `29:${directorId}`, name: `Directeur ${c + 1}` },
+        now: registeredAt,
+      });
+      await plans.replacePlan(centre.centreId, digestPlan(), registeredAt);
+      for (let k = 0; k < PER_CENTRE; k += 1) {
+        const id = `19:fanout-${c}-${k}@thread.tacv2`;
+        channels.push(id);
+        await digests.register({
+          tenantId: TENANT,
+          centreId: centre.centreId,
+          conversationKey: id,
+          conversationKind: 'channel',
+          ref: { channelId: 'msteams', serviceUrl: connector.url, conversation: { id, conversationType: 'channel', tenantId: TENANT, isGroup: true }, bot: { id: '28:poolster-bot', name: 'Poolster' } },
+          schedule: { ...DEFAULT_DIGEST_SCHEDULE, pausedHolidays: [...DEFAULT_DIGEST_SCHEDULE.pausedHolidays] },
+          registeredBy: directorId,
+          registeredByName: `Directeur ${c + 1}`,
+          now: registeredAt,
+        });
+      }
+    }
+    const logger = pino({ level: process.env.BENCH_FANOUT_LOG ?? 'silent' });
+    const config = loadConfig({ NODE_ENV: 'development', STORAGE_CONNECTION_STRING: connectionString, LOG_LEVEL: 'silent', SCHEDULER: 'false' });
+    const adapter = createAdapter(config, logger, DEFAULT_RETRY);
+    const scheduler = createDigestScheduler({
+      centres,
+      digests,
+      sources: digestSourcesFrom(tables),
+      messenger: createMessenger({ adapter, botAppId: '', logger, retry: DEFAULT_RETRY }),
+      logger,
+      now: () => due,
+      postReference: channelPostReference,
+      instanceId: 'bench',
+    });
+    connector.throttling = TEAMS_RATE_LIMITS;
+    const [tableBefore, requestsBefore] = [proxy.requests, connector.requests];
+    const t0 = performance.now();
+    const report = await scheduler.tick(due);
+    const wallMs = performance.now() - t0;
+    const perChannel = channels.map((id) => connector.sentTo(id).length);
+    return {
+      channels: channels.length,
+      centres: CENTRES,
+      wallMs,
+      digestsSent: report.digestsSent,
+      digestsFailed: report.digestsFailed,
+      delivered: perChannel.filter((n) => n > 0).length,
+      duplicates: perChannel.reduce((n, count) => n + Math.max(0, count - 1), 0),
+      connectorRequests: connector.requests - requestsBefore,
+      throttled: connector.throttled,
+      tableRequests: proxy.requests - tableBefore,
+    };
+  } finally {
+    await connector.stop();
+  }
+}
+
 async function main(): Promise<void> {
   out('Poolster benchmark (loopback only)');
   const azurite = await startAzurite();
@@ -170,7 +282,10 @@ async function main(): Promise<void> {
       }),
     );
     if (created?.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`round not created: ${JSON.stringify(created).slice(0, 300)}`);
-    const roundId = /"roundId":"([^"]+)"/.exec(JSON.stringify(connector.sent.at(-1)?.activity ?? {}))?.[1];
+    // Invitations go out after the reply; the director's overview in the group chat says they are done.
+    await waitForCardIn(connector, group.id, /deelnemers kregen een persoonlijke uitnodiging/, 120_000);
+    const invitation = connector.sentTo(`a:personal-${members[0]!.channelUserId}`).at(-1);
+    const roundId = /"roundId":"([^"]+)"/.exec(JSON.stringify(invitation ?? {}))?.[1];
     if (!roundId) throw new Error('no round id in the invitation');
 
     const invoke = (m: Member, verb: string, data: Record<string, unknown>) =>
@@ -249,6 +364,9 @@ async function main(): Promise<void> {
     for (let i = 0; i < runs; i += 1) consolidateRound(surveys, { open: i % 2 === 0 });
     const consolidationMs = (performance.now() - t0) / runs;
 
+    // --- Digest fan-out to 100 channels against Teams' rate limits (in this process) ----------------
+    const fanOut = await digestFanOut(azuriteConnectionString(proxy.port), proxy);
+
     // --- Report -----------------------------------------------------------------------------------
     out();
     out(`Machine: ${process.arch}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; both bots run with ${START_FLAGS.join(' ')}`);
@@ -264,9 +382,15 @@ async function main(): Promise<void> {
     out(`Poolster RSS: idle ${idle.rssMb.toFixed(0)} MB (1 s after start-up), peak ${peak.peakMb.toFixed(0)} MB (during the 50-member walk); echo bot idle ${echoIdle.rssMb.toFixed(0)} MB`);
     out(`Start-up (spawn of the built bot to /readyz, tables created): ${startupMs.toFixed(0)} ms`);
     out(`Consolidation of 25 members (11 bouwstenen, 500-character toelichtingen): ${consolidationMs.toFixed(2)} ms per run (mean of ${runs})`);
+    out(
+      `Digest fan-out to ${fanOut.channels} channels (${fanOut.centres} centres, one scheduler tick, connector enforcing 7/s per conversation and 50 rps per app, production retry policy): ` +
+        `${(fanOut.wallMs / 1000).toFixed(2)} s until all delivered (${((fanOut.channels * 1000) / fanOut.wallMs).toFixed(1)} digests/s); ` +
+        `${fanOut.delivered} of ${fanOut.channels} delivered, ${fanOut.duplicates} duplicates, ${fanOut.digestsFailed} failed; ` +
+        `${fanOut.connectorRequests} connector requests, ${fanOut.throttled} answered 429; ${fanOut.tableRequests} table requests (${(fanOut.tableRequests / fanOut.channels).toFixed(1)} per digest)`,
+    );
     writeFileSync(
       path.join(ROOT, 'bench-results.json'),
-      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, poolster: poolsterLevels, echo: echoLevels, idleRssMb: idle.rssMb, peakRssMb: peak.peakMb, echoIdleRssMb: echoIdle.rssMb, startupMs, consolidationMs }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, poolster: poolsterLevels, echo: echoLevels, idleRssMb: idle.rssMb, peakRssMb: peak.peakMb, echoIdleRssMb: echoIdle.rssMb, startupMs, consolidationMs, digestFanOut: fanOut }, null, 2)}\n`,
     );
   } finally {
     await stopAll();

@@ -4,10 +4,42 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { azuriteConnectionString, freePort, startAzurite, type AzuriteHandle } from '../support/azurite';
 import { TcpProxy } from '../support/tcpProxy';
-import { FakeConnector } from '../support/connector';
-import { cardText, firstCard, startTestBot, type TestBot, type TestUser } from '../support/bot';
+import { FakeConnector, TEAMS_RATE_LIMITS } from '../support/connector';
+import { cardText, firstCard, lastCardTextIn, startTestBot, waitForCardIn, TENANT, type TestBot, type TestUser } from '../support/bot';
+import { channelPostReference } from '../../bot/references';
+import { createDigestScheduler, type DigestScheduler } from '../../dialogs/digest/scheduler';
+import { DEFAULT_DIGEST_SCHEDULE } from '../../domain/calendar/schedule';
+import type { ConversationRef } from '../../dialogs/types';
 import { actionTitled } from '../support/cards';
 import { validBouwsteenForm } from '../fixtures/surveyForms';
+
+const at = (iso: string) => new Date(iso);
+
+function channelRef(connector: FakeConnector, id: string): ConversationRef {
+  return { channelId: 'msteams', serviceUrl: connector.url, conversation: { id, conversationType: 'channel', tenantId: TENANT, isGroup: true }, bot: { id: '28:poolster-bot', name: 'Poolster' } };
+}
+
+/** A digest registration for `channelId`, written straight to storage (as `digest hier` would). */
+async function registerChannel(bot: TestBot, centreId: string, channelId: string, by: TestUser, now: Date): Promise<void> {
+  await bot.poolster.deps.digests.register({
+    tenantId: TENANT,
+    centreId,
+    conversationKey: channelId,
+    conversationKind: 'channel',
+    ref: channelRef(bot.connector, channelId),
+    schedule: { ...DEFAULT_DIGEST_SCHEDULE, pausedHolidays: [...DEFAULT_DIGEST_SCHEDULE.pausedHolidays] },
+    registeredBy: by.userId,
+    registeredByName: by.name,
+    now,
+  });
+}
+
+function schedulerOf(bot: TestBot, instanceId: string, now: () => Date): DigestScheduler {
+  const { deps } = bot.poolster;
+  return createDigestScheduler({ ...deps, sources: deps.digestSources, postReference: channelPostReference, now, instanceId });
+}
+
+const isCard = (activity: Record<string, any>) => Boolean(firstCard([activity]));
 
 /** Director sets up a centre and a round for one member; returns the member's first bouwsteen card. */
 async function roundWithMember(bot: TestBot, director: TestUser, member: TestUser, connector: FakeConnector): Promise<any> {
@@ -18,7 +50,8 @@ async function roundWithMember(bot: TestBot, director: TestUser, member: TestUse
   const now = new Date();
   const start = now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
   const created = await director.execute('round.create', { schoolYear: `${start}-${start + 1}`, deadline, participants: member.userId, visibility: 'anoniem' }, group);
-  assert.match(cardText(created.card), /1 van 1 deelnemers/);
+  assert.match(cardText(created.card), /Ik stuur nu 1 persoonlijke uitnodiging/);
+  await waitForCardIn(connector, group.id, /1 van 1 deelnemers/);
   const intro = firstCard(await member.say('inschaling'));
   return (await member.execute('survey.open', actionTitled(intro, 'Start de inschaling').data)).card;
 }
@@ -148,6 +181,163 @@ describe('Fault suite', function () {
       assert.equal(kept, answered);
       assert.equal(draft?.bouwstenen['5.1']?.form.choiceNote, 'antwoord 4');
       await bot.stop();
+    });
+  });
+
+  describe('three instances on one storage: one digest', () => {
+    const connector = new FakeConnector();
+    const clock = { now: at('2026-05-29T10:00:00Z') }; // Friday of ISO week 22
+    let bots: TestBot[] = [];
+
+    before(async () => {
+      await connector.start();
+      const tablePrefix = `i${randomUUID().replace(/-/g, '').slice(0, 10)}`;
+      for (let i = 0; i < 3; i += 1) bots.push(await startTestBot({ connector, tablePrefix, now: () => clock.now }));
+    });
+    after(async () => {
+      for (const bot of bots) await bot.stop();
+      bots = [];
+      await connector.stop();
+    });
+
+    it('posts exactly one digest per channel per week while three instances tick at the same moment', async () => {
+      // The director registers five channels, each through another instance.
+      const dirkId = randomUUID();
+      const dirkOn = (bot: TestBot) => bot.user('Dirk Directeur', { userId: dirkId });
+      const dirk = dirkOn(bots[0]!);
+      const { centre } = await bots[0]!.poolster.deps.centres.createCentre({
+        tenantId: TENANT,
+        name: 'GO! CLB Drievoud',
+        network: 'GO! CLB',
+        director: { tenantId: TENANT, userId: dirk.userId, channelUserId: dirk.channelUserId, name: dirk.name },
+        now: clock.now,
+      });
+      const channels = Array.from({ length: 5 }, (_, i) => `19:drievoud-${i}@thread.tacv2`);
+      for (const [i, id] of channels.entries()) {
+        const replies = await dirkOn(bots[i % 3]!).say('<at>Poolster</at> digest hier', { id, kind: 'channel', teamId: '19:team-drievoud' });
+        assert.match(String(replies[0]?.text), /^Afgesproken: het actieoverzicht van GO! CLB Drievoud komt voortaan in dit kanaal/);
+      }
+      const instances = bots.map((bot, i) => schedulerOf(bot, `instance-${i}`, () => clock.now));
+      const tickAll = async (iso: string) => {
+        clock.now = at(iso);
+        const reports = await Promise.all(instances.map((s) => s.tick(at(iso))));
+        assert.equal(reports.reduce((n, r) => n + r.errors, 0), 0, `no errors at ${iso}`);
+        return reports.reduce((n, r) => n + r.digestsSent, 0);
+      };
+      const before = connector.requests;
+      const sentPerTick: number[] = [];
+      // Monday 1 June 08:00 Brussels and the ticks after it; then the next Monday.
+      for (const iso of ['2026-06-01T06:00:00Z', '2026-06-01T06:05:00Z', '2026-06-01T06:10:00Z', '2026-06-03T10:00:00Z']) sentPerTick.push(await tickAll(iso));
+      const firstWeek = channels.map((id) => connector.sentTo(id).filter(isCard).length);
+      sentPerTick.push(await tickAll('2026-06-08T06:00:00Z'));
+      const bothWeeks = channels.map((id) => connector.sentTo(id).filter(isCard).length);
+      const tried = connector.requests - before;
+      const delivered = bothWeeks.reduce((a, b) => a + b, 0);
+      const lost = bothWeeks.filter((n) => n < 2).length;
+      const duplicates = bothWeeks.reduce((n, count) => n + Math.max(0, count - 2), 0);
+      process.stdout.write(`      three instances, ${channels.length} channels, 2 weeks: ${tried} requests tried, ${delivered} delivered, ${lost} answers lost, ${duplicates} duplicates\n`);
+      assert.deepEqual(sentPerTick, [5, 0, 0, 0, 5], 'every digest claimed by exactly one instance');
+      assert.deepEqual(firstWeek, [1, 1, 1, 1, 1], 'one digest per channel in week 23');
+      assert.deepEqual(bothWeeks, [2, 2, 2, 2, 2], 'and one more in week 24');
+      assert.equal(tried, 10, 'one request per digest: nobody sent twice');
+      const regs = await bots[2]!.poolster.deps.digests.listRegistrations(TENANT, centre.centreId);
+      assert.deepEqual(regs.map((r) => r.lastSentWeek), ['2026-W24', '2026-W24', '2026-W24', '2026-W24', '2026-W24']);
+    });
+  });
+
+  describe('a connector that throttles: all messages delivered', () => {
+    const connector = new FakeConnector();
+    let bot: TestBot;
+    const clock = { now: new Date() };
+
+    before(async () => {
+      await connector.start();
+      // Real waits, as in production, with Teams' limits: a Retry-After of 1 s is slept for real.
+      bot = await startTestBot({
+        connector,
+        now: () => clock.now,
+        retry: { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 5_000, sleep: (ms) => new Promise((r) => setTimeout(r, ms)), random: Math.random },
+      });
+    });
+    after(async () => {
+      await bot.stop();
+      await connector.stop();
+    });
+    afterEach(() => {
+      connector.throttling = undefined;
+    });
+
+    it('invites 25 members to a round: every invitation delivered exactly once', async function () {
+      this.timeout(120_000);
+      const director = bot.user('Diane Directeur');
+      await director.say('setup GO! CLB Drukstad');
+      const members = Array.from({ length: 25 }, (_, i) => bot.user(`Lid ${String(i + 1).padStart(2, '0')}`));
+      const group = { id: `19:${randomUUID()}@thread.v2`, kind: 'groupChat' as const };
+      connector.members.set(group.id, [director, ...members].map((u) => ({ id: u.channelUserId, name: u.name, aadObjectId: u.userId })));
+      // Teams' limits, and on top every 8th request answered 429 (Retry-After 1 s), so throttling surely happens.
+      connector.throttling = { ...TEAMS_RATE_LIMITS, everyNth: 8, retryAfterSeconds: 1 };
+      const [requests, throttled] = [connector.requests, connector.throttled];
+      const deadline = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+      const start = clock.now.getUTCMonth() >= 8 ? clock.now.getUTCFullYear() : clock.now.getUTCFullYear() - 1;
+      const created = await director.execute('round.create', { schoolYear: `${start}-${start + 1}`, deadline, participants: members.map((m) => m.userId).join(','), visibility: 'anoniem' }, group);
+      const perMember = members.map((m) => connector.sentTo(m.personalConversationId).filter(isCard).length);
+      const tried = connector.requests - requests;
+      const delivered = perMember.reduce((a, b) => a + b, 0);
+      const lost = perMember.filter((n) => n === 0).length;
+      const duplicates = perMember.reduce((n, count) => n + Math.max(0, count - 1), 0);
+      process.stdout.write(`      throttling connector, 25 invitations: ${tried} requests tried (${connector.throttled - throttled} answered 429), ${delivered} delivered, ${lost} answers lost, ${duplicates} duplicates\n`);
+      assert.ok(connector.throttled - throttled >= 5, 'the connector did throttle');
+      assert.match(cardText(created.card), /Ik stuur nu 25 persoonlijke uitnodigingen/);
+      assert.match(lastCardTextIn(connector, group.id), /25 van 25 deelnemers kregen een persoonlijke uitnodiging/);
+      assert.deepEqual({ delivered, lost, duplicates }, { delivered: 25, lost: 0, duplicates: 0 });
+    });
+
+    it('posts the digest to 20 channels: every digest delivered exactly once', async function () {
+      this.timeout(120_000);
+      const director = bot.user('Dora Directeur');
+      const { centre } = await bot.poolster.deps.centres.createCentre({
+        tenantId: TENANT,
+        name: 'GO! CLB Twintig',
+        network: 'GO! CLB',
+        director: { tenantId: TENANT, userId: director.userId, channelUserId: director.channelUserId, name: director.name },
+        now: at('2026-05-29T10:00:00Z'),
+      });
+      const channels = Array.from({ length: 20 }, (_, i) => `19:twintig-${i}@thread.tacv2`);
+      for (const id of channels) await registerChannel(bot, centre.centreId, id, director, at('2026-05-29T10:00:00Z'));
+      connector.throttling = { ...TEAMS_RATE_LIMITS, everyNth: 8, retryAfterSeconds: 1 };
+      const [requests, throttled] = [connector.requests, connector.throttled];
+      clock.now = at('2026-06-01T06:00:00Z');
+      const report = await schedulerOf(bot, 'single', () => clock.now).tick(clock.now);
+      const perChannel = channels.map((id) => connector.sentTo(id).filter(isCard).length);
+      const tried = connector.requests - requests;
+      const delivered = perChannel.reduce((a, b) => a + b, 0);
+      const lost = perChannel.filter((n) => n === 0).length;
+      const duplicates = perChannel.reduce((n, count) => n + Math.max(0, count - 1), 0);
+      process.stdout.write(`      throttling connector, digest to 20 channels: ${tried} requests tried (${connector.throttled - throttled} answered 429), ${delivered} delivered, ${lost} answers lost, ${duplicates} duplicates\n`);
+      assert.ok(connector.throttled - throttled >= 2, 'the connector did throttle');
+      assert.equal(report.digestsSent, 20);
+      assert.equal(report.digestsFailed, 0);
+      assert.deepEqual({ delivered, lost, duplicates }, { delivered: 20, lost: 0, duplicates: 0 });
+    });
+
+    it('a burst of 20 messages to one conversation (above 7 per second): all delivered once, none sooner than Retry-After', async function () {
+      this.timeout(60_000);
+      connector.throttling = TEAMS_RATE_LIMITS;
+      const id = '19:burst@thread.tacv2';
+      const [requests, throttled] = [connector.requests, connector.throttled];
+      const started = Date.now();
+      const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => bot.poolster.deps.messenger.send(channelRef(connector, id), { text: `bericht ${i + 1}` })));
+      const elapsed = Date.now() - started;
+      const texts = connector.sentTo(id).map((a) => String(a.text));
+      const delivered = new Set(texts).size;
+      const tried = connector.requests - requests;
+      const duplicates = texts.length - delivered;
+      process.stdout.write(`      throttling connector, burst of 20 to one conversation: ${tried} requests tried (${connector.throttled - throttled} answered 429), ${delivered} delivered, ${20 - delivered} answers lost, ${duplicates} duplicates, ${elapsed} ms\n`);
+      assert.ok(outcomes.every((o) => o.ok), JSON.stringify(outcomes.filter((o) => !o.ok)));
+      assert.equal(connector.throttled - throttled, tried - 20, 'every extra request was a 429');
+      assert.ok(connector.throttled - throttled >= 13, '7 per second: the other 13 were throttled at first');
+      assert.ok(elapsed >= 2_000, `20 messages at 7/s take at least 2 s (took ${elapsed} ms)`);
+      assert.deepEqual({ delivered, duplicates }, { delivered: 20, duplicates: 0 });
     });
   });
 });
