@@ -1,3 +1,5 @@
+import { COMMAND_RUN_VERB } from '../domain/commands';
+
 /**
  * Every Adaptive Card verb, in one place. Ids travel in the card data, never in the verb; each
  * feature registers its verbs with a zod schema for that data (see dialogs/types.ts Router.action).
@@ -38,6 +40,10 @@ export const VERBS = {
   },
   privacy: {
     erase: 'privacy.erase',
+  },
+  /** A button that runs a text command, as if typed (Action.Submit; handled by bot/router.ts). */
+  command: {
+    run: COMMAND_RUN_VERB,
   },
 } as const;
 

@@ -16,7 +16,13 @@
  * - Action.Execute arrives as an adaptiveCard/action invoke and the card is replaced by the answer;
  *   Action.Submit with plain data arrives as a message with `value`; but Action.Submit whose data is
  *   `{ msteams: { type: 'imBack' | 'messageBack', ... } }` sends NOTHING in 0.2.28 (checked against a
- *   capturing endpoint), so such buttons cannot be tested (or used) in the playground.
+ *   capturing endpoint), so Poolster's command buttons use plain data instead:
+ *   `{ verb: 'command.run', command: 'help' }` (bot/router.ts);
+ * - inputs get generated ids; each input's label is a `<label for>` pointing at it (for an expanded
+ *   ChoiceSet: at its group, whose options are radios/checkboxes with their own `<label for>`);
+ *   compact ChoiceSets are Fluent comboboxes whose options open in a listbox (role=option).
+ *   Use choose / isChosen / selectInDropdown with the input's label text;
+ * - the chat pane scrolls inside the page: `screenshot(step, { card })` captures a whole card.
  *
  * Typical use (see test/e2e/playground.test.ts):
  *   const pg = await startPlayground({ botEndpoint: `${poolster.url}/api/messages` });
@@ -295,9 +301,26 @@ export class PlaygroundUi {
     this.step += 1;
     const name = `${String(this.step).padStart(2, '0')}-${step.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')}.png`;
     const file = path.join(this.screenshotsTo, name);
-    if (options.card) await options.card.screenshot({ path: file });
+    if (options.card) await this.cardScreenshot(options.card, file);
     else await this.page.screenshot({ path: file, fullPage: true });
     return file;
+  }
+
+  /**
+   * The chat pane scrolls inside a fixed page, so a card taller than the pane cannot be captured as
+   * it is: the page is made tall enough for the whole card for the moment of the screenshot.
+   */
+  private async cardScreenshot(card: Locator, file: string): Promise<void> {
+    const viewport = this.page.viewportSize() ?? { width: 1400, height: 900 };
+    const box = await card.boundingBox();
+    const needed = Math.ceil((box?.height ?? 0) + 300);
+    if (needed > viewport.height) await this.page.setViewportSize({ width: viewport.width, height: Math.min(needed, 15_000) });
+    try {
+      await card.scrollIntoViewIfNeeded();
+      await card.screenshot({ path: file });
+    } finally {
+      if (needed > viewport.height) await this.page.setViewportSize(viewport);
+    }
   }
 
   /** The newest card on the page containing `text` (no waiting for a new one; see waitForCard). */
