@@ -12,7 +12,7 @@
  * CSV uses ';' (what Excel expects in nl-BE), CRLF and a UTF-8 byte order mark; a cell that
  * starts like a formula (= + - @) gets a leading apostrophe so spreadsheets never run it.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
 import { BOUWSTEEN_IDS, STADIUM_LEVELS, stadiumName, type BouwsteenId } from '../catalogue';
 import type { TeamResult } from '../survey/consolidate';
 import { teamPriorities as rankedTeamPriorities, type Inschaling } from './inschaling';
@@ -182,6 +182,8 @@ export function buildResultCsv(input: ResultExportInput): string {
 }
 
 export async function buildResultXlsx(input: ResultExportInput): Promise<Buffer> {
+  // Loaded on first export only: exceljs costs ~25 MB of memory that an idle bot does not need.
+  const ExcelJS = (require('exceljs') as typeof ExcelJSModule);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Poolster';
   workbook.created = input.generatedAt;
