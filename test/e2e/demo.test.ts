@@ -57,7 +57,7 @@ describe('e2e: the demo centre in the Agents Playground (DEMO_DATA=true)', funct
 
   before(async function () {
     this.timeout(120_000);
-    requireChromium(this);
+    requireChromium();
     const storage = process.env.POOLSTER_TEST_STORAGE;
     assert.ok(storage, 'the root hooks start Azurite (test/support/hooks.ts)');
     const config = loadConfig({

@@ -28,7 +28,7 @@ describe('e2e: Poolster in the Agents Playground', function () {
   let ui: PlaygroundUi | undefined;
 
   before(async function () {
-    requireChromium(this);
+    requireChromium();
     azurite = await startAzurite();
     const config = loadConfig({
       NODE_ENV: 'development',
