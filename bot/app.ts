@@ -3,6 +3,7 @@
  * handler, and every feature's listeners.
  */
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import { CertificateServiceClientCredentialsFactory, type ServiceClientCredentialsFactory } from 'botframework-connector';
 import { INVOKE_RESPONSE_KEY, type Storage, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Config } from './config';
@@ -81,8 +82,11 @@ function hookedFactory<C>(factory: { create(serviceUrl: string, audience?: strin
  * pipeline policy (turnRetryPolicy).
  */
 export class PoolsterAdapter extends TeamsAdapter {
-  constructor(authConfig: ConstructorParameters<typeof TeamsAdapter>[0], options: { retry?: RetryPolicy; logger: Logger }) {
-    super(authConfig);
+  constructor(
+    authConfig: ConstructorParameters<typeof TeamsAdapter>[0],
+    options: { retry?: RetryPolicy; logger: Logger; credentialsFactory?: ServiceClientCredentialsFactory },
+  ) {
+    super(authConfig, options.credentialsFactory);
     const auth = this.botFrameworkAuthentication;
     const turnPolicy = turnRetryPipelinePolicy(turnRetryPolicy(options.retry ?? DEFAULT_RETRY), options.logger.child({ component: 'connector' }));
     const createConnectorFactory = auth.createConnectorFactory.bind(auth);
@@ -97,6 +101,10 @@ export class PoolsterAdapter extends TeamsAdapter {
 }
 
 export function createAdapter(config: Config, logger: Logger, retry?: RetryPolicy): TeamsAdapter {
+  const { appId, tenantId, certificate } = config.auth;
+  // A certificate (instead of a secret) signs the bot's own tokens; botbuilder takes it as a factory.
+  const credentialsFactory =
+    appId && certificate ? new CertificateServiceClientCredentialsFactory(appId, certificate.thumbprint, certificate.privateKey, tenantId) : undefined;
   const adapter = new PoolsterAdapter(
     config.auth.appId
       ? {
@@ -106,7 +114,7 @@ export function createAdapter(config: Config, logger: Logger, retry?: RetryPolic
           MicrosoftAppTenantId: config.auth.tenantId,
         }
       : {},
-    { logger, ...(retry ? { retry } : {}) },
+    { logger, ...(retry ? { retry } : {}), ...(credentialsFactory ? { credentialsFactory } : {}) },
   );
   adapter.onTurnError = async (context: TurnContext, error: Error) => answerFailedTurn(context, error, logger);
   return adapter;

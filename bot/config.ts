@@ -2,6 +2,7 @@
  * Configuration from the environment, parsed once at start-up by one zod schema.
  * A bad or missing value stops start-up with a message naming the variable and what is expected.
  */
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -58,6 +59,8 @@ const envSchema = z
     HOST: optionalString,
     MICROSOFT_APP_ID: z.preprocess(emptyToUndefined, z.string().regex(GUID, 'expected a GUID (the app registration\'s client id)').optional()),
     MICROSOFT_APP_PASSWORD: optionalString,
+    MICROSOFT_APP_CERTIFICATE_THUMBPRINT: z.preprocess(emptyToUndefined, z.string().regex(/^[0-9a-f]{40}$/i, 'expected the certificate\'s SHA-1 thumbprint (40 hex characters)').optional()),
+    MICROSOFT_APP_CERTIFICATE_KEY_FILE: optionalString,
     MICROSOFT_APP_TENANT_ID: z.preprocess(emptyToUndefined, z.string().regex(GUID, 'expected a GUID (your tenant id)').optional()),
     MICROSOFT_APP_TYPE: z.preprocess(emptyToUndefined, z.enum(['SingleTenant', 'UserAssignedMSI']).default('SingleTenant')),
     ALLOWED_TENANTS: z.preprocess(
@@ -100,8 +103,18 @@ const envSchema = z
       if (!env.MICROSOFT_APP_TENANT_ID) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MICROSOFT_APP_TENANT_ID'], message: 'required in production and whenever MICROSOFT_APP_ID is set: single-tenant bots and managed identities need the tenant id' });
       }
-      if (env.MICROSOFT_APP_TYPE === 'SingleTenant' && !env.MICROSOFT_APP_PASSWORD) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MICROSOFT_APP_PASSWORD'], message: 'required for a SingleTenant app in production and whenever MICROSOFT_APP_ID is set (or use MICROSOFT_APP_TYPE=UserAssignedMSI)' });
+      const certificate = Boolean(env.MICROSOFT_APP_CERTIFICATE_THUMBPRINT || env.MICROSOFT_APP_CERTIFICATE_KEY_FILE);
+      if (env.MICROSOFT_APP_TYPE === 'SingleTenant' && !env.MICROSOFT_APP_PASSWORD && !certificate) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MICROSOFT_APP_PASSWORD'], message: 'required for a SingleTenant app in production and whenever MICROSOFT_APP_ID is set (or a certificate: MICROSOFT_APP_CERTIFICATE_THUMBPRINT and MICROSOFT_APP_CERTIFICATE_KEY_FILE, or MICROSOFT_APP_TYPE=UserAssignedMSI)' });
+      }
+      if (certificate && env.MICROSOFT_APP_PASSWORD) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MICROSOFT_APP_PASSWORD'], message: 'use either a secret or a certificate, not both' });
+      }
+      if (certificate && !(env.MICROSOFT_APP_CERTIFICATE_THUMBPRINT && env.MICROSOFT_APP_CERTIFICATE_KEY_FILE)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [env.MICROSOFT_APP_CERTIFICATE_THUMBPRINT ? 'MICROSOFT_APP_CERTIFICATE_KEY_FILE' : 'MICROSOFT_APP_CERTIFICATE_THUMBPRINT'], message: 'a certificate needs both MICROSOFT_APP_CERTIFICATE_THUMBPRINT and MICROSOFT_APP_CERTIFICATE_KEY_FILE' });
+      }
+      if (certificate && env.MICROSOFT_APP_TYPE === 'UserAssignedMSI') {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MICROSOFT_APP_CERTIFICATE_THUMBPRINT'], message: 'must be empty for a UserAssignedMSI app: the managed identity has no certificate' });
       }
       if (env.MICROSOFT_APP_TYPE === 'UserAssignedMSI' && env.MICROSOFT_APP_PASSWORD) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MICROSOFT_APP_PASSWORD'], message: 'must be empty for a UserAssignedMSI app: the managed identity has no secret' });
@@ -119,7 +132,14 @@ export interface Config {
   port: number;
   host: string;
   /** Empty in development: botbuilder then skips token validation (local playground only). */
-  auth: { appId?: string; appPassword?: string; tenantId?: string; appType: 'SingleTenant' | 'UserAssignedMSI' };
+  auth: {
+    appId?: string;
+    appPassword?: string;
+    /** Instead of a secret: the certificate's thumbprint and its PEM private key (read at start-up). */
+    certificate?: { thumbprint: string; privateKey: string };
+    tenantId?: string;
+    appType: 'SingleTenant' | 'UserAssignedMSI';
+  };
   allowedTenants: string[];
   storage: { connectionString?: string; accountUrl?: string; tablePrefix: string };
   log: { level: string; format: 'json' | 'pretty' };
@@ -144,6 +164,19 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   }
   const e = parsed.data;
   const credentialsPresent = Boolean(e.MICROSOFT_APP_ID);
+  let certificate: Config['auth']['certificate'];
+  if (e.MICROSOFT_APP_CERTIFICATE_THUMBPRINT && e.MICROSOFT_APP_CERTIFICATE_KEY_FILE) {
+    let privateKey = '';
+    try {
+      privateKey = readFileSync(e.MICROSOFT_APP_CERTIFICATE_KEY_FILE, 'utf8');
+    } catch {
+      throw new ConfigError([`MICROSOFT_APP_CERTIFICATE_KEY_FILE: cannot read ${e.MICROSOFT_APP_CERTIFICATE_KEY_FILE}`]);
+    }
+    if (!/-----BEGIN (RSA |EC )?PRIVATE KEY-----/.test(privateKey)) {
+      throw new ConfigError(['MICROSOFT_APP_CERTIFICATE_KEY_FILE: expected a PEM private key (-----BEGIN PRIVATE KEY-----)']);
+    }
+    certificate = { thumbprint: e.MICROSOFT_APP_CERTIFICATE_THUMBPRINT, privateKey };
+  }
   return {
     mode: e.NODE_ENV,
     port: e.PORT,
@@ -152,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     auth: {
       appId: e.MICROSOFT_APP_ID,
       appPassword: e.MICROSOFT_APP_PASSWORD,
+      ...(certificate ? { certificate } : {}),
       tenantId: e.MICROSOFT_APP_TENANT_ID,
       appType: e.MICROSOFT_APP_TYPE,
     },

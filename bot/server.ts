@@ -26,7 +26,7 @@ export function createServer(input: {
   server.use(restify.plugins.jsonBodyParser({ bodyReader: true, mapParams: false }));
   // The same token validation the adapter runs, done first so that a token that cannot be verified
   // (forged, expired, or the OpenID metadata unreachable) is refused with 401 instead of a 500.
-  const authentication = new ConfigurationBotFrameworkAuthentication(adapter.botFrameworkAuthConfig ?? {});
+  const authentication = new ConfigurationBotFrameworkAuthentication(adapter.botFrameworkAuthConfig ?? {}, adapter.credentialsFactory);
 
   server.post('/api/messages', async (req, res) => {
     if (!/^application\/(.+\+)?json$/i.test(req.getContentType())) {

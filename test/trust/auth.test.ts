@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createSign, generateKeyPairSync } from 'node:crypto';
 import net from 'node:net';
-import { networkInterfaces } from 'node:os';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import sinon from 'sinon';
 import { createAdapter } from '../../bot/app';
@@ -158,6 +159,60 @@ describe('Trust: authentication', function () {
 
     it('refuses a secret next to a managed identity, naming the variable', () => {
       assert.throws(() => loadConfig({ ...env, MICROSOFT_APP_PASSWORD: 'secret' }), (error: unknown) => error instanceof ConfigError && error.problems.some((p) => p.startsWith('MICROSOFT_APP_PASSWORD')));
+    });
+  });
+
+  describe('with a certificate instead of a secret (MICROSOFT_APP_CERTIFICATE_*)', () => {
+    const keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'poolster-cert-')), 'bot.key.pem');
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const env = {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      MICROSOFT_APP_ID: APP_ID,
+      MICROSOFT_APP_TENANT_ID: APP_TENANT,
+      MICROSOFT_APP_CERTIFICATE_THUMBPRINT: 'A1B2C3D4E5F60718293A4B5C6D7E8F9012345678',
+      MICROSOFT_APP_CERTIFICATE_KEY_FILE: keyFile,
+      ALLOWED_TENANTS: TENANT,
+    };
+
+    it('starts without a secret and signs with the certificate', async () => {
+      const config = loadConfig(env);
+      assert.equal(config.auth.appPassword, undefined);
+      assert.match(config.auth.certificate?.privateKey ?? '', /BEGIN PRIVATE KEY/);
+      const adapter = createAdapter(config, captureLogs('silent').logger);
+      const factory = adapter.credentialsFactory as unknown as { constructor: { name: string } };
+      assert.equal(factory.constructor.name, 'CertificateServiceClientCredentialsFactory');
+      assert.equal(await adapter.credentialsFactory.isValidAppId(APP_ID), true);
+      assert.ok(!(await adapter.credentialsFactory.isAuthenticationDisabled()), 'tokens are validated');
+    });
+
+    it('refuses an unauthenticated POST with 401', async () => {
+      const bot = await startTestBot({ env: { ...env, STORAGE_CONNECTION_STRING: STORAGE() } });
+      const quiet = sinon.stub(console, 'error');
+      try {
+        const alex = bot.user('Alex Wilber');
+        const answer = await alex.post({ type: 'message', text: 'help', channelId: 'msteams', serviceUrl: bot.connector.url, from: { id: alex.channelUserId }, recipient: { id: '28:poolster-bot' }, conversation: { id: alex.personalConversationId } });
+        assert.equal(answer.status, 401);
+        await assertNothingStored(bot);
+      } finally {
+        quiet.restore();
+        await bot.stop();
+      }
+    });
+
+    const refuses = (overrides: Record<string, string>, variable: string) =>
+      assert.throws(() => loadConfig({ ...env, ...overrides }), (error: unknown) => error instanceof ConfigError && error.problems.some((p) => p.startsWith(variable)));
+
+    it('names what is wrong: half a certificate, a bad thumbprint, an unreadable or non-PEM key, a secret as well', () => {
+      refuses({ MICROSOFT_APP_CERTIFICATE_KEY_FILE: '' }, 'MICROSOFT_APP_CERTIFICATE_KEY_FILE');
+      refuses({ MICROSOFT_APP_CERTIFICATE_THUMBPRINT: 'not-a-thumbprint' }, 'MICROSOFT_APP_CERTIFICATE_THUMBPRINT');
+      refuses({ MICROSOFT_APP_CERTIFICATE_KEY_FILE: path.join(tmpdir(), 'no-such-key.pem') }, 'MICROSOFT_APP_CERTIFICATE_KEY_FILE');
+      const notPem = path.join(path.dirname(keyFile), 'not.pem');
+      writeFileSync(notPem, 'just text');
+      refuses({ MICROSOFT_APP_CERTIFICATE_KEY_FILE: notPem }, 'MICROSOFT_APP_CERTIFICATE_KEY_FILE');
+      refuses({ MICROSOFT_APP_PASSWORD: 'secret' }, 'MICROSOFT_APP_PASSWORD');
     });
   });
 
