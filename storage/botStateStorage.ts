@@ -59,7 +59,7 @@ export class TableBotStateStorage {
       Object.entries(changes).map(async ([key, item]) => {
         if (!item) return;
         const { eTag, ...data } = item;
-        // Non-ASCII is escaped (\uXXXX, still valid JSON): Azurite corrupts a multi-byte character that
+        // Non-ASCII is written as \u escapes (still valid JSON): Azurite corrupts a multi-byte character that
         // straddles a 64 KiB request-body chunk, and large state items cross that boundary.
         const json = JSON.stringify(data).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
         const chunks: Record<string, string> = {};

@@ -61,7 +61,7 @@ type Row = Record<string, unknown> & { partitionKey?: string; rowKey?: string; e
 // Long texts and JSON in properties
 
 /**
- * JSON with non-ASCII escaped (\uXXXX is still valid JSON): large rows stay plain ASCII, which
+ * JSON with non-ASCII written as \u escapes (still valid JSON): large rows stay plain ASCII, which
  * also avoids Azurite's chunk-boundary corruption of multi-byte characters.
  */
 function asciiJson(value: unknown): string {

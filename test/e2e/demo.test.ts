@@ -13,12 +13,7 @@
  * Screenshots: test-output/e2e/<test>/NN-<step>.png. Helpers: test/support/playground.ts.
  */
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import pino from 'pino';
-import type { Browser } from 'playwright-core';
-import { loadConfig } from '../../bot/config';
-import { startPoolster, type Poolster } from '../../bot/main';
 import { BOUWSTEEN_IDS, STADIA, bouwsteenLabel, type StadiumLevel } from '../../domain/catalogue';
 import { parsePlanFile } from '../../domain/plan/planFile';
 import { ACTION_STATUSES, ACTION_STATUS_LABELS } from '../../domain/plan/model';
@@ -26,14 +21,7 @@ import { speerpuntStatus } from '../../domain/plan/status';
 import { brusselsDate } from '../../domain/schoolYear';
 import { AMBITION_OPTIONS, CHOICE_OPTIONS, NOT_YET_INSPIRING_LABEL, NO_LEVERS_LABEL, NO_OBSTACLES_LABEL } from '../../domain/survey/answers';
 import { DEMO_CENTRE_NAME, DEMO_PLAN_FILE } from '../../storage/demo';
-import {
-  launchBrowser,
-  PlaygroundUi,
-  requireChromium,
-  screenshotDir,
-  startPlayground,
-  type PlaygroundHandle,
-} from '../support/playground';
+import { e2eSuite } from '../support/playground';
 
 /** The question labels of a bouwsteen card start with their number (cards/survey.ts). */
 const Q = { stadium: '1. ', ambition: '2. ', choice: '3. ', difference: '4. ', levers: '5. ', obstacles: '6. ' } as const;
@@ -50,51 +38,7 @@ function ambitionLabel(value: 'aanhouden' | 2 | 3 | 4): string {
 describe('e2e: the demo centre in the Agents Playground (DEMO_DATA=true)', function () {
   this.timeout(180_000);
 
-  let poolster: Poolster | undefined;
-  let playground: PlaygroundHandle | undefined;
-  let browser: Browser | undefined;
-  let ui: PlaygroundUi | undefined;
-
-  before(async function () {
-    this.timeout(120_000);
-    requireChromium();
-    const storage = process.env.POOLSTER_TEST_STORAGE;
-    assert.ok(storage, 'the root hooks start Azurite (test/support/hooks.ts)');
-    const config = loadConfig({
-      NODE_ENV: 'development',
-      PORT: '0',
-      STORAGE_CONNECTION_STRING: storage,
-      TABLE_PREFIX: `e2edemo${randomUUID().replace(/-/g, '').slice(0, 8)}`,
-      LOG_LEVEL: process.env.POOLSTER_TEST_LOG ?? 'silent',
-      LOG_FORMAT: 'json',
-      SCHEDULER: 'false',
-      DEMO_DATA: 'true',
-    });
-    poolster = await startPoolster(config, { logger: pino({ level: config.log.level }) });
-    playground = await startPlayground({ botEndpoint: `${poolster.url}/api/messages` });
-    browser = await launchBrowser();
-  });
-
-  afterEach(async function () {
-    if (ui && this.currentTest?.state === 'failed') {
-      await ui.screenshot('failure').catch(() => undefined);
-    }
-    await ui?.close().catch(() => undefined);
-    ui = undefined;
-  });
-
-  after(async function () {
-    this.timeout(60_000);
-    await browser?.close().catch(() => undefined);
-    await playground?.stop();
-    await poolster?.close();
-  });
-
-  async function openUi(testTitle: string): Promise<PlaygroundUi> {
-    assert.ok(browser && playground, 'the suite did not start');
-    ui = await PlaygroundUi.open(browser, playground.url, screenshotDir(testTitle));
-    return ui;
-  }
+  const { openUi } = e2eSuite({ demoData: true });
 
   it('a member completes the whole inschaling by clicking the cards', async function () {
     const page = await openUi(this.test!.title);

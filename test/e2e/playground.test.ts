@@ -4,68 +4,12 @@
  * Screenshots: test-output/e2e/<test>/NN-<step>.png. Helpers: test/support/playground.ts.
  */
 import assert from 'node:assert/strict';
-import pino from 'pino';
-import type { Browser } from 'playwright-core';
-import { loadConfig } from '../../bot/config';
-import { startPoolster, type Poolster } from '../../bot/main';
-import { startAzurite, type AzuriteHandle } from '../support/azurite';
-import {
-  launchBrowser,
-  PlaygroundUi,
-  requireChromium,
-  screenshotDir,
-  startPlayground,
-  type PlaygroundHandle,
-} from '../support/playground';
+import { e2eSuite } from '../support/playground';
 
 describe('e2e: Poolster in the Agents Playground', function () {
   this.timeout(120_000);
 
-  let azurite: AzuriteHandle | undefined;
-  let poolster: Poolster | undefined;
-  let playground: PlaygroundHandle | undefined;
-  let browser: Browser | undefined;
-  let ui: PlaygroundUi | undefined;
-
-  before(async function () {
-    requireChromium();
-    azurite = await startAzurite();
-    const config = loadConfig({
-      NODE_ENV: 'development',
-      PORT: '0',
-      STORAGE_CONNECTION_STRING: azurite.connectionString,
-      TABLE_PREFIX: 'e2e',
-      LOG_LEVEL: process.env.POOLSTER_TEST_LOG ?? 'silent',
-      LOG_FORMAT: 'json',
-      SCHEDULER: 'false',
-      DEMO_DATA: 'false',
-    });
-    poolster = await startPoolster(config, { logger: pino({ level: config.log.level }) });
-    playground = await startPlayground({ botEndpoint: `${poolster.url}/api/messages` });
-    browser = await launchBrowser();
-  });
-
-  afterEach(async function () {
-    if (ui && this.currentTest?.state === 'failed') {
-      await ui.screenshot('failure').catch(() => undefined);
-    }
-    await ui?.close().catch(() => undefined);
-    ui = undefined;
-  });
-
-  after(async function () {
-    this.timeout(60_000);
-    await browser?.close().catch(() => undefined);
-    await playground?.stop();
-    await poolster?.close();
-    await azurite?.stop();
-  });
-
-  async function openUi(testTitle: string): Promise<PlaygroundUi> {
-    assert.ok(browser && playground, 'the suite did not start');
-    ui = await PlaygroundUi.open(browser, playground.url, screenshotDir(testTitle));
-    return ui;
-  }
+  const { openUi } = e2eSuite({ demoData: false });
 
   it('shows the help card when you type help in the personal chat', async function () {
     const page = await openUi(this.test!.title);

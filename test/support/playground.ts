@@ -40,6 +40,10 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { loadConfig } from '../../bot/config';
+import { startPoolster, type Poolster } from '../../bot/main';
 import { freePort } from './azurite';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -426,4 +430,59 @@ function countOccurrences(haystack: string, needle: string): number {
   let count = 0;
   for (let i = h.indexOf(n); i !== -1; i = h.indexOf(n, i + n.length)) count += 1;
   return count;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A whole e2e suite
+
+/**
+ * Call inside a `describe`: starts the bot (on the run's Azurite, a fresh table prefix), the
+ * playground and Chromium before the suite, screenshots a failed test, and stops everything after.
+ */
+export function e2eSuite(options: { demoData: boolean }): { openUi(testTitle: string): Promise<PlaygroundUi> } {
+  let poolster: Poolster | undefined;
+  let playground: PlaygroundHandle | undefined;
+  let browser: Browser | undefined;
+  let ui: PlaygroundUi | undefined;
+
+  before(async function () {
+    this.timeout(120_000);
+    requireChromium();
+    const storage = process.env.POOLSTER_TEST_STORAGE;
+    if (!storage) throw new Error('the root hooks start Azurite (test/support/hooks.ts)');
+    const config = loadConfig({
+      NODE_ENV: 'development',
+      PORT: '0',
+      STORAGE_CONNECTION_STRING: storage,
+      TABLE_PREFIX: `e2e${randomUUID().replace(/-/g, '').slice(0, 10)}`,
+      LOG_LEVEL: process.env.POOLSTER_TEST_LOG ?? 'silent',
+      LOG_FORMAT: 'json',
+      SCHEDULER: 'false',
+      DEMO_DATA: String(options.demoData),
+    });
+    poolster = await startPoolster(config, { logger: pino({ level: config.log.level }) });
+    playground = await startPlayground({ botEndpoint: `${poolster.url}/api/messages` });
+    browser = await launchBrowser();
+  });
+
+  afterEach(async function () {
+    if (ui && this.currentTest?.state === 'failed') await ui.screenshot('failure').catch(() => undefined);
+    await ui?.close().catch(() => undefined);
+    ui = undefined;
+  });
+
+  after(async function () {
+    this.timeout(60_000);
+    await browser?.close().catch(() => undefined);
+    await playground?.stop();
+    await poolster?.close();
+  });
+
+  return {
+    async openUi(testTitle) {
+      if (!browser || !playground) throw new Error('the e2e suite did not start');
+      ui = await PlaygroundUi.open(browser, playground.url, screenshotDir(testTitle));
+      return ui;
+    },
+  };
 }
