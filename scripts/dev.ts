@@ -14,11 +14,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { azuriteConnectionString } from '../test/support/azurite';
+import { freePort, httpStatus, readDotEnvFile } from './localTools';
 
 const ROOT = path.resolve(__dirname, '..');
 const BIN = path.join(ROOT, 'node_modules', '.bin');
@@ -37,28 +37,10 @@ function say(line: string): void {
   process.stdout.write(`${paint(35, '[dev]       ')} ${line}\n`);
 }
 
-/** Parses a .env file: KEY=VALUE lines, `#` comments, optional `export ` and surrounding quotes. */
-export function parseDotEnv(text: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
-    if (!match) continue;
-    const key = match[1]!;
-    let value = match[2]!;
-    const quoted = /^(['"])(.*)\1$/.exec(value);
-    if (quoted) value = quoted[2]!;
-    else value = value.replace(/\s+#.*$/, '').trim();
-    result[key] = value;
-  }
-  return result;
-}
-
 function readDotEnv(): Record<string, string> {
   const file = path.join(ROOT, '.env');
   if (!existsSync(file)) return {};
-  const values = parseDotEnv(readFileSync(file, 'utf8'));
+  const values = readDotEnvFile(ROOT);
   say(`settings from .env: ${Object.keys(values).join(', ') || '(none)'}`);
   return values;
 }
@@ -68,30 +50,6 @@ async function portIsFree(port: number): Promise<boolean> {
     const server = createServer();
     server.once('error', () => resolve(false));
     server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function httpStatus(url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const req = request(url, { method: 'GET', timeout: 2_000 }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve(0));
-    req.end();
   });
 }
 
@@ -313,7 +271,7 @@ async function main(): Promise<void> {
     [
       '',
       paint(32, rule),
-      `  ${bold('Poolster draait.')} Open the Agents Playground in your browser:`,
+      `  ${bold('Poolster is running.')} Open the Agents Playground in your browser:`,
       '',
       `      ${bold(url)}`,
       '',

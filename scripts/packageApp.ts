@@ -25,39 +25,16 @@ export const DEFAULT_OUTPUT_FILE = join(PROJECT_ROOT, 'build', 'poolster.zip');
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+import { readDotEnvFile } from './localTools';
+
+export { parseDotEnv, readDotEnvFile } from './localTools';
+
 const BOT_ID_VARIABLES = ['BOT_ID', 'MICROSOFT_APP_ID'] as const;
 const EXPECTED_ICON_SIZES = { color: 192, outline: 32 } as const;
 
 /** Thrown for problems the person running the script can fix (configuration, manifest content). */
 export class AppPackageError extends Error {
   override name = 'AppPackageError';
-}
-
-/** Parses simple `KEY=VALUE` lines (optional `export `, `#` comments, single or double quotes). */
-export function parseDotEnv(text: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const rawLine of text.split(/\r?\n/)) {
-    const line = rawLine.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=\s*(.*)$/.exec(line);
-    if (!match) continue;
-    const key = match[1]!;
-    let value = match[2]!;
-    const quote = value[0];
-    if ((quote === '"' || quote === "'") && value.length >= 2 && value.endsWith(quote)) {
-      value = value.slice(1, -1);
-    } else {
-      value = value.replace(/\s+#.*$/, '').trim(); // inline comment after an unquoted value
-    }
-    result[key] = value;
-  }
-  return result;
-}
-
-/** Reads `<dir>/.env` if it exists; returns an empty object otherwise. */
-export function readDotEnvFile(dir: string = PROJECT_ROOT): Record<string, string> {
-  const file = join(dir, '.env');
-  return existsSync(file) ? parseDotEnv(readFileSync(file, 'utf8')) : {};
 }
 
 /**

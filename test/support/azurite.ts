@@ -3,22 +3,11 @@
  * when the run ends. Integration tests get a fresh table prefix each, so they never see each other.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { createTables, type Tables } from '../../storage/tables';
+import { freePort } from '../../scripts/localTools';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export interface AzuriteHandle {
   connectionString: string;

@@ -36,7 +36,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -44,7 +43,7 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { loadConfig } from '../../bot/config';
 import { startPoolster, type Poolster } from '../../bot/main';
-import { freePort } from './azurite';
+import { freePort, httpStatus } from '../../scripts/localTools';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CHROMIUM_PATH = process.env.POOLSTER_CHROMIUM ?? '/usr/bin/chromium';
@@ -67,18 +66,6 @@ export interface PlaygroundHandle {
   /** Everything the playground printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
-}
-
-function httpStatus(url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const req = request(url, { method: 'GET', timeout: 2_000 }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve(0));
-    req.end();
-  });
 }
 
 /**
