@@ -2,7 +2,11 @@
  * Builds the teams-ai Application: adapter, turn state on Azure Tables, the tenant gate, one turn-error
  * handler, and every feature's listeners.
  */
-import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+// Deep imports: the package root also loads the AI planners, openai and gpt-tokenizer (about 15 MB
+// of heap) that Poolster never uses.
+import { Application } from '@microsoft/teams-ai/lib/Application';
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
+import { TurnState } from '@microsoft/teams-ai/lib/TurnState';
 import { CertificateServiceClientCredentialsFactory, type ServiceClientCredentialsFactory } from 'botframework-connector';
 import { INVOKE_RESPONSE_KEY, type Storage, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';

@@ -7,8 +7,10 @@ import type { DigestContent, DigestItem } from '../domain/digest/compose';
 import { dutchDate, dutchShortDate } from '../domain/digest/scheduleText';
 import { ACTION_STATUS_LABELS } from '../domain/plan/model';
 import type { CardJson } from '../dialogs/types';
-import { cardBytes, expandCard } from './render';
-import digestTemplate from './templates/digest.json';
+import { cardBytes, expandCard, prepareCard } from './render';
+import digestJson from './templates/digest.json';
+
+const digestTemplate = prepareCard(digestJson);
 
 export const MAX_DIGEST_CARD_BYTES = 80 * 1024;
 

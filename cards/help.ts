@@ -3,10 +3,13 @@
  */
 import type { CommandInfo, Audience } from '../domain/commands';
 import type { CardJson, ConversationKind } from '../dialogs/types';
-import { expandCard } from './render';
+import { expandCard, prepareCard } from './render';
 import { NOT_IN_CENTRE_MESSAGE } from '../domain/errors';
-import helpTemplate from './templates/help.json';
-import welcomeTemplate from './templates/welcome.json';
+import helpJson from './templates/help.json';
+import welcomeJson from './templates/welcome.json';
+
+const helpTemplate = prepareCard(helpJson);
+const welcomeTemplate = prepareCard(welcomeJson);
 
 const GROUP_TITLES: Record<Audience, string> = {
   iedereen: 'Voor iedereen',

@@ -20,13 +20,20 @@ import type { PlanOverview, SpeerpuntStatus, StatusCounts } from '../domain/plan
 import { brusselsDate, nextSchoolYear, schoolYearOfDate, type SchoolYear } from '../domain/schoolYear';
 import { PLAN_VERBS } from '../dialogs/plan/verbs';
 import type { CardJson } from '../dialogs/types';
-import { commandButtonData, expandCard } from './render';
-import actieTemplate from './templates/planActie.json';
-import actiesTemplate from './templates/planActies.json';
-import nieuweActieTemplate from './templates/planNieuweActie.json';
-import overviewTemplate from './templates/planOverview.json';
-import prioriteitenTemplate from './templates/planPrioriteiten.json';
-import speerpuntTemplate from './templates/planSpeerpunt.json';
+import { commandButtonData, expandCard, prepareCard } from './render';
+import actieJson from './templates/planActie.json';
+import actiesJson from './templates/planActies.json';
+import nieuweActieJson from './templates/planNieuweActie.json';
+import overviewJson from './templates/planOverview.json';
+import prioriteitenJson from './templates/planPrioriteiten.json';
+import speerpuntJson from './templates/planSpeerpunt.json';
+
+const actieTemplate = prepareCard(actieJson);
+const actiesTemplate = prepareCard(actiesJson);
+const nieuweActieTemplate = prepareCard(nieuweActieJson);
+const overviewTemplate = prepareCard(overviewJson);
+const prioriteitenTemplate = prepareCard(prioriteitenJson);
+const speerpuntTemplate = prepareCard(speerpuntJson);
 
 // ---------------------------------------------------------------------------------------------
 // Formatting

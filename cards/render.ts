@@ -7,10 +7,22 @@ import type { CardJson } from '../dialogs/types';
 
 export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 
-/** Expands `template` with `data`; the result is a plain card object ready to send. */
-export function expandCard(template: object, data: object): CardJson {
-  const card = new Template(template).expand({ $root: data }) as CardJson;
-  return card;
+/**
+ * A card template with its \${…} expressions parsed. Parsing is most of the cost of expanding a card,
+ * and adaptivecards-templating's Template is made to be bound to many data objects, so each template
+ * is prepared once, where its renderer is defined.
+ */
+export interface CardTemplate {
+  readonly prepared: Template;
+}
+
+export function prepareCard(json: object): CardTemplate {
+  return Object.freeze({ prepared: new Template(json) });
+}
+
+/** Expands `template` with `data`; the result is a new plain card object, ready to send. */
+export function expandCard(template: CardTemplate, data: object): CardJson {
+  return template.prepared.expand({ $root: data }) as CardJson;
 }
 
 /** Size of a card as Teams counts it (UTF-8 JSON); keep under 80 KB. */

@@ -30,12 +30,18 @@ import {
 } from '../domain/result/labels';
 import { RESULT_VERBS } from '../dialogs/result/verbs';
 import type { CardJson } from '../dialogs/types';
-import { expandCard } from './render';
-import overviewTemplate from './templates/result/overview.json';
-import detailTemplate from './templates/result/detail.json';
-import agendaTemplate from './templates/result/agenda.json';
-import confirmTemplate from './templates/result/confirm.json';
-import networkTemplate from './templates/result/network.json';
+import { expandCard, prepareCard } from './render';
+import overviewJson from './templates/result/overview.json';
+import detailJson from './templates/result/detail.json';
+import agendaJson from './templates/result/agenda.json';
+import confirmJson from './templates/result/confirm.json';
+import networkJson from './templates/result/network.json';
+
+const overviewTemplate = prepareCard(overviewJson);
+const detailTemplate = prepareCard(detailJson);
+const agendaTemplate = prepareCard(agendaJson);
+const confirmTemplate = prepareCard(confirmJson);
+const networkTemplate = prepareCard(networkJson);
 
 /** Neutral, ordered colours for the four stadia (a continuum, not a judgement). */
 export const STADIUM_COLORS: Readonly<Record<StadiumLevel, string>> = {

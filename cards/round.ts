@@ -4,9 +4,12 @@
 import type { CardJson } from '../dialogs/types';
 import { VERBS } from '../dialogs/verbs';
 import type { ParticipantProgress } from '../domain/survey/round';
-import { expandCard } from './render';
-import roundStartTemplate from './templates/survey/roundStart.json';
-import progressTemplate from './templates/survey/progress.json';
+import { expandCard, prepareCard } from './render';
+import roundStartJson from './templates/survey/roundStart.json';
+import progressJson from './templates/survey/progress.json';
+
+const roundStartTemplate = prepareCard(roundStartJson);
+const progressTemplate = prepareCard(progressJson);
 
 export const ROUND_VERBS = VERBS.round;
 

@@ -8,14 +8,22 @@ import { BOUWSTEEN_QUESTIONS, CLOSING_QUESTIONS, questionText } from '../domain/
 import { NOT_YET_INSPIRING_VALUE, type BouwsteenField, type BouwsteenForm, type ClosingField, type ClosingForm, type FieldErrors } from '../domain/survey/validate';
 import type { CardJson } from '../dialogs/types';
 import { VERBS } from '../dialogs/verbs';
-import { expandCard } from './render';
-import stepContentTemplate from './templates/survey/stepContent.json';
-import stepQuestionsTemplate from './templates/survey/stepQuestions.json';
-import introTemplate from './templates/survey/intro.json';
-import overviewTemplate from './templates/survey/overview.json';
-import closingTemplate from './templates/survey/closing.json';
-import confirmTemplate from './templates/survey/confirm.json';
-import messageTemplate from './templates/survey/message.json';
+import { expandCard, prepareCard } from './render';
+import stepContentJson from './templates/survey/stepContent.json';
+import stepQuestionsJson from './templates/survey/stepQuestions.json';
+import introJson from './templates/survey/intro.json';
+import overviewJson from './templates/survey/overview.json';
+import closingJson from './templates/survey/closing.json';
+import confirmJson from './templates/survey/confirm.json';
+import messageJson from './templates/survey/message.json';
+
+const stepContentTemplate = prepareCard(stepContentJson);
+const stepQuestionsTemplate = prepareCard(stepQuestionsJson);
+const introTemplate = prepareCard(introJson);
+const overviewTemplate = prepareCard(overviewJson);
+const closingTemplate = prepareCard(closingJson);
+const confirmTemplate = prepareCard(confirmJson);
+const messageTemplate = prepareCard(messageJson);
 
 export const SURVEY_VERBS = VERBS.survey;
 

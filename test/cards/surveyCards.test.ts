@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { renderSurveyStep } from '../../cards/survey';
+import { cardText } from '../support/bot';
+import { assertValidCard, cardActions } from '../support/cards';
+import { validBouwsteenForm } from '../fixtures/surveyForms';
+
+describe('Survey step card: each card is bound to its own data', () => {
+  // Templates are parsed once and bound to many members' data; nothing may carry over between cards.
+  it('shows one member’s errors and notice only on that member’s card', () => {
+    const withErrors = renderSurveyStep({
+      roundId: 'round-a',
+      bouwsteenId: '4.1',
+      version: 3,
+      form: { choiceNote: 'eerste lid' },
+      errors: { stadium: 'Kies een stadium.' },
+      notice: { text: 'Nog niet alles is in orde.', tone: 'warning' },
+    });
+    const before = JSON.stringify(withErrors);
+    const clean = renderSurveyStep({ roundId: 'round-b', bouwsteenId: '4.1', version: 0, form: validBouwsteenForm() });
+
+    assertValidCard(withErrors);
+    assertValidCard(clean);
+    assert.match(cardText(withErrors), /Kies een stadium\./);
+    assert.match(cardText(withErrors), /Nog niet alles is in orde\./);
+    assert.doesNotMatch(cardText(clean), /Kies een stadium\.|Nog niet alles is in orde\.|eerste lid/);
+    assert.deepEqual(new Set(cardActions(clean).map((a) => `${a.data.roundId}/${a.data.version}`)), new Set(['round-b/0']));
+    assert.deepEqual(new Set(cardActions(withErrors).map((a) => `${a.data.roundId}/${a.data.version}`)), new Set(['round-a/3']));
+    assert.equal(JSON.stringify(withErrors), before, 'rendering a second card leaves the first untouched');
+  });
+
+  it('keeps a member’s answers in the inputs of their card', () => {
+    const form = validBouwsteenForm();
+    const card = renderSurveyStep({ roundId: 'round-c', bouwsteenId: '5.2', version: 1, form });
+    const inputs = new Map<string, unknown>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== 'object') return;
+      const n = node as Record<string, unknown>;
+      if (typeof n.type === 'string' && n.type.startsWith('Input.') && typeof n.id === 'string') inputs.set(n.id, n.value);
+      Object.values(n).forEach(walk);
+    };
+    walk(card);
+    for (const [field, value] of Object.entries(form)) if (value) assert.equal(inputs.get(field), value, field);
+  });
+});
