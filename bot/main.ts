@@ -21,6 +21,7 @@ import { registerCentre } from '../dialogs/centre';
 import { registerSurveyMember } from '../dialogs/survey/member';
 import { registerSurveyRound } from '../dialogs/survey/round';
 import { SurveyRepository } from '../storage/survey';
+import { DEFAULT_DRAFT_CACHE, MemberDraftCache } from '../storage/draftCache';
 import { registerResult } from '../dialogs/result';
 import { InschalingRepository } from '../storage/inschalingen';
 import { registerDigest } from '../dialogs/digest';
@@ -62,7 +63,7 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
   const deps: FeatureDeps = {
     background: createBackgroundTasks(logger),
     centres: new CentreRepository(tables.client('Centres'), tables.client('People')),
-    survey: new SurveyRepository(tables.client('Survey')),
+    survey: new SurveyRepository(tables.client('Survey'), new MemberDraftCache({ ...DEFAULT_DRAFT_CACHE, now: () => now().getTime() })),
     inschalingen: new InschalingRepository(tables.client('Inschalingen')),
     plans: new PlanRepository(tables.client('Plans')),
     digests: new DigestRepository(tables.client('Digests')),

@@ -25,6 +25,7 @@ import {
   type StoredClosingDraft,
 } from '../domain/survey/round';
 import { bouwsteenFormSchema, closingFormSchema, type BouwsteenForm, type ClosingForm } from '../domain/survey/validate';
+import type { MemberDraftCache } from './draftCache';
 import { isConflict, isNotFound, keyPart, odataString } from './tables';
 
 type Row = Record<string, unknown> & { partitionKey: string; rowKey: string; etag: string };
@@ -69,6 +70,8 @@ export interface Versioned {
 
 export interface MemberDraftWithEtags extends MemberDraft {
   etags: { participant: string; bouwstenen: Partial<Record<BouwsteenId, string>>; closing?: string };
+  /** Read from this instance's cache, not from storage: may be stale, which a write will find out. */
+  fromCache?: boolean;
 }
 
 export class SurveyConflictError extends Error {
@@ -79,7 +82,11 @@ export class SurveyConflictError extends Error {
 }
 
 export class SurveyRepository {
-  constructor(private readonly table: TableClient) {}
+  /** `drafts`: this instance's cache of members' drafts (storage/draftCache.ts), when it keeps one. */
+  constructor(
+    private readonly table: TableClient,
+    private readonly drafts?: MemberDraftCache,
+  ) {}
 
   async createRound(input: Omit<Round, 'roundId' | 'status' | 'createdAt'> & { createdAt: Date }, participants: Participant[]): Promise<Round> {
     const round: Round = { ...input, roundId: randomUUID(), status: 'open', createdAt: input.createdAt.toISOString() };
@@ -101,8 +108,20 @@ export class SurveyRepository {
     }
   }
 
+  /**
+   * Saves the round (with its ETag) and, in the same transactions, touches every participant row:
+   * their new ETags make any instance's cached drafts of this round fail their next write, so a
+   * closed round is seen everywhere at once.
+   */
   async saveRound(round: Round, etag: string): Promise<void> {
-    await this.table.updateEntity({ partitionKey: round.roundId, rowKey: ROUND_ROW, kind: 'round', ...round, closedAt: round.closedAt ?? '' }, 'Replace', { etag });
+    const participantKeys: string[] = [];
+    const filter = `PartitionKey eq ${odataString(round.roundId)} and kind eq 'participant'`;
+    for await (const row of this.table.listEntities<Row>({ queryOptions: { filter, select: ['RowKey'] } })) participantKeys.push(row.rowKey);
+    const actions: TransactionAction[] = [
+      ['update', { partitionKey: round.roundId, rowKey: ROUND_ROW, kind: 'round', ...round, closedAt: round.closedAt ?? '' }, 'Replace', { etag }],
+      ...participantKeys.map((rowKey): TransactionAction => ['update', { partitionKey: round.roundId, rowKey }, 'Merge']),
+    ];
+    for (let i = 0; i < actions.length; i += 100) await this.table.submitTransaction(actions.slice(i, i + 100));
   }
 
   /** Every round of a centre, newest first (rounds are few: a scan of round rows is fine). */
@@ -113,8 +132,16 @@ export class SurveyRepository {
     return rounds.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
-  /** One query: the round, this member's participant row and all their drafts. */
-  async getMemberDraft(roundId: string, userId: string): Promise<MemberDraftWithEtags | undefined> {
+  /**
+   * One query: the round, this member's participant row and all their drafts. With `allowCached`,
+   * this instance's cached copy when it has one (no request): only for a caller that writes next and
+   * decides again on a fresh read when that write or any refusal could stem from a stale copy.
+   */
+  async getMemberDraft(roundId: string, userId: string, options: { allowCached?: boolean } = {}): Promise<MemberDraftWithEtags | undefined> {
+    if (options.allowCached) {
+      const cached = this.drafts?.get(roundId, userId);
+      if (cached) return cached;
+    }
     const key = userKey(userId);
     const filter =
       `PartitionKey eq ${odataString(roundId)} and ` +
@@ -141,8 +168,13 @@ export class SurveyRepository {
         bouwsteenEtags[id] = row.etag;
       }
     }
-    if (!round || !participant) return undefined;
-    return { round, participant, bouwstenen, closing, etags: { participant: participantEtag, bouwstenen: bouwsteenEtags, closing: closingEtag } };
+    if (!round || !participant) {
+      this.drafts?.delete(roundId, userId);
+      return undefined;
+    }
+    const draft = { round, participant, bouwstenen, closing, etags: { participant: participantEtag, bouwstenen: bouwsteenEtags, closing: closingEtag } };
+    this.drafts?.set(draft);
+    return draft;
   }
 
   /**
@@ -161,32 +193,61 @@ export class SurveyRepository {
     const version = (existing?.version ?? 0) + 1;
     const row = { partitionKey: draft.round.roundId, rowKey: `${key}~b~${bouwsteenId}`, kind: 'answer', form: JSON.stringify(form), complete, version };
     const etag = draft.etags.bouwstenen[bouwsteenId];
+    const participant = { ...draft.participant, position };
     const actions: TransactionAction[] = [
       existing && etag ? ['update', row, 'Replace', { etag }] : ['create', row],
-      ['update', participantRow(draft.round.roundId, { ...draft.participant, position }), 'Replace', { etag: draft.etags.participant }],
+      ['update', participantRow(draft.round.roundId, participant), 'Replace', { etag: draft.etags.participant }],
     ];
-    await this.submit(actions);
-    return { bouwsteenId, form, complete, version };
+    const [rowEtag = '', participantEtag = ''] = await this.submit(draft, actions);
+    const saved = { bouwsteenId, form, complete, version };
+    this.remember(draft, (stored) => {
+      stored.bouwstenen[bouwsteenId] = saved;
+      stored.etags.bouwstenen[bouwsteenId] = rowEtag;
+      stored.participant = participant;
+      stored.etags.participant = participantEtag;
+    });
+    return saved;
   }
 
   async saveClosingDraft(draft: MemberDraftWithEtags, form: ClosingForm, complete: boolean, position: string): Promise<StoredClosingDraft> {
     const key = userKey(draft.participant.userId);
     const version = (draft.closing?.version ?? 0) + 1;
     const row = { partitionKey: draft.round.roundId, rowKey: `${key}~c`, kind: 'closing', form: JSON.stringify(form), complete, version };
+    const participant = { ...draft.participant, position };
     const actions: TransactionAction[] = [
       draft.closing && draft.etags.closing ? ['update', row, 'Replace', { etag: draft.etags.closing }] : ['create', row],
-      ['update', participantRow(draft.round.roundId, { ...draft.participant, position }), 'Replace', { etag: draft.etags.participant }],
+      ['update', participantRow(draft.round.roundId, participant), 'Replace', { etag: draft.etags.participant }],
     ];
-    await this.submit(actions);
-    return { form, complete, version };
+    const [rowEtag = '', participantEtag = ''] = await this.submit(draft, actions);
+    const saved = { form, complete, version };
+    this.remember(draft, (stored) => {
+      stored.closing = saved;
+      stored.etags.closing = rowEtag;
+      stored.participant = participant;
+      stored.etags.participant = participantEtag;
+    });
+    return saved;
   }
 
   /** Updates a participant row (position, submitted, reopened, invitation outcome), with its ETag. */
   async saveParticipant(roundId: string, participant: Participant, etag?: string): Promise<void> {
     try {
-      if (etag) await this.table.updateEntity(participantRow(roundId, participant), 'Replace', { etag });
-      else await this.table.upsertEntity(participantRow(roundId, participant), 'Replace');
+      if (etag) {
+        const written = await this.table.updateEntity(participantRow(roundId, participant), 'Replace', { etag });
+        // The cached copy stays good only if it was the state this write started from.
+        const cached = this.drafts?.get(roundId, participant.userId);
+        if (cached?.etags.participant === etag && written.etag) {
+          this.drafts!.update(roundId, participant.userId, (stored) => {
+            stored.participant = participant;
+            stored.etags.participant = written.etag!;
+          });
+        } else this.drafts?.delete(roundId, participant.userId);
+      } else {
+        this.drafts?.delete(roundId, participant.userId);
+        await this.table.upsertEntity(participantRow(roundId, participant), 'Replace');
+      }
     } catch (error) {
+      this.drafts?.delete(roundId, participant.userId);
       if (isConflict(error)) throw new SurveyConflictError();
       throw error;
     }
@@ -229,6 +290,7 @@ export class SurveyRepository {
 
   /** Removes every row of one member in a round (erasure on request). */
   async deleteMember(roundId: string, userId: string): Promise<number> {
+    this.drafts?.delete(roundId, userId);
     const key = userKey(userId);
     const filter = `PartitionKey eq ${odataString(roundId)} and RowKey ge ${odataString(`${key}~`)} and RowKey lt ${odataString(`${key}~~`)}`;
     const actions: TransactionAction[] = [];
@@ -237,15 +299,33 @@ export class SurveyRepository {
     return actions.length;
   }
 
-  private async submit(actions: TransactionAction[]): Promise<void> {
+  /**
+   * Submits a member's draft write; returns the new ETag of each row in order. A failed ETag check,
+   * or rows that are gone (erased), is a SurveyConflictError: the caller reads again.
+   */
+  private async submit(draft: MemberDraftWithEtags, actions: TransactionAction[]): Promise<string[]> {
     try {
-      await this.table.submitTransaction(actions);
+      const response = await this.table.submitTransaction(actions);
+      return response.subResponses.map((sub) => sub.etag ?? '');
     } catch (error) {
-      if (isConflict(error) || (error as { name?: string }).name === 'TableTransactionError') {
+      this.drafts?.delete(draft.round.roundId, draft.participant.userId);
+      if (isConflict(error) || isNotFound(error) || (error as { name?: string }).name === 'TableTransactionError') {
         const status = (error as { statusCode?: number }).statusCode;
-        if (status === 412 || status === 409 || status === undefined) throw new SurveyConflictError();
+        if (status === 412 || status === 409 || status === 404 || status === undefined) throw new SurveyConflictError();
       }
       throw error;
     }
+  }
+
+  /** Caches the member's draft as it now is in storage, after a write that passed its ETag checks. */
+  private remember(draft: MemberDraftWithEtags, apply: (stored: MemberDraftWithEtags) => void): void {
+    if (!this.drafts) return;
+    const { fromCache: _ignored, ...current } = draft;
+    const stored = structuredClone(current);
+    apply(stored);
+    // A sub-response without an ETag (not seen in Azure or Azurite) leaves nothing to check against.
+    const etags = [stored.etags.participant, ...Object.values(stored.etags.bouwstenen), ...(stored.closing ? [stored.etags.closing] : [])];
+    if (etags.every(Boolean)) this.drafts.set(stored);
+    else this.drafts.delete(draft.round.roundId, draft.participant.userId);
   }
 }

@@ -60,13 +60,49 @@ function formOf<T extends Record<string, unknown>, K extends string>(data: T, ke
 const BOUWSTEEN_FORM_KEYS = Object.keys(bouwsteenFormSchema.shape) as Array<keyof BouwsteenForm>;
 const CLOSING_FORM_KEYS = Object.keys(closingFormSchema.shape) as Array<keyof ClosingForm>;
 
-/** Loads the member's draft for a round, checking they take part and may still answer. */
-export async function loadDraft(deps: FeatureDeps, turn: Turn, roundId: string): Promise<MemberDraftWithEtags> {
-  const draft = await deps.survey.getMemberDraft(roundId, turn.actor.userId);
+/**
+ * Loads the member's draft for a round, checking they take part. `allowCached` only for answers,
+ * which run through `onLatestDraft`.
+ */
+export async function loadDraft(deps: FeatureDeps, turn: Turn, roundId: string, options: { allowCached?: boolean } = {}): Promise<MemberDraftWithEtags> {
+  const draft = await deps.survey.getMemberDraft(roundId, turn.actor.userId, options);
   if (!draft || draft.round.tenantId !== turn.actor.tenantId) {
     throw new PoolsterError('not-participant', 'Je neemt niet deel aan deze inschalingsronde. Vraag je directeur om je uit te nodigen.');
   }
   return draft;
+}
+
+/** What an answer returns when it cannot decide on a cached draft: decide again on a fresh read. */
+const READ_AGAIN: unique symbol = Symbol('read again');
+type AnswerOutcome = ActionResult | typeof READ_AGAIN;
+
+/**
+ * Runs an answer on the member's draft, starting from this instance's cached copy when there is
+ * one (an answered card then costs a single storage write). Whatever could stem from a stale copy
+ * (the write's ETag check failing, a card version that does not match, a closed round or a sent
+ * survey) is decided again on a fresh read, so a member never sees a refusal the stored data does
+ * not support. `answer` returns READ_AGAIN for those cases; on a fresh draft, READ_AGAIN means
+ * someone else wrote in between: the member gets their current card, with nothing overwritten.
+ */
+async function onLatestDraft(
+  deps: FeatureDeps,
+  turn: Turn,
+  roundId: string,
+  answer: (draft: MemberDraftWithEtags) => Promise<AnswerOutcome>,
+  currentCard: () => Promise<ActionResult>,
+): Promise<ActionResult> {
+  const first = await loadDraft(deps, turn, roundId, { allowCached: true });
+  if (first.fromCache) {
+    const outcome = await answer(first).catch((error: unknown): AnswerOutcome => {
+      if (error instanceof PoolsterError && (error.code === 'round-closed' || error.code === 'survey-submitted')) return READ_AGAIN;
+      throw error;
+    });
+    if (outcome !== READ_AGAIN) return outcome;
+    turn.log.debug('cached draft was stale; reading it again');
+  }
+  const fresh = first.fromCache ? await loadDraft(deps, turn, roundId) : first;
+  const outcome = await answer(fresh);
+  return outcome === READ_AGAIN ? currentCard() : outcome;
 }
 
 function assertWritable(draft: MemberDraftWithEtags): void {
@@ -179,6 +215,101 @@ export function registerSurveyMember(deps: FeatureDeps) {
     return { card: await cards.cardFor(fresh, 'resume', STALE_NOTICE) };
   };
 
+  /** A bouwsteen card's answer: saved at once, then the next card (or the same card with its errors). */
+  const answerBouwsteen = async (turn: Turn, data: z.infer<typeof answerSchema>, draft: MemberDraftWithEtags): Promise<AnswerOutcome> => {
+    assertWritable(draft);
+    const stored = draft.bouwstenen[data.bouwsteenId];
+    if ((stored?.version ?? 0) !== data.version) {
+      if (draft.fromCache) return READ_AGAIN;
+      turn.log.info({ expected: data.version, stored: stored?.version ?? 0 }, 'stale survey card');
+      return { card: await cards.cardFor(draft, data.bouwsteenId, STALE_NOTICE) };
+    }
+    const form = formOf(data, BOUWSTEEN_FORM_KEYS);
+    const validation = validateBouwsteenForm(data.bouwsteenId, form);
+    const previous = previousBouwsteen(data.bouwsteenId);
+    // Once every bouwsteen is complete (a change made from the overview), Volgende leads back there.
+    const othersComplete = BOUWSTEEN_IDS.every((id) => id === data.bouwsteenId || draft.bouwstenen[id]?.complete);
+    const next = othersComplete ? undefined : nextBouwsteen(data.bouwsteenId);
+    const position: SurveyPosition =
+      data.nav === 'next' && validation.ok ? (next ?? 'overview') : data.nav === 'prev' ? (previous ?? 'intro') : data.bouwsteenId;
+    try {
+      const saved = await deps.survey.saveBouwsteenDraft(draft, data.bouwsteenId, form, validation.ok, position);
+      draft.bouwstenen[data.bouwsteenId] = saved;
+      draft.participant.position = position;
+    } catch (error) {
+      if (error instanceof SurveyConflictError) return READ_AGAIN;
+      throw error;
+    }
+    if (data.nav === 'next' && !validation.ok) {
+      return {
+        card: renderSurveyStep({
+          roundId: draft.round.roundId,
+          bouwsteenId: data.bouwsteenId,
+          version: draft.bouwstenen[data.bouwsteenId]!.version,
+          form,
+          errors: validation.errors,
+          notice: { text: 'Nog niet alles is in orde: bekijk de opmerkingen hieronder. Wat je invulde, is bewaard.', tone: 'warning' },
+        }),
+      };
+    }
+    if (data.nav === 'later') {
+      return {
+        card: renderMessageCard({
+          title: 'Je antwoorden zijn bewaard',
+          paragraphs: [
+            `Je was bij ${bouwsteenLabel(data.bouwsteenId)} (${completeCount(draft)} van 11 bouwstenen volledig).`,
+            'Typ **verder** wanneer je wil verdergaan, of klik hieronder.',
+          ],
+          buttons: [{ title: 'Ga verder', verb: SURVEY_VERBS.open, data: { roundId: draft.round.roundId, target: 'resume' } }],
+        }),
+      };
+    }
+    if (data.nav === 'prev') return { card: previous ? cards.stepCard(draft, previous) : await cards.introCard(draft) };
+    return { card: next ? cards.stepCard(draft, next) : cards.overviewCard(draft) };
+  };
+
+  /** The closing questions' answer. */
+  const answerClosing = async (data: z.infer<typeof closingSchema>, draft: MemberDraftWithEtags): Promise<AnswerOutcome> => {
+    assertWritable(draft);
+    if ((draft.closing?.version ?? 0) !== data.version) {
+      if (draft.fromCache) return READ_AGAIN;
+      return { card: await cards.cardFor(draft, 'closing', STALE_NOTICE) };
+    }
+    const form = formOf(data, CLOSING_FORM_KEYS);
+    const validation = validateClosingForm(form);
+    const position: SurveyPosition = data.nav === 'prev' ? 'overview' : data.nav === 'next' && validation.ok ? 'confirm' : 'closing';
+    try {
+      draft.closing = await deps.survey.saveClosingDraft(draft, form, validation.ok, position);
+    } catch (error) {
+      if (error instanceof SurveyConflictError) return READ_AGAIN;
+      throw error;
+    }
+    if (data.nav === 'prev') return { card: cards.overviewCard(draft) };
+    if (data.nav === 'later') {
+      return {
+        card: renderMessageCard({
+          title: 'Je antwoorden zijn bewaard',
+          paragraphs: ['Je was bij de slotvragen. Typ **verder** wanneer je wil verdergaan.'],
+          buttons: [{ title: 'Ga verder', verb: SURVEY_VERBS.open, data: { roundId: draft.round.roundId, target: 'resume' } }],
+        }),
+      };
+    }
+    if (!validation.ok) {
+      return {
+        card: renderClosing({
+          roundId: draft.round.roundId,
+          version: draft.closing.version,
+          form,
+          errors: validation.errors,
+          notice: { text: 'Nog niet alles is in orde: bekijk de opmerkingen hieronder. Wat je invulde, is bewaard.', tone: 'warning' },
+        }),
+      };
+    }
+    const missing = firstIncomplete(draft);
+    if (missing) return { card: cards.overviewCard(draft, { text: `Vul eerst ${bouwsteenLabel(missing)} volledig in.`, tone: 'warning' }) };
+    return { card: cards.confirmCard(draft) };
+  };
+
   return (router: Router): void => {
     router.command('inschaling', async (turn) => {
       const draft = await openDraftFor(turn);
@@ -215,96 +346,13 @@ export function registerSurveyMember(deps: FeatureDeps) {
       return { card: await cards.cardFor(draft, target) };
     });
 
-    router.action(SURVEY_VERBS.answer, answerSchema, async (turn, data) => {
-      const draft = await loadDraft(deps, turn, data.roundId);
-      assertWritable(draft);
-      const stored = draft.bouwstenen[data.bouwsteenId];
-      if ((stored?.version ?? 0) !== data.version) {
-        turn.log.info({ expected: data.version, stored: stored?.version ?? 0 }, 'stale survey card');
-        return { card: await cards.cardFor(draft, data.bouwsteenId, STALE_NOTICE) };
-      }
-      const form = formOf(data, BOUWSTEEN_FORM_KEYS);
-      const validation = validateBouwsteenForm(data.bouwsteenId, form);
-      const previous = previousBouwsteen(data.bouwsteenId);
-      // Once every bouwsteen is complete (a change made from the overview), Volgende leads back there.
-      const othersComplete = BOUWSTEEN_IDS.every((id) => id === data.bouwsteenId || draft.bouwstenen[id]?.complete);
-      const next = othersComplete ? undefined : nextBouwsteen(data.bouwsteenId);
-      const position: SurveyPosition =
-        data.nav === 'next' && validation.ok ? (next ?? 'overview') : data.nav === 'prev' ? (previous ?? 'intro') : data.bouwsteenId;
-      try {
-        const saved = await deps.survey.saveBouwsteenDraft(draft, data.bouwsteenId, form, validation.ok, position);
-        draft.bouwstenen[data.bouwsteenId] = saved;
-        draft.participant.position = position;
-      } catch (error) {
-        if (error instanceof SurveyConflictError) return currentCard(turn, data.roundId);
-        throw error;
-      }
-      if (data.nav === 'next' && !validation.ok) {
-        return {
-          card: renderSurveyStep({
-            roundId: draft.round.roundId,
-            bouwsteenId: data.bouwsteenId,
-            version: draft.bouwstenen[data.bouwsteenId]!.version,
-            form,
-            errors: validation.errors,
-            notice: { text: 'Nog niet alles is in orde: bekijk de opmerkingen hieronder. Wat je invulde, is bewaard.', tone: 'warning' },
-          }),
-        };
-      }
-      if (data.nav === 'later') {
-        return {
-          card: renderMessageCard({
-            title: 'Je antwoorden zijn bewaard',
-            paragraphs: [
-              `Je was bij ${bouwsteenLabel(data.bouwsteenId)} (${completeCount(draft)} van 11 bouwstenen volledig).`,
-              'Typ **verder** wanneer je wil verdergaan, of klik hieronder.',
-            ],
-            buttons: [{ title: 'Ga verder', verb: SURVEY_VERBS.open, data: { roundId: draft.round.roundId, target: 'resume' } }],
-          }),
-        };
-      }
-      if (data.nav === 'prev') return { card: previous ? cards.stepCard(draft, previous) : await cards.introCard(draft) };
-      return { card: next ? cards.stepCard(draft, next) : cards.overviewCard(draft) };
-    });
+    router.action(SURVEY_VERBS.answer, answerSchema, (turn, data) =>
+      onLatestDraft(deps, turn, data.roundId, (draft) => answerBouwsteen(turn, data, draft), () => currentCard(turn, data.roundId)),
+    );
 
-    router.action(SURVEY_VERBS.closing, closingSchema, async (turn, data) => {
-      const draft = await loadDraft(deps, turn, data.roundId);
-      assertWritable(draft);
-      if ((draft.closing?.version ?? 0) !== data.version) return { card: await cards.cardFor(draft, 'closing', STALE_NOTICE) };
-      const form = formOf(data, CLOSING_FORM_KEYS);
-      const validation = validateClosingForm(form);
-      const position: SurveyPosition = data.nav === 'prev' ? 'overview' : data.nav === 'next' && validation.ok ? 'confirm' : 'closing';
-      try {
-        draft.closing = await deps.survey.saveClosingDraft(draft, form, validation.ok, position);
-      } catch (error) {
-        if (error instanceof SurveyConflictError) return currentCard(turn, data.roundId);
-        throw error;
-      }
-      if (data.nav === 'prev') return { card: cards.overviewCard(draft) };
-      if (data.nav === 'later') {
-        return {
-          card: renderMessageCard({
-            title: 'Je antwoorden zijn bewaard',
-            paragraphs: ['Je was bij de slotvragen. Typ **verder** wanneer je wil verdergaan.'],
-            buttons: [{ title: 'Ga verder', verb: SURVEY_VERBS.open, data: { roundId: draft.round.roundId, target: 'resume' } }],
-          }),
-        };
-      }
-      if (!validation.ok) {
-        return {
-          card: renderClosing({
-            roundId: draft.round.roundId,
-            version: draft.closing.version,
-            form,
-            errors: validation.errors,
-            notice: { text: 'Nog niet alles is in orde: bekijk de opmerkingen hieronder. Wat je invulde, is bewaard.', tone: 'warning' },
-          }),
-        };
-      }
-      const missing = firstIncomplete(draft);
-      if (missing) return { card: cards.overviewCard(draft, { text: `Vul eerst ${bouwsteenLabel(missing)} volledig in.`, tone: 'warning' }) };
-      return { card: cards.confirmCard(draft) };
-    });
+    router.action(SURVEY_VERBS.closing, closingSchema, (turn, data) =>
+      onLatestDraft(deps, turn, data.roundId, (draft) => answerClosing(data, draft), () => currentCard(turn, data.roundId)),
+    );
 
     router.action(SURVEY_VERBS.submit, submitSchema, async (turn, data) => {
       const draft = await loadDraft(deps, turn, data.roundId);

@@ -1,0 +1,68 @@
+/**
+ * The last state this instance read or wrote of members' survey drafts, so that an answered card
+ * needs one storage request (the ETag-checked write) instead of a read and a write.
+ *
+ * Safe with several instances on one storage: a cached draft is only a starting point for a write.
+ * Every change to a member's rows (an answer, a position, a submission, a reopen, an erasure) and
+ * every change of the round (`SurveyRepository.saveRound`) also changes the member's participant
+ * row, and each draft write is checked against that row's ETag: a stale copy cannot be written
+ * over newer data; the write fails and the caller decides again on a fresh read.
+ */
+import type { MemberDraftWithEtags } from './survey';
+
+export interface DraftCacheOptions {
+  /** Members kept at most (least recently used go first). */
+  maxEntries: number;
+  /** How long an untouched entry is kept. */
+  ttlMs: number;
+  /** Milliseconds now; a parameter so tests can move time. */
+  now: () => number;
+}
+
+export const DEFAULT_DRAFT_CACHE: Omit<DraftCacheOptions, 'now'> = { maxEntries: 500, ttlMs: 20 * 60_000 };
+
+type Entry = { draft: MemberDraftWithEtags; storedAt: number };
+
+export class MemberDraftCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly options: DraftCacheOptions) {}
+
+  /** A copy of the cached draft (the caller may change it freely), marked `fromCache`. */
+  get(roundId: string, userId: string): MemberDraftWithEtags | undefined {
+    const key = cacheKey(roundId, userId);
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    if (this.options.now() - entry.storedAt > this.options.ttlMs) return undefined;
+    this.entries.set(key, { ...entry, storedAt: this.options.now() });
+    return { ...structuredClone(entry.draft), fromCache: true };
+  }
+
+  /** Keeps a copy of a draft as it now is in storage (just read, or just written with these ETags). */
+  set(draft: MemberDraftWithEtags): void {
+    const key = cacheKey(draft.round.roundId, draft.participant.userId);
+    this.entries.delete(key);
+    const { fromCache: _ignored, ...stored } = draft;
+    this.entries.set(key, { draft: structuredClone(stored), storedAt: this.options.now() });
+    while (this.entries.size > this.options.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  /** Applies a write that succeeded to the cached copy, if there is one. */
+  update(roundId: string, userId: string, apply: (draft: MemberDraftWithEtags) => void): void {
+    const entry = this.entries.get(cacheKey(roundId, userId));
+    if (entry) apply(entry.draft);
+  }
+
+  delete(roundId: string, userId: string): void {
+    this.entries.delete(cacheKey(roundId, userId));
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+function cacheKey(roundId: string, userId: string): string {
+  return `${roundId}\n${userId}`;
+}
