@@ -2,11 +2,12 @@
  * `npm run bench`: measures Poolster against the framework floor on this machine, on loopback only.
  *
  * Starts Azurite (behind a request-counting proxy), a connector stand-in, the bot as its own process,
- * and a bare botbuilder echo bot; then, for 1, 10 and 50 concurrent members walking the survey:
- * latency of an answered card (p50/p95/p99), throughput, table requests per answered card, RSS.
- * Also: consolidation time for 25 members, start-up time, and the weekly digest's fan-out to 100
+ * and two floors: a bare botbuilder echo bot, and the same echo bot writing one transaction per click
+ * to the same Azurite (the storage floor). For 1, 10 and 50 concurrent members walking the survey:
+ * latency of an answered card (p50/p95/p99), throughput, table requests and CPU per answered card,
+ * RSS. Also: consolidation time for 25 members, start-up time, and the weekly digest's fan-out to 100
  * channels against a connector that enforces Teams' rate limits (in this process: the product's
- * scheduler, messenger and adapter over Azurite; production retry policy, real waits). Both bots run
+ * scheduler, messenger and adapter over Azurite; production retry policy, real waits). Every bot runs
  * built JavaScript (`npm run build`), as in production. Prints a Markdown report and writes
  * bench-results.json. Not a test: nothing here asserts timings.
  */
@@ -59,6 +60,12 @@ function rssOf(pid: number): { rssMb: number; peakMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}
+
+/** CPU time a process has used so far (user + system), in ms; /proc counts in clock ticks of 10 ms. */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -114,6 +121,8 @@ interface LevelResult {
   p99: number;
   throughput: number;
   tableRequestsPerAnswer?: number;
+  /** CPU ms per answered card: the bot, Azurite, and this process (load generator and proxy). */
+  cpuPerAnswer?: { bot: number; azurite: number; bench: number };
 }
 
 /** Runs `perMember` for `concurrency` members at once; returns latencies of each timed call. */
@@ -130,6 +139,38 @@ async function runLevel(concurrency: number, perMember: (index: number, time: (f
   const wall = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
   return { latencies, wall };
+}
+
+/**
+ * Times one level against the bot process `botPid` and returns what the report shows: latencies,
+ * throughput, table requests (through `proxy`) and CPU per answered card of the bot, Azurite and
+ * this process.
+ */
+async function measureLevel(
+  concurrency: number,
+  pids: { bot: number; azurite: number },
+  proxy: TcpProxy,
+  perMember: (index: number, time: (fn: () => Promise<unknown>) => Promise<unknown>) => Promise<void>,
+): Promise<LevelResult> {
+  const requestsBefore = proxy.requests;
+  const cpuBefore = { bot: cpuMsOf(pids.bot), azurite: cpuMsOf(pids.azurite), bench: process.cpuUsage() };
+  const { latencies, wall } = await runLevel(concurrency, perMember);
+  const benchCpu = process.cpuUsage(cpuBefore.bench);
+  const answers = latencies.length;
+  return {
+    concurrency,
+    answers,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    throughput: answers / wall,
+    tableRequestsPerAnswer: (proxy.requests - requestsBefore) / answers,
+    cpuPerAnswer: {
+      bot: (cpuMsOf(pids.bot) - cpuBefore.bot) / answers,
+      azurite: (cpuMsOf(pids.azurite) - cpuBefore.azurite) / answers,
+      bench: (benchCpu.user + benchCpu.system) / 1000 / answers,
+    },
+  };
 }
 
 interface FanOutResult {
@@ -323,39 +364,40 @@ async function main(): Promise<void> {
       offset += concurrency;
       // Opening the survey is not timed; every answered card is.
       await Promise.all(group.map((m) => invoke(m, 'survey.open', { roundId, target: 'resume' })));
-      const before = proxy.requests;
-      const { latencies, wall } = await runLevel(concurrency, (i, time) => walk(group[i]!, PASSES[concurrency] ?? 1, time));
-      const answers = latencies.length;
-      poolsterLevels.push({
-        concurrency,
-        answers,
-        p50: percentile(latencies, 50),
-        p95: percentile(latencies, 95),
-        p99: percentile(latencies, 99),
-        throughput: answers / wall,
-        tableRequestsPerAnswer: (proxy.requests - before) / answers,
-      });
+      poolsterLevels.push(
+        await measureLevel(concurrency, { bot: bot.pid!, azurite: azurite.process.pid! }, proxy, (i, time) => walk(group[i]!, PASSES[concurrency] ?? 1, time)),
+      );
     }
     const peak = rssOf(bot.pid!);
 
-    // --- The echo bot: the framework floor, same machine, same run --------------------------------
-    const echoPort = await freePort();
-    const echoUrl = `http://127.0.0.1:${echoPort}`;
-    const echo = spawn(process.execPath, [...START_FLAGS, path.join(ROOT, 'dist/scripts/echoBot.js')], { cwd: ROOT, env: { ...process.env, PORT: String(echoPort) }, stdio: ['ignore', 'ignore', 'inherit'] });
-    children.push(echo);
-    await waitReady(echoUrl, echo);
-    const echoIdle = rssOf(echo.pid!);
-    const echoWalk = async (m: Member, passes: number, time: (fn: () => Promise<unknown>) => Promise<unknown>) => {
-      for (let n = 0; n < passes * BOUWSTEEN_IDS.length; n += 1) {
-        await time(() => post(echoUrl, activity(connector.url, m, personal(m), { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'echo', data: validBouwsteenForm() } } })));
+    // --- The floors: the bare echo bot, and the echo bot that saves each click (same run) ----------
+    /** Spawns the echo bot (with `env`), warms it up, and times the same levels against it. */
+    const measureFloor = async (env: Record<string, string>) => {
+      const port = await freePort();
+      const url = `http://127.0.0.1:${port}`;
+      const child = spawn(process.execPath, [...START_FLAGS, path.join(ROOT, 'dist/scripts/echoBot.js')], { cwd: ROOT, env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+      children.push(child);
+      await waitReady(url, child);
+      const idleRss = rssOf(child.pid!);
+      const click = async (m: Member, passes: number, time: (fn: () => Promise<unknown>) => Promise<unknown>) => {
+        for (let n = 0; n < passes * BOUWSTEEN_IDS.length; n += 1) {
+          await time(() => post(url, activity(connector.url, m, personal(m), { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'echo', data: validBouwsteenForm() } } })));
+        }
+      };
+      await Promise.all(warmUp.map((m) => click(m, 1, untimed)));
+      const levels: LevelResult[] = [];
+      for (const concurrency of LEVELS) {
+        levels.push(
+          await measureLevel(concurrency, { bot: child.pid!, azurite: azurite.process.pid! }, proxy, (i, time) =>
+            click(members[WARM_UP_MEMBERS + i]!, PASSES[concurrency] ?? 1, time),
+          ),
+        );
       }
+      child.kill('SIGTERM');
+      return { levels, idleRss };
     };
-    await Promise.all(warmUp.map((m) => echoWalk(m, 1, untimed)));
-    const echoLevels: LevelResult[] = [];
-    for (const concurrency of LEVELS) {
-      const { latencies, wall } = await runLevel(concurrency, (i, time) => echoWalk(members[WARM_UP_MEMBERS + i]!, PASSES[concurrency] ?? 1, time));
-      echoLevels.push({ concurrency, answers: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), throughput: latencies.length / wall });
-    }
+    const { levels: echoLevels, idleRss: echoIdle } = await measureFloor({});
+    const { levels: storageFloorLevels } = await measureFloor({ ECHO_STORAGE: azuriteConnectionString(proxy.port) });
 
     // --- Consolidation for 25 members (pure, in this process) -------------------------------------
     const surveys: MemberSurvey[] = Array.from({ length: 25 }, (_, i) => ({
@@ -389,14 +431,30 @@ async function main(): Promise<void> {
 
     // --- Report -----------------------------------------------------------------------------------
     out();
-    out(`Machine: ${process.arch}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; both bots run with ${START_FLAGS.join(' ')}`);
+    out(`Machine: ${process.arch}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; every bot runs with ${START_FLAGS.join(' ')}`);
+    out('Echo: bare botbuilder bot, no storage (the framework floor of the target). Storage floor: the same bot writing one');
+    out('entity-group transaction per click to the same Azurite (what saving every click costs at least).');
     out();
-    out('| concurrent members | answered cards | Poolster p50 / p95 / p99 (ms) | echo p50 / p95 / p99 (ms) | p99 ratio | Poolster cards/s | echo req/s | table requests per answered card |');
-    out('|---|---|---|---|---|---|---|---|');
+    const triple = (l: LevelResult) => `${l.p50.toFixed(1)} / ${l.p95.toFixed(1)} / ${l.p99.toFixed(1)}`;
+    out('| concurrent members | answered cards | Poolster p50 / p95 / p99 (ms) | echo p50 / p95 / p99 (ms) | p99 ratio to echo | storage floor p50 / p95 / p99 (ms) | p99 ratio to storage floor |');
+    out('|---|---|---|---|---|---|---|');
     for (let i = 0; i < LEVELS.length; i += 1) {
-      const p = poolsterLevels[i]!;
-      const e = echoLevels[i]!;
-      out(`| ${p.concurrency} | ${p.answers} | ${p.p50.toFixed(1)} / ${p.p95.toFixed(1)} / ${p.p99.toFixed(1)} | ${e.p50.toFixed(1)} / ${e.p95.toFixed(1)} / ${e.p99.toFixed(1)} | ${(p.p99 / e.p99).toFixed(2)} | ${p.throughput.toFixed(0)} | ${e.throughput.toFixed(0)} | ${p.tableRequestsPerAnswer!.toFixed(2)} |`);
+      const [p, e, f] = [poolsterLevels[i]!, echoLevels[i]!, storageFloorLevels[i]!];
+      out(`| ${p.concurrency} | ${p.answers} | ${triple(p)} | ${triple(e)} | ${(p.p99 / e.p99).toFixed(2)} | ${triple(f)} | ${(p.p99 / f.p99).toFixed(2)} |`);
+    }
+    out();
+    out('Throughput, table requests and CPU per answered card (CPU in ms, on cores shared by every process):');
+    out();
+    out('| concurrent members | cards/s Poolster / echo / storage floor | table requests per card Poolster / storage floor | CPU Poolster bot / Azurite / load generator | CPU echo bot / load generator | CPU storage-floor bot / Azurite / load generator |');
+    out('|---|---|---|---|---|---|');
+    for (let i = 0; i < LEVELS.length; i += 1) {
+      const [p, e, f] = [poolsterLevels[i]!, echoLevels[i]!, storageFloorLevels[i]!];
+      const cpu = (l: LevelResult, withAzurite: boolean) =>
+        [l.cpuPerAnswer!.bot, ...(withAzurite ? [l.cpuPerAnswer!.azurite] : []), l.cpuPerAnswer!.bench].map((n) => n.toFixed(2)).join(' / ');
+      out(
+        `| ${LEVELS[i]} | ${p.throughput.toFixed(0)} / ${e.throughput.toFixed(0)} / ${f.throughput.toFixed(0)} | ${p.tableRequestsPerAnswer!.toFixed(2)} / ${f.tableRequestsPerAnswer!.toFixed(2)} | ` +
+          `${cpu(p, true)} | ${cpu(e, false)} | ${cpu(f, true)} |`,
+      );
     }
     out();
     out(`Poolster RSS: idle ${idle.rssMb.toFixed(0)} MB (1 s after start-up), peak ${peak.peakMb.toFixed(0)} MB (during the 50-member walk); echo bot idle ${echoIdle.rssMb.toFixed(0)} MB`);
@@ -410,7 +468,7 @@ async function main(): Promise<void> {
     );
     writeFileSync(
       path.join(ROOT, 'bench-results.json'),
-      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, poolster: poolsterLevels, echo: echoLevels, idleRssMb: idle.rssMb, peakRssMb: peak.peakMb, echoIdleRssMb: echoIdle.rssMb, startupMs, consolidationMs, digestFanOut: fanOut }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, poolster: poolsterLevels, echo: echoLevels, storageFloor: storageFloorLevels, idleRssMb: idle.rssMb, peakRssMb: peak.peakMb, echoIdleRssMb: echoIdle.rssMb, startupMs, consolidationMs, digestFanOut: fanOut }, null, 2)}\n`,
     );
   } finally {
     await stopAll();
