@@ -60,10 +60,12 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
 
   const adapter = createAdapter(config, logger, options.retry);
   const messenger: Messenger = createMessenger({ adapter, botAppId: config.auth.appId ?? '', logger, retry: options.retry });
+  const drafts = new MemberDraftCache({ ...DEFAULT_DRAFT_CACHE, now: () => now().getTime() });
+  const stopSweepingDrafts = drafts.startSweeping(60_000);
   const deps: FeatureDeps = {
     background: createBackgroundTasks(logger),
     centres: new CentreRepository(tables.client('Centres'), tables.client('People')),
-    survey: new SurveyRepository(tables.client('Survey'), new MemberDraftCache({ ...DEFAULT_DRAFT_CACHE, now: () => now().getTime() })),
+    survey: new SurveyRepository(tables.client('Survey'), drafts),
     inschalingen: new InschalingRepository(tables.client('Inschalingen')),
     plans: new PlanRepository(tables.client('Plans')),
     digests: new DigestRepository(tables.client('Digests')),
@@ -105,6 +107,7 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
     tables,
     deps,
     async close() {
+      stopSweepingDrafts();
       await scheduler?.stop();
       await retention?.stop();
       const http = server.server;

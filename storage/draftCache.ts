@@ -30,17 +30,18 @@ export class MemberDraftCache {
 
   /** A copy of the cached draft (the caller may change it freely), marked `fromCache`. */
   get(roundId: string, userId: string): MemberDraftWithEtags | undefined {
+    this.sweep();
     const key = cacheKey(roundId, userId);
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     this.entries.delete(key);
-    if (this.options.now() - entry.storedAt > this.options.ttlMs) return undefined;
     this.entries.set(key, { ...entry, storedAt: this.options.now() });
     return { ...structuredClone(entry.draft), fromCache: true };
   }
 
   /** Keeps a copy of a draft as it now is in storage (just read, or just written with these ETags). */
   set(draft: MemberDraftWithEtags): void {
+    this.sweep();
     const key = cacheKey(draft.round.roundId, draft.participant.userId);
     this.entries.delete(key);
     const { fromCache: _ignored, ...stored } = draft;
@@ -60,6 +61,26 @@ export class MemberDraftCache {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /**
+   * Drops the entries untouched for longer than the time to live. Entries are kept in order of
+   * last use, so this stops at the first live one. Runs on every use, and on a timer (`startSweeping`)
+   * so that an idle instance lets go of members' answers too.
+   */
+  sweep(): void {
+    const oldestAllowed = this.options.now() - this.options.ttlMs;
+    for (const [key, entry] of this.entries) {
+      if (entry.storedAt >= oldestAllowed) break;
+      this.entries.delete(key);
+    }
+  }
+
+  /** Sweeps every `intervalMs` until the returned function is called (the timer keeps no process alive). */
+  startSweeping(intervalMs: number): () => void {
+    const timer = setInterval(() => this.sweep(), intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 }
 

@@ -288,6 +288,11 @@ export class SurveyRepository {
     return [...byUser.values()].sort((a, b) => a.participant.name.localeCompare(b.participant.name, 'nl'));
   }
 
+  /** Drops this instance's cached copy of a member's draft (after their rows were erased elsewhere). */
+  forgetCachedDraft(roundId: string, userId: string): void {
+    this.drafts?.delete(roundId, userId);
+  }
+
   /** Removes every row of one member in a round (erasure on request). */
   async deleteMember(roundId: string, userId: string): Promise<number> {
     this.drafts?.delete(roundId, userId);

@@ -213,6 +213,7 @@ export async function erasePersonalData(deps: PrivacyDeps, actor: Actor): Promis
   const done: Record<RoundErasure, number> = { deleted: 0, anonymised: 0, none: 0 };
   for (const round of rounds) {
     done[await deps.privacy.eraseMember(round, actor.userId)] += 1;
+    deps.survey.forgetCachedDraft(round.roundId, actor.userId);
     await deps.digests.deleteNudge(round.tenantId, round.centreId, round.roundId, actor.userId);
   }
   const centreRounds: Round[] = person ? await deps.survey.listByCentre(actor.tenantId, person.centreId) : [];

@@ -120,6 +120,17 @@ describe('Answered cards with drafts cached per instance', function () {
     assert.equal(stored?.round.status, 'closed');
     assert.equal(stored?.bouwstenen['4.2'], undefined, 'the late answer was not stored');
   });
+
+  it('forgets a member who erased their data on another instance: the next click stores nothing', async () => {
+    const { member, card: first, roundId } = await roundFor('Nestor Wilke');
+    const second = (await member.execute('survey.answer', { ...actionTitled(first, 'Volgende').data, ...validBouwsteenForm() })).card;
+    const erased = await onInstance(b, member).execute('privacy.erase', { confirm: 'ja' });
+    assert.match(cardText(erased.card), /Je gegevens zijn gewist/);
+
+    const after = await member.execute('survey.answer', { ...actionTitled(second, 'Volgende').data, ...validBouwsteenForm({ choiceNote: 'na het wissen' }) });
+    assert.match(String(after.message), /Je neemt niet deel aan deze inschalingsronde/);
+    assert.equal(await a.poolster.deps.survey.getMemberDraft(roundId, member.userId), undefined, 'no row of the member came back');
+  });
 });
 
 describe('MemberDraftCache', () => {
@@ -151,6 +162,20 @@ describe('MemberDraftCache', () => {
     assert.ok(cache.get('r', 'u3'));
     now = 1_001;
     assert.equal(cache.get('r', 'u1'), undefined, 'expired');
-    assert.equal(cache.size, 1);
+    assert.equal(cache.size, 0, 'every expired entry left memory, not only the one asked for');
+  });
+
+  it('lets go of drafts on an idle instance once their time is up', () => {
+    let now = 0;
+    const cache = new MemberDraftCache({ maxEntries: 10, ttlMs: 1_000, now: () => now });
+    cache.set(draft('r', 'u1'));
+    now = 500;
+    cache.set(draft('r', 'u2'));
+    now = 1_200;
+    cache.sweep();
+    assert.equal(cache.size, 1, 'u1 is gone, u2 is not yet');
+    now = 1_600;
+    cache.sweep();
+    assert.equal(cache.size, 0);
   });
 });
