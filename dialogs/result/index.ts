@@ -129,6 +129,42 @@ export function registerResult(deps: FeatureDeps) {
     return opened;
   };
 
+  /**
+   * After the reply: every participant of the round (still in the centre, not the director who
+   * published) gets the published result in their 1:1 chat. Who could not be reached is told to
+   * the director in the conversation where they published.
+   */
+  const announcePublication = (turn: Turn, loaded: Loaded, published: Inschaling): void => {
+    const source = turn.conversationRef();
+    const publisherId = turn.actor.userId;
+    const card = renderPublishedResult({ centreName: loaded.centre.name, inschaling: published, ...(loaded.previous ? { previous: loaded.previous } : {}) });
+    const text = `${published.publishedByName || 'Je directeur'} publiceerde het teamresultaat van de inschaling ${published.schoolYear}. Je vindt het later ook terug met **resultaat**.`;
+    deps.background.run('result.publication', async () => {
+      const unreachable: string[] = [];
+      for (const participant of await deps.survey.listParticipants(loaded.round.roundId)) {
+        if (participant.userId === publisherId) continue;
+        const person = await deps.centres.getPerson(loaded.round.tenantId, participant.userId);
+        if (!person || person.centreId !== loaded.round.centreId) continue; // erased, or no longer in this centre
+        let ref = person.personalChat;
+        if (!ref) {
+          const opened = await deps.messenger.openPersonalChat({ tenantId: person.tenantId, channelUserId: person.channelUserId, serviceUrlFrom: source });
+          if (isSendFailure(opened)) {
+            unreachable.push(person.name);
+            continue;
+          }
+          ref = opened;
+        }
+        const outcome = await deps.messenger.send(ref, { text, card });
+        if (!outcome.ok) unreachable.push(person.name);
+      }
+      if (unreachable.length > 0) {
+        await deps.messenger.send(source, {
+          text: `Niet iedereen kreeg het gepubliceerde teamresultaat in de persoonlijke chat: ${unreachable.join(', ')}. Zij zien het wel met **resultaat** in hun chat met Poolster.`,
+        });
+      }
+    });
+  };
+
   const networkCard = async (turn: Turn, context: PersonContext) => {
     const centres = (await deps.centres.listCentres(turn.actor.tenantId)).filter((c) => c.networkOptIn === true && c.network === context.centre.network);
     const members: NetworkCentre[] = [];
@@ -256,11 +292,9 @@ export function registerResult(deps: FeatureDeps) {
       if (!inschaling || !loaded.yearRow) return { text: 'Bevestig eerst de teamstadia; daarna kan je het resultaat publiceren.' };
       if (inschaling.published) return overview(loaded, { text: 'Het teamresultaat was al gepubliceerd.', tone: 'info' });
       const { etag, ...row } = loaded.yearRow;
+      const published = { ...row, published: true, publishedAt: turn.now.toISOString(), publishedBy: turn.actor.userId, publishedByName: loaded.context.person.name || turn.actor.name };
       try {
-        await deps.inschalingen.save(
-          { ...row, published: true, publishedAt: turn.now.toISOString(), publishedBy: turn.actor.userId, publishedByName: loaded.context.person.name || turn.actor.name },
-          etag,
-        );
+        await deps.inschalingen.save(published, etag);
       } catch (error) {
         if (!(error instanceof InschalingConflictError)) throw error;
         return overview(await loadResult(deps, loaded.centre, loaded.round), {
@@ -269,8 +303,9 @@ export function registerResult(deps: FeatureDeps) {
         });
       }
       turn.log.info({ roundId: loaded.round.roundId }, 'team inschaling published');
+      announcePublication(turn, loaded, published);
       return overview(await loadResult(deps, loaded.centre, loaded.round), {
-        text: 'Het teamresultaat is gepubliceerd: de leden van het beleidsteam zien het nu met **resultaat** (zonder individuele antwoorden).',
+        text: 'Het teamresultaat is gepubliceerd: ik stuur het de deelnemers in hun persoonlijke chat, en het beleidsteam ziet het met **resultaat** (zonder individuele antwoorden).',
         tone: 'good',
       });
     });

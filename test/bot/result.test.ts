@@ -233,9 +233,32 @@ describe('The team result: consolidation, dialogue agenda, chart, confirmation, 
   it('publishes the result; then members see the confirmed result without anyone\'s answers', async () => {
     assert.equal((await lee.say('resultaat'))[0]?.text, NOT_PUBLISHED_MESSAGE, 'confirmed is not yet published');
     const overview = firstCard(await director.say('resultaat'));
+    connector.blocked.add(adele.personalConversationId); // Adele removed the app
+    const before = connector.sent.length;
     const published = await director.execute(RESULT_VERBS.publish, actionTitled(overview, 'Publiceer voor het team').data);
-    assert.match(cardText(keep(published.card)), /Het teamresultaat is gepubliceerd/);
+    assert.match(cardText(keep(published.card)), /Het teamresultaat is gepubliceerd: ik stuur het de deelnemers in hun persoonlijke chat/);
     assert.equal((await bot.poolster.deps.inschalingen.get(TENANT, centreId, '2026-2027'))?.published, true);
+
+    // Every participant gets the published result in their 1:1 chat; the director who published does not.
+    const sentTo = (user: TestUser) => connector.sent.slice(before).filter((s) => s.conversationId === user.personalConversationId).map((s) => s.activity);
+    for (const member of [megan, lee, pradeep]) {
+      const received = sentTo(member);
+      assert.equal(received.length, 1, `${member.name} is told once`);
+      assert.match(String(received[0]?.text), /Diane Directeur publiceerde het teamresultaat van de inschaling 2026-2027/);
+      const card = keep(firstCard(received));
+      assert.match(cardText(card), /Teamresultaat inschaling 2026-2027/);
+      assert.doesNotMatch(cardText(card), /Toelichting van het team/, 'aggregates only');
+    }
+    assert.deepEqual(sentTo(adele), []);
+    // The director, in the chat where they published, hears who could not be reached.
+    assert.deepEqual(
+      sentTo(director).map((a) => a.text),
+      ['Niet iedereen kreeg het gepubliceerde teamresultaat in de persoonlijke chat: Adele Vance. Zij zien het wel met **resultaat** in hun chat met Poolster.'],
+    );
+    connector.blocked.delete(adele.personalConversationId);
+    const again = await director.execute(RESULT_VERBS.publish, actionTitled(overview, 'Publiceer voor het team').data);
+    assert.match(cardText(again.card), /Het teamresultaat was al gepubliceerd/);
+    assert.equal(connector.sent.length - before, 4, 'publishing twice tells nobody twice');
     const memberCard = keep(firstCard(await lee.say('resultaat')));
     const text = cardText(memberCard);
     assert.match(text, /4\.2 Geïntegreerde benadering van de kernprocessen\*\*\nTeamstadium\nGeïntegreerd\nVoorstel uit de antwoorden\nPlanmatig\nReden\nNa de teamdialoog/);
