@@ -222,7 +222,7 @@ describe('Teams app package', function () {
       const titles = (scope: string) =>
         bot.commandLists.filter((list) => list.scopes.includes(scope)).flatMap((list) => list.commands.map((c) => c.title));
       assert.deepEqual(titles('personal'), [
-        'help', 'inschaling', 'verder', 'voortgang', 'resultaat', 'status', 'acties', 'prioriteiten', 'mijn gegevens',
+        'help', 'inschaling', 'verder', 'voortgang', 'resultaat', 'status', 'acties', 'prioriteiten', 'mijn gegevens', 'netwerk',
       ]);
       const teamTitles = ['help', 'status', 'digest hier', 'digest nu', 'start inschaling', 'resultaat'];
       assert.deepEqual(titles('team'), teamTitles);
