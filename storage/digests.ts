@@ -482,6 +482,36 @@ export class DigestRepository {
     });
   }
 
+  /**
+   * Deletes the bookkeeping nobody reads any more: weekly runs of ISO weeks before `beforeWeek` and
+   * reminder-day claims of dates before `beforeDate` (only this week's run and today's claim decide
+   * anything). Registrations and per-action and per-participant reminder records are kept.
+   */
+  async pruneHistory(cutoff: { beforeWeek: string; beforeDate: string }): Promise<{ runs: number; reminderDays: number }> {
+    const runs = await this.deleteWhere(`PartitionKey ge 'run~' and PartitionKey lt 'run~~' and RowKey lt ${odataString(cutoff.beforeWeek)}`);
+    const reminderDays = await this.deleteWhere(
+      `PartitionKey ge 'rem~' and PartitionKey lt 'rem~~' and RowKey ge ${odataString(DAY_PREFIX)} and RowKey lt ${odataString(`${DAY_PREFIX}${cutoff.beforeDate}`)}`,
+    );
+    return { runs, reminderDays };
+  }
+
+  /** Deletes every row the filter selects, in batches per partition; returns how many. */
+  private async deleteWhere(filter: string): Promise<number> {
+    const byPartition = new Map<string, string[]>();
+    for await (const row of this.table.listEntities<Row>({ queryOptions: { filter, select: ['PartitionKey', 'RowKey'] } })) {
+      if (!row.partitionKey || !row.rowKey) continue;
+      byPartition.set(row.partitionKey, [...(byPartition.get(row.partitionKey) ?? []), row.rowKey]);
+    }
+    let deleted = 0;
+    for (const [partitionKey, rowKeys] of byPartition) {
+      for (let i = 0; i < rowKeys.length; i += 100) {
+        await this.table.submitTransaction(rowKeys.slice(i, i + 100).map((rowKey) => ['delete', { partitionKey, rowKey }]));
+        deleted += Math.min(100, rowKeys.length - i);
+      }
+    }
+    return deleted;
+  }
+
   // Reminders ----------------------------------------------------------------------------------
 
   /** Claims the day's reminder pass for a centre: true for exactly one caller per day. */

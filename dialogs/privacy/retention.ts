@@ -3,19 +3,28 @@
  * round closed more than RETENTION_MONTHS ago are deleted (participants with their names, drafts,
  * answers, toelichtingen, and the reminder bookkeeping per participant). The round row stays with
  * its counts and stadium distribution; the confirmed team inschaling (Inschalingen) is the centre's
- * record and is not touched.
+ * record and is not touched. The same run drops the digest bookkeeping nobody reads any more
+ * (weekly runs older than DIGEST_RUNS_KEPT_WEEKS, reminder-day claims older than
+ * REMINDER_DAYS_KEPT), so the Digests table does not grow forever.
  *
  * Started by bot/main.ts when the scheduler is on; separate from the digest scheduler. Every
  * instance may run it: the purge is idempotent, and a round that fails is retried the next day.
  */
 import nodeCron from 'node-cron';
 import type { Logger } from 'pino';
+import { isoWeekKey } from '../../domain/calendar/schedule';
+import { addDays } from '../../domain/calendar/isoDate';
+import { brusselsDate } from '../../domain/schoolYear';
 import { monthsBefore, type PrivacyRepository } from '../../storage/privacy';
 import type { DigestRepository } from '../../storage/digests';
 
 /** Every day at 03:30 Brussels time, when nobody is using the bot. */
 export const RETENTION_CRON = '30 3 * * *';
 export const RETENTION_TIMEZONE = 'Europe/Brussels';
+/** Weekly digest runs kept (a quarter: enough to see what was sent, and when, lately). */
+export const DIGEST_RUNS_KEPT_WEEKS = 13;
+/** Days of reminder-pass claims kept. */
+export const REMINDER_DAYS_KEPT = 35;
 
 /** The part of node-cron this job uses (a fake in tests). */
 export interface RetentionCron {
@@ -24,7 +33,7 @@ export interface RetentionCron {
 
 export interface RetentionDeps {
   privacy: PrivacyRepository;
-  digests: Pick<DigestRepository, 'listNudges' | 'deleteNudge'>;
+  digests: Pick<DigestRepository, 'listNudges' | 'deleteNudge' | 'pruneHistory'>;
   logger: Logger;
   now: () => Date;
   retentionMonths: number;
@@ -66,9 +75,18 @@ export async function purgeExpiredAnswers(deps: Omit<RetentionDeps, 'cron' | 'no
   return report;
 }
 
+/** Deletes digest runs and reminder-day claims older than what is kept (see the constants above). */
+export async function pruneDigestHistory(deps: Pick<RetentionDeps, 'digests' | 'logger'>, now: Date): Promise<{ runs: number; reminderDays: number }> {
+  const today = brusselsDate(now);
+  const beforeWeek = isoWeekKey(new Date(now.getTime() - DIGEST_RUNS_KEPT_WEEKS * 7 * 86_400_000));
+  const pruned = await deps.digests.pruneHistory({ beforeWeek, beforeDate: addDays(today, -REMINDER_DAYS_KEPT) });
+  if (pruned.runs + pruned.reminderDays > 0) deps.logger.child({ component: 'retention' }).info({ ...pruned, beforeWeek }, 'digest history pruned');
+  return pruned;
+}
+
 export interface RetentionJob {
   /** One run now (what the daily schedule calls). */
-  run(): Promise<RetentionReport | undefined>;
+  run(): Promise<(RetentionReport & { digestRows: number }) | undefined>;
   start(): void;
   stop(): Promise<void>;
 }
@@ -76,11 +94,17 @@ export interface RetentionJob {
 export function createRetentionJob(deps: RetentionDeps): RetentionJob {
   const log = deps.logger.child({ component: 'retention' });
   let task: ReturnType<RetentionCron['schedule']> | undefined;
-  let running: Promise<RetentionReport | undefined> | undefined;
+  let running: Promise<(RetentionReport & { digestRows: number }) | undefined> | undefined;
 
-  const run = (): Promise<RetentionReport | undefined> => {
+  const runOnce = async (now: Date) => {
+    const report = await purgeExpiredAnswers(deps, now);
+    const pruned = await pruneDigestHistory(deps, now);
+    return { ...report, digestRows: pruned.runs + pruned.reminderDays };
+  };
+
+  const run = (): Promise<(RetentionReport & { digestRows: number }) | undefined> => {
     if (running) return running;
-    running = purgeExpiredAnswers(deps, deps.now())
+    running = runOnce(deps.now())
       .catch((error: unknown) => {
         log.error({ err: failureOf(error) }, 'retention purge failed; retried tomorrow');
         return undefined;

@@ -204,4 +204,33 @@ describe('Digest storage on Azure Tables (real Azurite)', () => {
       assert.equal((await repo.listNudges(TENANT, CENTRE, 'r-2')).size, 0);
     });
   });
+
+  describe('history', () => {
+    it('prunes old weekly runs and reminder-day claims, and keeps registrations and reminder records', async () => {
+      const second = { ...reg, conversationKey: '19:second@thread.v2' };
+      await repo.register({ ...second, now: T0 });
+      const weeks = Array.from({ length: 30 }, (_, i) => `2026-W${String(i + 1).padStart(2, '0')}`);
+      for (const week of weeks) {
+        await repo.claimRun(reg, week, T0, 'a');
+        await repo.claimRun(second, week, T0, 'a');
+      }
+      const days = ['2026-04-29', '2026-04-30', '2026-05-01', '2026-05-02'];
+      for (const day of days) await repo.claimReminderDay(TENANT, CENTRE, day, 'a', T0);
+      await repo.claimOwnerReminder(TENANT, CENTRE, { actieId: 'a1', kind: 'voor-deadline', date: '2026-01-05', deadline: '2026-01-07' });
+      await repo.claimNudge(TENANT, CENTRE, { roundId: 'r-1', userId: 'u-an', kind: 'drie-dagen' });
+
+      const pruned = await other.pruneHistory({ beforeWeek: '2026-W20', beforeDate: '2026-05-01' });
+      assert.deepEqual(pruned, { runs: 38, reminderDays: 2 });
+      for (const [week, kept] of [['2026-W01', false], ['2026-W19', false], ['2026-W20', true], ['2026-W30', true]] as const) {
+        assert.equal(Boolean(await repo.getRun(reg, week)), kept, `${week} of the first channel`);
+        assert.equal(Boolean(await repo.getRun(second, week)), kept, `${week} of the second channel`);
+      }
+      assert.equal(await repo.claimReminderDay(TENANT, CENTRE, '2026-04-30', 'b', T0), true, 'an old day claim is gone');
+      assert.equal(await repo.claimReminderDay(TENANT, CENTRE, '2026-05-01', 'b', T0), false, 'a recent one is kept');
+      assert.equal((await repo.listRegistrations(TENANT, CENTRE)).length, 2);
+      assert.equal((await repo.listOwnerReminders(TENANT, CENTRE)).has('a1'), true);
+      assert.equal((await repo.listNudges(TENANT, CENTRE, 'r-1')).size, 1);
+      assert.deepEqual(await repo.pruneHistory({ beforeWeek: '2026-W20', beforeDate: '2026-05-01' }), { runs: 0, reminderDays: 1 }, 'idempotent (but for the day claimed again)');
+    });
+  });
 });

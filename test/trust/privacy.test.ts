@@ -376,6 +376,21 @@ describe('Trust: retention of closed rounds (fake clock)', function () {
     assert.equal(stopped, 1);
   });
 
+  it('also drops digest runs older than a quarter and reminder-day claims older than five weeks', async () => {
+    const digests = bot.poolster.deps.digests;
+    const channel = { tenantId: TENANT, centreId: 'centre-retention', conversationKey: '19:retention-digest@thread.tacv2' };
+    for (const week of ['2026-W01', '2026-W20', '2026-W45']) await digests.claimRun(channel, week, new Date('2026-01-05T07:00:00Z'), 'instance-a');
+    for (const day of ['2026-09-30', '2026-11-02']) await digests.claimReminderDay(TENANT, 'centre-retention', day, 'instance-a', new Date(`${day}T06:00:00Z`));
+    const clock = new Date('2026-11-23T02:30:00Z');
+    const job = createRetentionJob({ privacy: bot.poolster.deps.privacy, digests, logger: captureLogs('silent').logger, now: () => clock, retentionMonths: 24 });
+    const report = await job.run();
+    assert.equal(report?.digestRows, 3, 'two runs before week 34 of 2026 and one claim before 19 October');
+    assert.equal(await digests.getRun(channel, '2026-W20'), undefined);
+    assert.ok(await digests.getRun(channel, '2026-W45'), 'this quarter’s run is kept');
+    assert.equal(await digests.claimReminderDay(TENANT, 'centre-retention', '2026-09-30', 'instance-b', clock), true, 'the old claim was dropped');
+    assert.equal(await digests.claimReminderDay(TENANT, 'centre-retention', '2026-11-02', 'instance-b', clock), false, 'the recent claim is kept');
+  });
+
   it('is started by the bot when the scheduler is on, with the configured months, and stopped on close', async () => {
     const logs = captureLogs('info');
     const scheduled = await startTestBot({ logger: logs.logger, env: { SCHEDULER: 'true', RETENTION_MONTHS: '6' } });
