@@ -315,17 +315,9 @@ export class DigestRepository {
    * Registers a conversation for a centre's digest, or updates its reference and schedule. A
    * re-registration keeps what was sent (lastSentWeek) and clears a block.
    */
-  async register(input: {
-    tenantId: string;
-    centreId: string;
-    conversationKey: string;
-    conversationKind: 'channel' | 'groupChat';
-    ref: ConversationRef;
-    schedule: DigestSchedule;
-    registeredBy: string;
-    registeredByName: string;
-    now: Date;
-  }): Promise<{ registration: StoredRegistration; created: boolean; previous?: StoredRegistration }> {
+  async register(
+    input: Pick<DigestRegistration, 'tenantId' | 'centreId' | 'conversationKey' | 'conversationKind' | 'ref' | 'schedule' | 'registeredBy' | 'registeredByName'> & { now: Date },
+  ): Promise<{ registration: StoredRegistration; created: boolean; previous?: StoredRegistration }> {
     for (let attempt = 1; ; attempt += 1) {
       const existing = await this.getRegistration(input.tenantId, input.centreId, input.conversationKey);
       const next: DigestRegistration = {
