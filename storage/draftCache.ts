@@ -49,10 +49,20 @@ export class MemberDraftCache {
     while (this.entries.size > this.options.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 
-  /** Applies a write that succeeded to the cached copy, if there is one. */
-  update(roundId: string, userId: string, apply: (draft: MemberDraftWithEtags) => void): void {
-    const entry = this.entries.get(cacheKey(roundId, userId));
-    if (entry) apply(entry.draft);
+  /**
+   * Applies a participant-row write that succeeded to the cached copy, if that copy is the state the
+   * write started from (`fromEtag`); otherwise the copy is dropped.
+   */
+  updateParticipant(roundId: string, participant: MemberDraftWithEtags['participant'], fromEtag: string, newEtag: string | undefined): void {
+    const key = cacheKey(roundId, participant.userId);
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    if (entry.draft.etags.participant !== fromEtag || !newEtag) {
+      this.entries.delete(key);
+      return;
+    }
+    entry.draft.participant = structuredClone(participant);
+    entry.draft.etags.participant = newEtag;
   }
 
   delete(roundId: string, userId: string): void {

@@ -234,14 +234,7 @@ export class SurveyRepository {
     try {
       if (etag) {
         const written = await this.table.updateEntity(participantRow(roundId, participant), 'Replace', { etag });
-        // The cached copy stays good only if it was the state this write started from.
-        const cached = this.drafts?.get(roundId, participant.userId);
-        if (cached?.etags.participant === etag && written.etag) {
-          this.drafts!.update(roundId, participant.userId, (stored) => {
-            stored.participant = participant;
-            stored.etags.participant = written.etag!;
-          });
-        } else this.drafts?.delete(roundId, participant.userId);
+        this.drafts?.updateParticipant(roundId, participant, etag, written.etag);
       } else {
         this.drafts?.delete(roundId, participant.userId);
         await this.table.upsertEntity(participantRow(roundId, participant), 'Replace');
