@@ -33,6 +33,7 @@ import { errorSummary } from '../../domain/errors';
 import { brusselsDate } from '../../domain/schoolYear';
 import type { CentreRepository } from '../../storage/centres';
 import type { DigestFailure, DigestRepository, OwnerReminderRecord, StoredRegistration } from '../../storage/digests';
+import { sendToPerson } from '../personalDelivery';
 import type { ConversationRef, Messenger, SendOutcome } from '../types';
 import { loadDigestContent } from './content';
 import type { DigestSources } from './sources';
@@ -215,7 +216,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         if (record) claimed.push({ record, item: candidate.item, ...(candidate.previous ? { previous: candidate.previous } : {}) });
       }
       if (claimed.length === 0) continue;
-      const outcome = await deps.messenger.send(person.personalChat, {
+      const outcome = await sendToPerson(deps, person, {
         text: ownerReminderText({ centreName: centre.name, today, items: claimed.map((c) => c.item) }),
       });
       if (outcome.ok) {
@@ -223,7 +224,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         report.remindersSent += 1;
       } else {
         for (const c of claimed) await deps.digests.releaseOwnerReminder(centre.tenantId, centre.centreId, c.record, c.previous);
-        log.warn({ centreId: centre.centreId, reason: outcome.reason, status: outcome.status }, 'owner reminder not delivered');
+        log.warn({ centreId: centre.centreId, reason: outcome.failure.reason, reopenTried: outcome.reopenTried }, 'owner reminder not delivered');
       }
     }
   };
@@ -243,14 +244,14 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       }
       const claimed = await deps.digests.claimNudge(centre.tenantId, centre.centreId, { roundId: round.roundId, userId, kind }, previous);
       if (!claimed) continue;
-      const outcome = await deps.messenger.send(person.personalChat, {
+      const outcome = await sendToPerson(deps, person, {
         text: roundNudgeText({ centreName: centre.name, today, deadline: round.deadline, kind }),
       });
       if (outcome.ok) {
         report.nudgesSent += 1;
       } else {
         await deps.digests.releaseNudge(centre.tenantId, centre.centreId, claimed, kind);
-        log.warn({ centreId: centre.centreId, reason: outcome.reason, status: outcome.status }, 'round nudge not delivered');
+        log.warn({ centreId: centre.centreId, reason: outcome.failure.reason, reopenTried: outcome.reopenTried }, 'round nudge not delivered');
       }
     }
   };

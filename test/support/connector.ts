@@ -66,6 +66,8 @@ export class FakeConnector {
   private readonly faults: Fault[] = [];
   /** Conversations that answer 403 (bot removed or blocked). */
   readonly blocked = new Set<string>();
+  /** Conversations that answer 404 (the chat no longer exists: recreated, app reinstalled). */
+  readonly gone = new Set<string>();
   requests = 0;
   /** 429 answers given (injected faults and throttling). */
   throttled = 0;
@@ -173,6 +175,7 @@ export class FakeConnector {
     }
     if (parts[3] === 'activities') {
       if (this.blocked.has(conversationId)) return reply(403, { error: { code: 'BotNotInConversationRoster' } });
+      if (this.gone.has(conversationId)) return reply(404, { error: { code: 'ConversationNotFound' } });
       if (injected('send', conversationId)) return;
       const id = `act-${++this.counter}`;
       this.sent.push({ conversationId, replyToId: parts[4], method: req.method === 'PUT' ? 'PUT' : 'POST', activity: { ...json, id } });
