@@ -256,7 +256,7 @@ describe('Fault suite', function () {
       bot = await startTestBot({
         connector,
         now: () => clock.now,
-        retry: { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 5_000, sleep: (ms) => new Promise((r) => setTimeout(r, ms)), random: Math.random },
+        retry: { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 5_000, random: Math.random },
       });
     });
     after(async () => {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { loadConfig } from '../../bot/config';
 import { startPoolster, type Poolster } from '../../bot/main';
-import type { RetryPolicy } from '../../bot/messenger';
+import type { RetryPolicy } from '../../bot/connectorRetry';
 import { FakeConnector } from './connector';
 
 export const TENANT = '00000000-0000-0000-0000-000000000001';
@@ -68,7 +68,7 @@ export async function startTestBot(options: { now?: () => Date; env?: Record<str
   const poolster = await startPoolster(config, {
     logger,
     now: options.now,
-    retry: { maxAttempts: 5, baseDelayMs: 1, maxDelayMs: 20, sleep: async () => undefined, random: () => 0.5, ...options.retry },
+    retry: { maxAttempts: 5, baseDelayMs: 1, maxDelayMs: 20, random: () => 0.5, ...options.retry },
   });
   let activityCounter = 0;
 
