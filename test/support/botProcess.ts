@@ -63,3 +63,47 @@ export function faultSeed(fallback: number): number {
   const fromEnv = Number(process.env.POOLSTER_FAULT_SEED);
   return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : fallback;
 }
+
+export interface SchedulerProcess {
+  proc: ChildProcess;
+  /** Resolves with the tick reports when the process exits by itself (rejects on a failure exit). */
+  done: Promise<Array<{ at: string; report: Record<string, number> }>>;
+}
+
+/** Starts test/support/schedulerProcess.ts: one scheduler instance ticking at `ticks`, then exiting. */
+export function startSchedulerProcess(input: { connectionString: string; tablePrefix: string; ticks: string[]; instanceId: string; connectorUrl?: string }): SchedulerProcess {
+  const proc = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'test/support/schedulerProcess.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      STORAGE_CONNECTION_STRING: input.connectionString,
+      TABLE_PREFIX: input.tablePrefix,
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
+      DEMO_DATA: 'false',
+      POOLSTER_TICKS: input.ticks.join(','),
+      POOLSTER_INSTANCE_ID: input.instanceId,
+      ...(input.connectorUrl ? { POOLSTER_CONNECTOR_URL: input.connectorUrl } : {}),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  proc.stdout!.on('data', (chunk) => (out += String(chunk)));
+  proc.stderr!.on('data', (chunk) => (err += String(chunk)));
+  const done = new Promise<Array<{ at: string; report: Record<string, number> }>>((resolve, reject) => {
+    proc.once('exit', (code, signal) => {
+      // stdout also carries the instance's own log lines (pino JSON): the tick lines have a report.
+      const reports = out
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as { at?: string; report?: Record<string, number> })
+        .filter((r): r is { at: string; report: Record<string, number> } => Boolean(r.at && r.report));
+      if (code === 0) resolve(reports);
+      else reject(Object.assign(new Error(`scheduler process ended with ${signal ?? code}: ${err.slice(-500)}`), { signal, reports }));
+    });
+  });
+  done.catch(() => undefined); // awaited by the test; a kill must not count as an unhandled rejection
+  return { proc, done };
+}
