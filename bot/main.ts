@@ -78,7 +78,7 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
   };
   if (config.demoData) await loadPlaygroundDemo({ tables, centres: deps.centres, now, logger });
   const app = createApplication({ config, adapter, tables, logger, now, features: buildFeatures(deps) });
-  const server = createServer({ adapter, app, tables, logger, maxBodyBytes: config.maxBodyBytes });
+  const server = createServer({ adapter, app, tables, logger, maxBodyBytes: config.maxBodyBytes, requireToken: Boolean(config.auth.appId) });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
