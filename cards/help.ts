@@ -1,7 +1,7 @@
 /**
  * The welcome card and the help card.
  */
-import type { CommandInfo, Audience } from '../domain/commands';
+import type { CommandDeclaration, Audience } from '../domain/commands';
 import type { CardJson, ConversationKind } from '../dialogs/types';
 import { expandCard, prepareCard } from './render';
 import { NOT_IN_CENTRE_MESSAGE } from '../domain/errors';
@@ -17,7 +17,7 @@ const GROUP_TITLES: Record<Audience, string> = {
   directeur: 'Voor de directeur',
 };
 
-export function renderHelpCard(data: { commands: CommandInfo[]; centreName?: string; registered: boolean }): CardJson {
+export function renderHelpCard(data: { commands: readonly CommandDeclaration[]; centreName?: string; registered: boolean }): CardJson {
   const audiences: Audience[] = ['iedereen', 'lid', 'directeur'];
   const groups = audiences
     .map((audience) => ({
