@@ -10,7 +10,8 @@
  */
 import type { Person } from '../domain/centre/model';
 import type { CentreRepository } from '../storage/centres';
-import type { ConversationRef, Messenger, Outgoing, SendFailure } from './types';
+import type { ConversationRef } from '../domain/conversation';
+import type { Messenger, Outgoing, SendFailure } from './types';
 
 export type PersonalDelivery =
   /** `stored`: the stored chat; `opened`: none was stored, a chat was opened; `reopened`: the stored one was gone, a new one worked. */

@@ -11,7 +11,7 @@ import { loadConfig } from '../../bot/config';
 import { startPoolster } from '../../bot/main';
 import { channelPostReference } from '../../bot/references';
 import { createDigestScheduler } from '../../dialogs/digest/scheduler';
-import type { ConversationRef } from '../../dialogs/types';
+import type { ConversationRef } from '../../domain/conversation';
 
 async function run(): Promise<void> {
   const ticks = String(process.env.POOLSTER_TICKS ?? '').split(',').filter(Boolean).map((iso) => new Date(iso));
