@@ -108,6 +108,12 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   let coverageCheckedOn: string | undefined;
   /** Centres whose reminder pass of a day this instance already claimed or saw claimed (saves a write per tick). */
   const remindersSettled = new Map<string, string>();
+  /**
+   * Weekly runs this instance delivered but could not mark sent (storage failed right after the
+   * send). Without it the run would look interrupted and be sent again once its claim goes stale.
+   * In memory: a crash in that same window is the one case left that can send twice (README).
+   */
+  const deliveredUnmarked = new Map<string, { activityId?: string }>();
   let task: ReturnType<CronLike['schedule']> | undefined;
   let running: Promise<unknown> | undefined;
 
@@ -150,6 +156,16 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     }
     const run = await deps.digests.markSending(claim.run, now);
     if (!run) return;
+    const runKey = `${reg.tenantId}\n${reg.centreId}\n${reg.conversationKey}\n${weekKey}`;
+    const unmarked = deliveredUnmarked.get(runKey);
+    if (unmarked) {
+      // This instance delivered it, but storage failed to record that: record it now, never send again.
+      await deps.digests.markSent(run, now, unmarked.activityId);
+      deliveredUnmarked.delete(runKey);
+      await deps.digests.recordSent(reg, weekKey, now.toISOString());
+      log.info({ ...ctx }, 'weekly digest delivered earlier: recorded as sent');
+      return;
+    }
 
     let outcome: SendOutcome;
     try {
@@ -164,9 +180,13 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     }
 
     if (outcome.ok) {
-      await deps.digests.markSent(run, now, outcome.activityId);
-      await deps.digests.recordSent(reg, weekKey, now.toISOString());
+      // Delivered: from here on a storage failure must not lead to a second send. Remembered until
+      // the run is marked; a later tick of this instance takes the run over and only marks it.
+      deliveredUnmarked.set(runKey, outcome.activityId !== undefined ? { activityId: outcome.activityId } : {});
       report.digestsSent += 1;
+      await deps.digests.markSent(run, now, outcome.activityId);
+      deliveredUnmarked.delete(runKey);
+      await deps.digests.recordSent(reg, weekKey, now.toISOString());
       log.info({ ...ctx, attempt: run.attempts }, 'weekly digest sent');
       return;
     }

@@ -88,7 +88,7 @@ describe('Fault suite: kill -9 under concurrent load', function () {
           const step = /Bouwsteen (\d+) van 11/.exec(text);
           if (!step || killed) return;
           const bouwsteenId = BOUWSTEEN_IDS[Number(step[1]) - 1]!;
-          const data = { ...actionTitled(state.card, 'Volgende').data, ...validBouwsteenForm({ choiceNote: `run ${run} ${bouwsteenId}` }) };
+          const data = { ...actionTitled(state.card, /^Volgende/).data, ...validBouwsteenForm({ choiceNote: `run ${run} ${bouwsteenId}` }) };
           figures.sent += 1;
           state.unacknowledged = bouwsteenId;
           let answer;
