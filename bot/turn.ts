@@ -70,7 +70,9 @@ export function toActivity(message: Outgoing): Partial<Activity> {
 export function sameConversation(stored: ConversationRef, current: ConversationRef): boolean {
   const key = (ref: ConversationRef) => {
     const r = ref as Partial<ConversationReference>;
-    return JSON.stringify([r.channelId, r.serviceUrl, r.conversation?.id, r.conversation?.tenantId, r.bot?.id, r.user?.id]);
+    // A channel's reference names the thread it came from (";messageid="): the channel is the same.
+    const conversationId = r.conversation?.id?.split(';messageid=')[0];
+    return JSON.stringify([r.channelId, r.serviceUrl, conversationId, r.conversation?.tenantId, r.bot?.id, r.user?.id]);
   };
   return key(stored) === key(current);
 }

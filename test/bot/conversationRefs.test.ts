@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { cardText, firstCard, lastCardTextIn, startTestBot, TENANT, type ConversationSpec, type TestBot, type TestUser } from '../support/bot';
 import { FakeConnector } from '../support/connector';
+import { channelPostReference } from '../../bot/references';
+import { createDigestScheduler } from '../../dialogs/digest/scheduler';
 
 /**
  * Issue 17.1: stored 1:1 conversation references stay current. Whole turns over HTTP against real
@@ -155,5 +157,35 @@ describe('Conversation references stay current', function () {
     const reminded = await director.execute('round.remind', { roundId: centre.openRoundId }, group);
     assert.match(cardText(reminded.card), /Herinnering privé verstuurd naar 1 persoon\. Nestor Herinnerd was niet meer bereikbaar in het bewaarde 1-op-1-gesprek; ik opende een nieuw gesprek en de herinnering kwam daar aan\./);
     assert.equal(connector.sentTo(member.personalConversationId).filter((a) => /Herinnering: je inschaling/.test(cardText(firstCard([a])))).length, 1);
+  });
+
+  it('a registered digest channel whose stored reference went stale: refreshed when the channel talks to the bot, once; the digest arrives', async () => {
+    const saved = clock.now;
+    clock.now = new Date('2026-02-27T10:00:00Z'); // the Friday before
+    const { director } = await centreWith('Kanaal');
+    const channel: ConversationSpec = { id: '19:kanaal-verhuisd@thread.tacv2', kind: 'channel', teamId: '19:team-kanaal' };
+    assert.match(String((await director.say('<at>Poolster</at> digest hier', channel))[0]?.text), /^Afgesproken/);
+    const centreId = (await bot.poolster.deps.centres.getPerson(TENANT, director.userId))!.centreId;
+    const key = { tenantId: TENANT, centreId, conversationKey: channel.id };
+    // Stored long ago through another service URL (that one no longer answers).
+    await bot.poolster.deps.digests.updateRegistration(key, (reg) => ({ ...reg, ref: { ...reg.ref, serviceUrl: 'http://127.0.0.1:9/' } }));
+    const digestRequests: string[] = [];
+    bot.poolster.tables.client('Digests').pipeline.addPolicy({ name: 'countDigestRequests', sendRequest: (request, next) => (digestRequests.push(request.method), next(request)) });
+
+    await director.say('<at>Poolster</at> digest status', { ...channel, id: `${channel.id};messageid=1700000000001` });
+    assert.equal(digestRequests.filter((m) => m === 'PUT').length, 1, 'the new reference written once');
+    const stored = await bot.poolster.deps.digests.getRegistration(TENANT, centreId, channel.id);
+    assert.equal((stored?.ref as { serviceUrl?: string }).serviceUrl, connector.url);
+
+    digestRequests.length = 0;
+    await director.say('<at>Poolster</at> digest status', { ...channel, id: `${channel.id};messageid=1700000000002` });
+    assert.deepEqual(digestRequests, ['GET'], 'another thread of the same channel: nothing changed, no extra request');
+
+    const { deps } = bot.poolster;
+    const monday = new Date('2026-03-02T07:00:00Z'); // 08:00 in Brussels
+    const report = await createDigestScheduler({ ...deps, sources: deps.digestSources, postReference: channelPostReference, now: () => monday, instanceId: 'refs' }).tick(monday);
+    clock.now = saved;
+    assert.equal(report.digestsSent, 1);
+    assert.equal(connector.sentTo(channel.id).filter((a) => /actieoverzicht/i.test(cardText(firstCard([a])))).length, 1, 'the weekly digest reached the channel');
   });
 });
