@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'not-in-centre'
   | 'not-in-team'
   | 'not-director'
+  | 'last-director'
   | 'not-owner'
   | 'not-participant'
   | 'wrong-tenant'
@@ -16,8 +17,7 @@ export type ErrorCode =
   | 'survey-submitted'
   | 'invalid-input'
   | 'not-found'
-  | 'conflict'
-  | 'storage-unavailable';
+  | 'conflict';
 
 export class PoolsterError extends Error {
   constructor(
@@ -43,7 +43,8 @@ export const GENERIC_FAILURE_MESSAGE =
 
 /** True for errors that mean "storage did not answer" (network down, timeouts, 5xx after retries). */
 export function isStorageUnavailable(error: unknown): boolean {
-  if (error instanceof PoolsterError) return error.code === 'storage-unavailable';
+  // A coded error is a decided answer, never an outage.
+  if (error instanceof PoolsterError) return false;
   const e = error as { code?: string; statusCode?: number; name?: string; cause?: unknown } | undefined;
   if (!e) return false;
   if (e.name === 'RestError') {
