@@ -4,7 +4,7 @@
  */
 import type { Audience, CommandDeclaration, CommandTopic } from '../domain/commands';
 import { typed, type FirstStep, type Place } from '../domain/firstSteps';
-import type { CardJson } from '../dialogs/types';
+import type { CardJson } from './cardJson';
 import { commandButtonData, expandCard, prepareCard } from './render';
 import { NOT_IN_CENTRE_MESSAGE } from '../domain/errors';
 import helpJson from './templates/help.json';

@@ -48,11 +48,6 @@ export interface CommandDeclaration {
   menu?: readonly CommandMenuEntry[];
 }
 
-/**
- * The card verb of a button that runs a command as if the person typed it: an Action.Submit with
- * data `{ verb: 'command.run', command: 'status', args: 'speerpunt 3' }` (args optional).
- */
-export const COMMAND_RUN_VERB = 'command.run';
 /** Button args are short, fixed texts written by the bot. */
 export const COMMAND_BUTTON_ARGS_MAX = 200;
 

@@ -3,7 +3,9 @@
  * and an unknown message offer first, as buttons. Pure: the situation is read by the caller.
  */
 
-export type Place = 'personal' | 'groupChat' | 'channel';
+import type { ConversationKind } from './conversation';
+
+export type Place = ConversationKind;
 
 export interface Situation {
   place: Place;

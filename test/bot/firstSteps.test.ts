@@ -5,7 +5,9 @@
  * group chat every hint says to @mention Poolster.
  */
 import assert from 'node:assert/strict';
-import { COMMAND_RUN_VERB } from '../../domain/commands';
+import { VERBS } from '../../cards/verbs';
+
+const COMMAND_RUN_VERB = VERBS.command.run;
 import { cardText, firstCard, startTestBot, type ConversationSpec, type TestBot, type TestUser } from '../support/bot';
 import { assertValidCard, cardActions } from '../support/cards';
 import { DEMO_NOW, addPerson, createPlanCentre } from '../support/planFixture';
