@@ -17,6 +17,8 @@ const AUDIENCE_TITLES: Record<Audience, string> = {
   directeur: 'Voor de directeur',
 };
 
+const AUDIENCE_ORDER: readonly Audience[] = ['iedereen', 'lid', 'directeur'];
+
 const TOPIC_TITLES: Record<CommandTopic | 'meer', string> = {
   start: 'Beginnen',
   inschaling: 'Inschaling',
@@ -39,22 +41,25 @@ export interface HelpCardData {
   registered: boolean;
 }
 
-/** The person's commands per audience, each a few lines of "topic: command · command". */
+/**
+ * The person's commands in a few rows, one per topic ("Inschaling: inschaling · verder · ..."),
+ * under the heading of their highest role. `help` itself is left out: they just asked for it.
+ */
 function commandGroups(commands: readonly CommandDeclaration[], place: Place) {
-  const audiences: Audience[] = ['lid', 'directeur', 'iedereen'];
-  return audiences
-    .map((audience) => {
-      const ofAudience = commands.filter((c) => c.audience === audience);
-      const topics = TOPIC_ORDER.map((topic) => ({
-        title: TOPIC_TITLES[topic],
-        commands: ofAudience
-          .filter((c) => (c.topic ?? 'meer') === topic)
-          .map((c) => `**${typed(c.usage, place)}**`)
-          .join(' · '),
-      })).filter((t) => t.commands !== '');
-      return { title: AUDIENCE_TITLES[audience], topics };
-    })
-    .filter((g) => g.topics.length > 0);
+  const audiences = new Set(commands.map((c) => c.audience));
+  const heading = audiences.has('directeur') ? AUDIENCE_TITLES.directeur : audiences.has('lid') ? AUDIENCE_TITLES.lid : AUDIENCE_TITLES.iedereen;
+  const listed = commands.filter((c) => c.name !== 'help');
+  const topics = TOPIC_ORDER.map((topic) => ({
+    title: TOPIC_TITLES[topic],
+    commands: listed
+      .filter((c) => (c.topic ?? 'meer') === topic)
+      // What everyone does first (inschaling · verder), then what only a director does.
+      .sort((a, b) => AUDIENCE_ORDER.indexOf(a.audience) - AUDIENCE_ORDER.indexOf(b.audience))
+      .flatMap((c) => c.usage.split(' · '))
+      .map((usage) => `**${typed(usage, place)}**`)
+      .join(' · '),
+  })).filter((t) => t.commands !== '');
+  return topics.length > 0 ? [{ title: heading, topics }] : [];
 }
 
 function stepsView(steps: readonly FirstStep[]) {
@@ -85,7 +90,7 @@ export function renderHelpCard(data: HelpCardData): CardJson {
     mentionHint: mentionHint(data.place),
     stepsTitle: 'Begin hier',
     steps: stepsView(data.steps),
-    listTitle: 'Alle opdrachten',
+    listTitle: '',
     groups: commandGroups(data.commands, data.place),
     footerButtons: [],
   });
@@ -95,20 +100,24 @@ export function renderWelcomeCard(data: { place: Place; steps: readonly FirstSte
   const intro =
     'Ik help het beleidsteam van jullie CLB met de inschaling van de poolster-bouwstenen, het teamresultaat, ' +
     'de opvolging van het beleidsplan en een wekelijks actieoverzicht.';
+  // In a chat with others the mention hint says how to ask; the digest sentence only when no button offers it.
+  const offersDigest = data.steps.some((s) => s.command === 'digest');
   const where =
     data.place === 'personal'
-      ? 'Hier, in ons gesprek, vul je je eigen inschaling in.'
-      : `Hier kan de directeur het wekelijkse actieoverzicht aanzetten met **${typed('digest hier', data.place)}**.`;
+      ? 'Hier, in ons gesprek, vul je je eigen inschaling in. Typ **help** om te zien wat je kan doen.'
+      : offersDigest
+        ? ''
+        : `Hier kan de directeur het wekelijkse actieoverzicht aanzetten met **${typed('digest hier', data.place)}**.`;
   return expandCard(helpTemplate, {
     title: 'Welkom bij Poolster',
     titleSize: 'Large',
-    intro: `${intro} ${where} Typ **${typed('help', data.place)}** om te zien wat je kan doen.`,
+    intro: `${intro} ${where}`.trim(),
     mentionHint: mentionHint(data.place),
     stepsTitle: 'Begin hier',
     steps: stepsView(data.steps),
     listTitle: '',
     groups: [],
-    footerButtons: [{ title: 'Wat kan je?', data: commandButtonData('help') }],
+    footerButtons: [{ title: 'Wat kan je?', style: 'default', data: commandButtonData('help') }],
   });
 }
 
@@ -128,8 +137,8 @@ export function renderUnknownCard(data: { place: Place; suggestion?: { name: str
     listTitle: '',
     groups: [],
     footerButtons: [
-      ...(suggestion ? [{ title: `Ja, ${suggestion.words}`, data: commandButtonData(suggestion.name, suggestion.args) }] : []),
-      { title: 'Alle opdrachten', data: commandButtonData('help') },
+      ...(suggestion ? [{ title: `Ja, ${suggestion.words}`, style: 'positive', data: commandButtonData(suggestion.name, suggestion.args) }] : []),
+      { title: 'Alle opdrachten', style: 'default', data: commandButtonData('help') },
     ],
   });
 }

@@ -32,7 +32,7 @@ export interface CommandDeclaration {
    * matter). The longest match wins; the first one is the command's own word.
    */
   words: readonly string[];
-  /** What the person types, as shown in help. */
+  /** What the person types, as shown in help; alternatives separated by " · ". */
   usage: string;
   description: string;
   audience: Audience;

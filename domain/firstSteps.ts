@@ -58,7 +58,7 @@ function candidates(s: Situation): FirstStep[] {
 
   if (s.person.director) {
     if (!personal && !s.digestHere) {
-      steps.push({ command: 'digest', args: 'hier', title: 'Wekelijks overzicht hier', why: 'Laat Poolster hier elke week het actieoverzicht van het beleidsplan posten.' });
+      steps.push({ command: 'digest', args: 'hier', title: 'Wekelijks overzicht hier', why: `Laat Poolster hier elke week het actieoverzicht van het beleidsplan posten (of typ **${typed('digest hier', s.place)}**).` });
     }
     if (s.teamSize <= 1) {
       steps.push({
