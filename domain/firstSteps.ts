@@ -73,9 +73,9 @@ function candidates(s: Situation): FirstStep[] {
     if (round) steps.push({ command: 'voortgang', title: 'Voortgang bekijken', why: 'Er loopt een inschalingsronde: bekijk wie al klaar is en herinner wie nog bezig is.' });
     else if (s.lastResult === 'to-confirm') steps.push({ command: 'resultaat', title: 'Teamresultaat bevestigen', why: 'De inschalingsronde is gesloten: bekijk het teamresultaat, bespreek het en bevestig het.' });
     else if (s.lastResult === 'confirmed') steps.push({ command: 'resultaat', title: 'Teamresultaat publiceren', why: 'Het teamresultaat is bevestigd: publiceer het, zodat je beleidsteam het kan bekijken.' });
-    else if (s.lastResult === undefined && s.teamSize > 1) steps.push({ command: 'start-inschaling', title: 'Start de inschaling', why: 'Je beleidsteam staat klaar: open een inschalingsronde, iedereen krijgt een uitnodiging.' });
+    else if (s.lastResult === undefined && s.teamSize > 1) steps.push({ command: 'start-inschaling', title: 'Nieuwe inschalingsronde', why: 'Je beleidsteam staat klaar: open een inschalingsronde, iedereen krijgt een uitnodiging.' });
     if (s.hasPlan) steps.push(planStep());
-    if (s.lastResult === undefined && s.teamSize <= 1 && !round) steps.push({ command: 'start-inschaling', title: 'Start de inschaling', why: 'Of begin al met een inschalingsronde, alleen of met wie je later toevoegt.' });
+    if (s.lastResult === undefined && s.teamSize <= 1 && !round) steps.push({ command: 'start-inschaling', title: 'Nieuwe inschalingsronde', why: 'Of begin al met een inschalingsronde, alleen of met wie je later toevoegt.' });
     return steps;
   }
 

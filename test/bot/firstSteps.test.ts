@@ -90,7 +90,7 @@ describe('First steps and tolerant commands (issue 13.3, whole turns, real Azuri
       const centre = await createPlanCentre(bot, { name: 'Vrij CLB Klaar', directorName: 'Dirk Klaar', members: ['Mona Klaar'], plan: null });
       const help = firstCard(await centre.director.say('help'));
       assert.deepEqual(commandButtons(help).slice(0, 1).map((b) => b.command), ['start-inschaling']);
-      const started = await click(centre.director, help, 'Start de inschaling');
+      const started = await click(centre.director, help, 'Nieuwe inschalingsronde');
       assert.match(cardText(firstCard(started)), /Nieuwe inschalingsronde/, 'the button opens the round card, as typing "start inschaling"');
     });
 
