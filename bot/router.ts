@@ -7,7 +7,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { z, type ZodType } from 'zod';
-import { COMMAND_BUTTON_ARGS_MAX, MAX_MESSAGE_CHARS, buildCommandParser, cleanMessageText, unknownCommandReply, withMentionHints, type CommandDeclaration, type CommandParser } from '../domain/commands';
+import { COMMAND_BUTTON_ARGS_MAX, MAX_MESSAGE_CHARS, buildCommandParser, cleanMessageText, unknownCommandReply, type CommandDeclaration, type CommandParser } from '../domain/commands';
 import { GENERIC_FAILURE_MESSAGE, PoolsterError, STORAGE_UNAVAILABLE_MESSAGE, errorSummary, isStorageUnavailable, scrubErrorText } from '../domain/errors';
 import type { ActionHandler, CommandHandler, Router, Turn, UnknownMessage } from '../dialogs/types';
 import { createTurn, toActivity } from './turn';
@@ -63,11 +63,7 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
       activityId: context.activity.id,
       ...fields,
     });
-    const turn = createTurn(context, log, deps.now);
-    if (turn.actor.conversation.kind === 'personal') return turn;
-    // Outside the 1:1 chat every command hint in a text says to @mention Poolster.
-    const declarations = [...commands.values()].map((c) => c.declaration);
-    return { ...turn, send: (message) => turn.send('text' in message && message.text ? { ...message, text: withMentionHints(message.text, declarations) } : message) };
+    return createTurn(context, log, deps.now);
   };
 
   return {

@@ -354,18 +354,3 @@ export function commandMenus(declarations: readonly CommandDeclaration[]): Recor
       .map(({ title, description }) => ({ title, description }));
   return { personal: menu('personal'), team: menu('team') };
 }
-
-/**
- * In a group chat or channel Teams only delivers messages that @mention the bot, so a hint like
- * "typ **digest uit**" must read "typ **@Poolster digest uit**" there. Rewrites every bold,
- * lower-case text that starts with a command's own word; the mention is harmless in a 1:1 chat
- * (the parser skips "Poolster").
- */
-export function withMentionHints(text: string, declarations: readonly CommandDeclaration[]): string {
-  const commandWords = declarations.map((d) => d.words[0]!.toLowerCase());
-  return text.replace(/\*\*([^*\n]{1,80})\*\*/g, (whole, inner: string) => {
-    const hint = inner.trim();
-    if (hint !== hint.toLowerCase()) return whole;
-    return commandWords.some((word) => hint === word || hint.startsWith(`${word} `)) ? `**@Poolster ${hint}**` : whole;
-  });
-}

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { declaredCommands } from '../../bot/main';
-import { FILLER_WORDS, MAX_MESSAGE_CHARS, POLITE_WORDS, boundedEditDistance, buildCommandParser, withMentionHints, type CommandDeclaration, type WorkMeter } from '../../domain/commands';
+import { FILLER_WORDS, MAX_MESSAGE_CHARS, POLITE_WORDS, boundedEditDistance, buildCommandParser, type CommandDeclaration, type WorkMeter } from '../../domain/commands';
 
 const declarations = declaredCommands();
 const parser = buildCommandParser(declarations);
@@ -140,14 +140,6 @@ describe('Command parser (built from the declarations)', () => {
     const meter: WorkMeter = { steps: 0 };
     assert.deepEqual(parser.parse('a'.repeat(MAX_MESSAGE_CHARS + 1), meter), { kind: 'too-long' });
     assert.equal(meter.steps, 0, 'a message over the limit is not read at all');
-  });
-
-  it('outside the 1:1 chat, command hints get the @mention; other bold text stays as it is', () => {
-    assert.equal(
-      withMentionHints('Gebruik: **digest hier** of **digest uit**. Klik op **Toestaan**. **Speerpunt 3**, **@Poolster help**.', declarations),
-      'Gebruik: **@Poolster digest hier** of **@Poolster digest uit**. Klik op **Toestaan**. **Speerpunt 3**, **@Poolster help**.',
-    );
-    assert.deepEqual(commandOf('@Poolster digest hier'), { name: 'digest', args: 'hier' }, 'typed as hinted, in any chat');
   });
 
   it('bounded edit distance: exact within the bound, bound + 1 beyond, swaps count once', () => {
