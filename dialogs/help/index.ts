@@ -71,20 +71,18 @@ export function registerHelp(deps: FeatureDeps) {
       await turn.send({ card: renderWelcomeCard({ place: situation.place, steps: firstSteps(situation) }) });
     });
 
-    router.command(
-      {
-        name: 'help',
-        topic: 'hulp',
-        words: ['help', 'hulp', 'menu', 'opdrachten'],
-        usage: 'help',
-        description: 'Toont wat je mij kan vragen.',
-        audience: 'iedereen',
-        menu: [
-          { scope: 'personal', title: 'help', description: 'Wat je nu best doet, en wat je Poolster nog kan vragen.', position: 1 },
-          { scope: 'team', title: 'help', description: 'Wat Poolster in dit team of deze chat kan.', position: 1 },
-        ],
-      },
-      async (turn) => {
+    router.command({
+      name: 'help',
+      topic: 'hulp',
+      words: ['help', 'hulp', 'menu', 'opdrachten'],
+      usage: 'help',
+      description: 'Toont wat je mij kan vragen.',
+      audience: 'iedereen',
+      menu: [
+        { scope: 'personal', title: 'help', description: 'Wat je nu best doet, en wat je Poolster nog kan vragen.', position: 1 },
+        { scope: 'team', title: 'help', description: 'Wat Poolster in dit team of deze chat kan.', position: 1 },
+      ],
+    }, async (turn) => {
         const { situation, audiences, centreName } = await situationOf(turn, deps);
         const registered = situation.person !== undefined;
         // Someone whose centre exists is never offered `setup`.
