@@ -9,6 +9,7 @@
  * the director's delivery summary can tell.
  */
 import type { Person } from '../domain/centre/model';
+import { logTolerated, type FailureLog } from '../domain/errors';
 import type { CentreRepository } from '../storage/centres';
 import type { ConversationRef } from '../domain/conversation';
 import type { Messenger, Outgoing, SendFailure } from './types';
@@ -23,6 +24,7 @@ export interface PersonalDeliveryDeps {
   messenger: Messenger;
   centres: Pick<CentreRepository, 'getPerson' | 'updatePersonalChat'>;
   now: () => Date;
+  logger: FailureLog;
 }
 
 const isFailure = (value: ConversationRef | SendFailure): value is SendFailure => (value as SendFailure).ok === false;
@@ -63,10 +65,17 @@ export async function sendToPerson(
   return { ok: true, via: 'opened' };
 }
 
-/** Stores a newly opened chat on the person (re-read for its ETag; a concurrent change wins). */
+/**
+ * Stores a newly opened chat on the person (re-read for its ETag; a concurrent change wins). Only a
+ * shortcut for the next message (the chat can be opened again): a failure here is logged, not passed on.
+ */
 async function remember(deps: PersonalDeliveryDeps, person: Pick<Person, 'tenantId' | 'userId'>, ref: ConversationRef): Promise<void> {
-  const current = await deps.centres.getPerson(person.tenantId, person.userId);
-  if (current) await deps.centres.updatePersonalChat(current, ref, deps.now());
+  try {
+    const current = await deps.centres.getPerson(person.tenantId, person.userId);
+    if (current) await deps.centres.updatePersonalChat(current, ref, deps.now());
+  } catch (error) {
+    logTolerated(deps.logger, 'could not store the personal chat reference')(error);
+  }
 }
 
 const FAILURE_TEXT: Record<SendFailure['reason'] | 'no-account', string> = {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { declaredCommands } from '../../bot/main';
 import { cardText, firstCard, startTestBot, type ConversationSpec, type TestBot, type TestUser } from '../support/bot';
+import { specClock } from '../support/clock';
 import { demoPlan } from '../support/planFixture';
 import { validBouwsteenForm } from '../fixtures/surveyForms';
 import { changes, hasDutch, registeredRoutes, snapshot, UploadSink, visibleCardText } from './support';
@@ -22,12 +23,9 @@ describe('Trust: authorisation on the server (forged card data)', function () {
   const A = { centreId: '', roundId: '' };
   const B = { centreId: '', roundId: '' };
   const B_SECRETS = ['Vrij CLB Elders', 'Cas Elders', 'Bob Elders', 'toelichting-van-cas'];
-  const deadline = () => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
-  const schoolYear = () => {
-    const now = new Date();
-    const start = now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-    return `${start}-${start + 1}`;
-  };
+  const clock = specClock();
+  const deadline = () => clock.inDays(14);
+  const schoolYear = () => clock.schoolYear;
   const inB = (key: string) => [B.roundId, B.centreId, bob.userId, cas.userId].some((id) => key.includes(id));
   const ofUser = (user: TestUser, roundId: string) => (key: string) => key.startsWith(`Survey|${roundId}|${user.userId}~`);
 
@@ -40,7 +38,7 @@ describe('Trust: authorisation on the server (forged card data)', function () {
   };
 
   before(async () => {
-    bot = await startTestBot();
+    bot = await startTestBot({ now: clock.now });
     dina = bot.user('Dina Directeur');
     ann = bot.user('Ann Lid');
     bert = bot.user('Bert Lid');

@@ -10,6 +10,8 @@ import { BOUWSTEEN_IDS } from '../../domain/catalogue';
 import { TABLE_NAMES } from '../../storage/tables';
 import { startTestBot, TENANT, type ConversationSpec, type TestBot, type TestUser } from '../support/bot';
 import { validBouwsteenForm } from '../fixtures/surveyForms';
+import { SPEC_START, specClock } from '../support/clock';
+import { brusselsDate } from '../../domain/schoolYear';
 import { captureLogs, changes, hasDutch, readsDutch, registeredRoutes, snapshot, tableRows, UploadSink, visibleCardText } from './support';
 
 /**
@@ -64,8 +66,9 @@ function envelope(bot: TestBot, user: TestUser, conversation: { id: string; kind
   };
 }
 
+/** What the bot sent to a conversation since `before`, without typing indicators (teams-ai sends one when a turn takes a moment). */
 const sentSince = (bot: TestBot, before: number, conversationId: unknown) =>
-  bot.connector.sent.slice(before).filter((s) => s.conversationId === conversationId).map((s) => s.activity);
+  bot.connector.sent.slice(before).filter((s) => s.conversationId === conversationId && s.activity.type !== 'typing').map((s) => s.activity);
 
 /** Every reply a person sees reads as Dutch (text and cards); files are offered as consent cards. */
 function assertRepliesReadDutch(replies: Array<Record<string, any>>, strict: boolean, context: string): void {
@@ -90,7 +93,7 @@ describe('Trust: hostile input at the HTTP edge', function () {
   this.timeout(60_000);
   let bot: TestBot;
   before(async () => {
-    bot = await startTestBot();
+    bot = await startTestBot({ now: specClock().now });
   });
   after(async () => bot.stop());
 
@@ -237,7 +240,8 @@ function arbitraries(input: { actions: Array<{ verb: string; schema: unknown }>;
     fc.constantFrom(...BOUWSTEEN_IDS, '1', '2', '3', '4', 'aanhouden', 'next', 'prev', 'later', 'resume', 'intro', 'overview', 'closing', 'confirm', 'ja', 'link', 'create', 'lopend', 'afgerond', 'open', 'anoniem', '2025-2026', '2030-01-01', 'welbewust', 'context', 'combinatie', 'nee', 'teams', 'anders', 'mensen', 'systemen', 'geen', 'nog-niet', 'missie,mensen'),
     fc.integer({ min: -1, max: 3 }).map(String),
   );
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  // Dates around the day the fuzzed bots' clock starts on (see below), not around today.
+  const day = (offset: number) => brusselsDate(new Date(Date.parse(SPEC_START) + offset * 86_400_000));
   const pools: Record<string, unknown[]> = {
     roundId: input.roundIds,
     target: ['resume', 'intro', 'overview', 'closing', 'confirm', ...BOUWSTEEN_IDS],
@@ -435,7 +439,8 @@ describe('Trust: a fuzz test of at least 1,000 random and malformed activities',
 
   it('strangers (700 activities): no 5xx, a Dutch answer where a person sees one, no error, nothing stored, still healthy', async () => {
     const logs = captureLogs('warn');
-    const bot = await startTestBot({ logger: logs.logger });
+    const clock = specClock();
+    const bot = await startTestBot({ now: clock.now, logger: logs.logger });
     try {
       const routes = registeredRoutes(bot);
       const arbs = arbitraries({ actions: routes.actions, fileSources: routes.fileSources, uploadUrl: uploads.url, ids: ['r-1', 'ronde', TENANT, '00000000-0000-0000-0000-000000000000'], roundIds: ['r-1', '00000000-0000-0000-0000-000000000000', ' '] });
@@ -469,7 +474,8 @@ describe('Trust: a fuzz test of at least 1,000 random and malformed activities',
 
   it('members and a director of a centre with an open round (500 activities): no 5xx, no error, other centres untouched, stored rows stay readable', async () => {
     const logs = captureLogs('warn');
-    const bot = await startTestBot({ logger: logs.logger });
+    const clock = specClock();
+    const bot = await startTestBot({ now: clock.now, logger: logs.logger });
     try {
       const dina = bot.user('Dina Directeur');
       const ann = bot.user('Ann Lid');
@@ -479,12 +485,8 @@ describe('Trust: a fuzz test of at least 1,000 random and malformed activities',
       const chatB: ConversationSpec = { id: '19:fuzz-team-b@thread.v2', kind: 'groupChat' };
       bot.connector.members.set(chatA.id, [dina, ann].map((u) => ({ id: u.channelUserId, name: u.name, aadObjectId: u.userId })));
       bot.connector.members.set(chatB.id, [bob, cas].map((u) => ({ id: u.channelUserId, name: u.name, aadObjectId: u.userId })));
-      const deadline = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-      const year = (() => {
-        const now = new Date();
-        const start = now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-        return `${start}-${start + 1}`;
-      })();
+      const deadline = clock.inDays(10);
+      const year = clock.schoolYear;
       const openRound = async (director: TestUser, member: TestUser, chat: ConversationSpec, name: string) => {
         await director.say(`setup ${name}`);
         const started = await director.execute('round.create', { schoolYear: year, deadline, participants: `${director.userId},${member.userId}`, visibility: 'anoniem' }, chat);
