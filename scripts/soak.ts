@@ -18,6 +18,7 @@ import { startAzurite, freePort } from '../test/support/azurite';
 import { FakeConnector } from '../test/support/connector';
 import { cardText, firstCard, startTestBot, waitForCardIn, type TestUser } from '../test/support/bot';
 import { killHard, startBotProcess } from '../test/support/botProcess';
+import { systemClock } from '../test/support/clock';
 import { validBouwsteenForm } from '../test/fixtures/surveyForms';
 import { createAdapter } from '../bot/app';
 import { DEFAULT_RETRY } from '../bot/connectorRetry';
@@ -84,8 +85,8 @@ async function main(): Promise<void> {
   const directors: TestUser[] = [];
   const members: Array<{ user: TestUser; roundId: string; acked: Map<BouwsteenId, number> }> = [];
   const now = new Date();
-  const start = now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-  const deadline = new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const clock = systemClock(); // the bot process runs on the system clock
+  const deadline = clock.inDays(30);
   for (let c = 0; c < CENTRES; c += 1) {
     const director = driver.user(`Directeur ${c + 1}`);
     directors.push(director);
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
     const team = Array.from({ length: MEMBERS_PER_CENTRE }, (_, i) => driver.user(`Lid ${c + 1}.${i + 1}`));
     const group = { id: `19:soak-${c}@thread.v2`, kind: 'groupChat' as const };
     connector.members.set(group.id, [director, ...team].map((u) => ({ id: u.channelUserId, name: u.name, aadObjectId: u.userId })));
-    await director.execute('round.create', { schoolYear: `${start}-${start + 1}`, deadline, participants: team.map((m) => m.userId).join(','), visibility: 'anoniem' }, group);
+    await director.execute('round.create', { schoolYear: clock.schoolYear, deadline, participants: team.map((m) => m.userId).join(','), visibility: 'anoniem' }, group);
     await waitForCardIn(connector, group.id, new RegExp(`${MEMBERS_PER_CENTRE} van ${MEMBERS_PER_CENTRE} deelnemers`), 60_000);
     await director.say('<at>Poolster</at> digest hier', { id: `19:soak-kanaal-${c}@thread.tacv2`, kind: 'channel', teamId: `19:soak-team-${c}` });
     const roundId = (await driver.poolster.deps.centres.listCentres(director.tenantId)).find((x) => x.name === `GO! CLB Soak ${c + 1}`)!.openRoundId!;

@@ -6,6 +6,7 @@ import { FakeConnector } from '../support/connector';
 import { cardText, firstCard, startTestBot, waitForCardIn, type TestBot, type TestUser } from '../support/bot';
 import { faultSeed, killHard, seededRandom, startBotProcess } from '../support/botProcess';
 import { actionTitled } from '../support/cards';
+import { systemClock } from '../support/clock';
 import { validBouwsteenForm } from '../fixtures/surveyForms';
 import { BOUWSTEEN_IDS } from '../../domain/catalogue';
 
@@ -60,10 +61,9 @@ describe('Fault suite: kill -9 under concurrent load', function () {
     const members = Array.from({ length: MEMBERS }, (_, i) => bot.user(`Lid ${String(i + 1).padStart(2, '0')}`));
     const group = { id: `19:${randomUUID()}@thread.v2`, kind: 'groupChat' as const };
     connector.members.set(group.id, [director, ...members].map((u) => ({ id: u.channelUserId, name: u.name, aadObjectId: u.userId })));
-    const now = new Date();
-    const start = now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-    const deadline = new Date(now.getTime() + 10 * 86_400_000).toISOString().slice(0, 10);
-    await director.execute('round.create', { schoolYear: `${start}-${start + 1}`, deadline, participants: members.map((m) => m.userId).join(','), visibility: 'anoniem' }, group);
+    // The bot runs as its own process on the system clock: dates come from it, by the bot's rule.
+    const clock = systemClock();
+    await director.execute('round.create', { schoolYear: clock.schoolYear, deadline: clock.inDays(10), participants: members.map((m) => m.userId).join(','), visibility: 'anoniem' }, group);
     await waitForCardIn(connector, group.id, new RegExp(`${MEMBERS} van ${MEMBERS} deelnemers`), 60_000);
     const roundId = (await bot.poolster.deps.centres.listCentres(director.tenantId)).find((c) => c.name === 'GO! CLB Killstad')!.openRoundId!;
 
