@@ -17,7 +17,7 @@ import {
   type Plan,
 } from '../domain/plan/model';
 import type { PlanOverview, SpeerpuntStatus, StatusCounts } from '../domain/plan/status';
-import { brusselsDate, nextSchoolYear, schoolYearOfDate, type SchoolYear } from '../domain/schoolYear';
+import { nextSchoolYear, schoolYearOfDate, type SchoolYear } from '../domain/schoolYear';
 import { PLAN_VERBS } from '../dialogs/plan/verbs';
 import type { CardJson } from '../dialogs/types';
 import { commandButtonData, expandCard, prepareCard } from './render';
@@ -27,6 +27,7 @@ import nieuweActieJson from './templates/planNieuweActie.json';
 import overviewJson from './templates/planOverview.json';
 import prioriteitenJson from './templates/planPrioriteiten.json';
 import speerpuntJson from './templates/planSpeerpunt.json';
+import { addDays, formatDutchDate as formatDate } from '../domain/time';
 
 const actieTemplate = prepareCard(actieJson);
 const actiesTemplate = prepareCard(actiesJson);
@@ -37,21 +38,6 @@ const speerpuntTemplate = prepareCard(speerpuntJson);
 
 // ---------------------------------------------------------------------------------------------
 // Formatting
-
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-
-/** "2026-11-23" (or an ISO date-time, read in Brussels time) → "23 november 2026". */
-export function formatDate(isoDateOrDateTime: string): string {
-  const date = isoDateOrDateTime.length > 10 ? brusselsDate(new Date(isoDateOrDateTime)) : isoDateOrDateTime;
-  const [y, m, d] = date.split('-').map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
-}
-
-/** The calendar day after an ISO date. */
-export function dayAfter(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d! + 1)).toISOString().slice(0, 10);
-}
 
 export function shorten(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -272,7 +258,7 @@ export function renderActieCard(input: ActieCardInput): CardJson {
       finishSubmit: { verb: PLAN_VERBS.setStatus, ...base, status: 'afgerond' },
       showPostponeCard: canEdit && open && !postponeInline,
       postponeInline,
-      postponeMin: dayAfter(today),
+      postponeMin: addDays(today, 1),
       postponeValue: form?.kind === 'postpone' && /^\d{4}-\d{2}-\d{2}$/.test(form.value) ? form.value : '',
       postponeError: form?.kind === 'postpone' ? form.error : '',
       postponeData: base,

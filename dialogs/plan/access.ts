@@ -6,11 +6,11 @@
 import { isDirector, isTeamMember, type Centre, type Person } from '../../domain/centre/model';
 import type { Actie, Plan } from '../../domain/plan/model';
 import { ownerKey } from '../../domain/plan/status';
-import { brusselsDate } from '../../domain/schoolYear';
 import type { Turn } from '../types';
 import type { PlanFeatureDeps } from './priorities';
 
 import { NOT_IN_CENTRE_MESSAGE } from '../../domain/errors';
+import { brusselsDate } from '../../domain/time';
 export { NOT_IN_CENTRE_MESSAGE };
 
 export function notInTeamMessage(centre: Centre): string {

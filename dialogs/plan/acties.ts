@@ -2,10 +2,10 @@
  * `acties`: a person's own acties (or `acties <naam>`, `acties <nummer>`), each with a card to
  * start, finish, postpone or add a note. Card answers replace the clicked card.
  */
-import { byUrgency, formatDate, renderActieCard, renderActiesCard, shorten, type ActieForm } from '../../cards/plan';
+import { byUrgency, renderActieCard, renderActiesCard, shorten, type ActieForm } from '../../cards/plan';
 import { isDirector, type Person } from '../../domain/centre/model';
 import { PoolsterError } from '../../domain/errors';
-import { ACTION_STATUS_LABELS, LIMITS, findDoelstelling, isIsoDate, isOpenStatus, type Actie, type Plan } from '../../domain/plan/model';
+import { ACTION_STATUS_LABELS, LIMITS, findDoelstelling, isOpenStatus, type Actie, type Plan } from '../../domain/plan/model';
 import { actionsOfOwner } from '../../domain/plan/status';
 import type { ActionResult, Turn } from '../types';
 import {
@@ -18,6 +18,7 @@ import {
 } from './access';
 import type { PlanFeatureDeps } from './priorities';
 import type { AddNoteData, PostponeData, SetStatusData } from './verbs';
+import { formatDutchDate, isIsoDate } from '../../domain/time';
 
 /** At most this many action cards per `acties` answer (Teams allows ~7 messages per second). */
 export const MAX_ACTIE_CARDS = 4;
@@ -169,7 +170,7 @@ export function postponeAction(deps: PlanFeatureDeps) {
     let error: string | undefined;
     if (value === '') error = 'Kies een nieuwe deadline.';
     else if (!isIsoDate(value)) error = 'Dat is geen geldige datum. Kies een datum in de kalender.';
-    else if (value <= ctx.today) error = `De nieuwe deadline moet na vandaag (${formatDate(ctx.today)}) liggen.`;
+    else if (value <= ctx.today) error = `De nieuwe deadline moet na vandaag (${formatDutchDate(ctx.today)}) liggen.`;
     if (error) return { card: actieCard(ctx, found.actie, { form: { kind: 'postpone', value, error } }) };
 
     const author = noteAuthor(ctx, turn);
@@ -177,11 +178,11 @@ export function postponeAction(deps: PlanFeatureDeps) {
       if (!isOpenStatus(actie.status)) {
         return { actie, notice: `Deze actie is ${ACTION_STATUS_LABELS[actie.status].toLowerCase()} en kan niet meer uitgesteld worden.` };
       }
-      const was = actie.deadline ? ` (was ${formatDate(actie.deadline)})` : '';
-      const note = { date: turn.now.toISOString(), author, text: `Uitgesteld tot ${formatDate(value)}${was}.` };
+      const was = actie.deadline ? ` (was ${formatDutchDate(actie.deadline)})` : '';
+      const note = { date: turn.now.toISOString(), author, text: `Uitgesteld tot ${formatDutchDate(value)}${was}.` };
       return {
         actie: { ...actie, status: 'uitgesteld', deadline: value, notes: [...actie.notes, note] },
-        notice: `Bijgewerkt: uitgesteld tot ${formatDate(value)}.`,
+        notice: `Bijgewerkt: uitgesteld tot ${formatDutchDate(value)}.`,
       };
     });
   };

@@ -5,14 +5,14 @@ import { renderNieuweActieCard, type NieuweActieField, type NieuweActieValues } 
 import { BOUWSTEEN_IDS, type BouwsteenId } from '../../domain/catalogue/types';
 import { isDirector } from '../../domain/centre/model';
 import { parseSpeerpuntRef } from '../../domain/plan/commandArgs';
-import { LIMITS, findDoelstelling, isIsoDate, type Actie, type Owner } from '../../domain/plan/model';
-import { formatDate } from '../../cards/plan';
+import { LIMITS, findDoelstelling, type Actie, type Owner } from '../../domain/plan/model';
 import { parseSchoolYear, type SchoolYear } from '../../domain/schoolYear';
 import type { ActionResult, CardJson, Turn } from '../types';
 import { NOT_DIRECTOR_CREATE_MESSAGE, loadPlanContext, type PlanContext } from './access';
 import { actieCard } from './acties';
 import type { PlanFeatureDeps } from './priorities';
 import type { CreateData } from './verbs';
+import { formatDutchDate, isIsoDate } from '../../domain/time';
 
 export async function nieuweActieForm(
   deps: PlanFeatureDeps,
@@ -94,7 +94,7 @@ export function createAction(deps: PlanFeatureDeps) {
 
     if (values.deadline) {
       if (!isIsoDate(values.deadline)) errors.deadline = 'Dat is geen geldige datum. Kies een datum in de kalender, of laat het veld leeg.';
-      else if (values.deadline < ctx.today) errors.deadline = `De deadline ligt in het verleden. Kies vandaag (${formatDate(ctx.today)}) of later.`;
+      else if (values.deadline < ctx.today) errors.deadline = `De deadline ligt in het verleden. Kies vandaag (${formatDutchDate(ctx.today)}) of later.`;
     }
 
     let bouwsteenId: BouwsteenId | undefined;

@@ -8,7 +8,6 @@ import { PoolsterError } from '../../domain/errors';
 import {
   completeCount,
   firstIncomplete,
-  formatDutchDate,
   nextBouwsteen,
   previousBouwsteen,
   type SurveyPosition,
@@ -35,6 +34,7 @@ import { SurveyConflictError, type MemberDraftWithEtags } from '../../storage/su
 import { requirePerson } from '../context';
 import type { FeatureDeps } from '../deps';
 import type { ActionResult, CardJson, Router, Turn } from '../types';
+import { formatDutchDate } from '../../domain/time';
 
 const id = z.string().min(1).max(100);
 const version = z.coerce.number().int().min(0).max(1_000_000);

@@ -7,7 +7,7 @@
  * serve as the fallback for years the data does not cover.
  */
 import type { SchoolYear } from '../schoolYear';
-import { addDays, isoDateOf, isoWeekday, mondayOfWeek, onOrAfterWeekday } from './isoDate';
+import { addDays, isoDateOf, isoWeekday, mondayOfWeek, onOrAfterWeekday } from '../time';
 
 export type SchoolHolidayKind = 'herfst' | 'kerst' | 'krokus' | 'paas' | 'zomer';
 

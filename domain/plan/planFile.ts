@@ -53,14 +53,13 @@ import {
 } from 'yaml';
 import { BOUWSTEEN_IDS, type BouwsteenId } from '../catalogue/types';
 import { parseSchoolYear, type SchoolYear } from '../schoolYear';
+import { isIsoDateTime, parseDutchDate } from '../time';
 import {
   ACTION_STATUSES,
   DOELSTELLING_KINDS,
   ID_PATTERN,
   LIMITS,
   PlanSchema,
-  isIsoDate,
-  isIsoDateTime,
   type Actie,
   type ActionStatus,
   type Doelstelling,
@@ -330,21 +329,6 @@ function closest(key: string, allowed: readonly string[]): string | undefined {
   }
   return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
 }
-
-const DATE_DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
-
-/** YYYY-MM-DD, or the Belgian DD/MM/YYYY (also with '-' or '.'), to YYYY-MM-DD; else undefined. */
-function normalizeDate(text: string): string | undefined {
-  const t = text.trim();
-  if (isIsoDate(t)) return t;
-  const m = DATE_DMY.exec(t);
-  if (m) {
-    const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-    if (isIsoDate(iso)) return iso;
-  }
-  return undefined;
-}
-
 
 /** Dutch explanations for the yaml library's messages, most specific first. */
 const YAML_MESSAGE_PATTERNS: readonly [RegExp, string][] = [
@@ -780,7 +764,7 @@ function readDeadline(c: Checker, f: Map<string, Pair>): string | undefined | nu
   const node = c.valueOf(pair);
   if (!pair || isEmptyValue(node)) return undefined;
   const raw = isScalar(node) ? scalarText(node).trim() : '';
-  const date = normalizeDate(raw);
+  const date = parseDutchDate(raw);
   if (!date) {
     c.add(
       c.lineOf(pair),
@@ -829,7 +813,7 @@ function readNotes(c: Checker, f: Map<string, Pair>): Note[] | undefined {
       c.missing(nf, 'datum', nLine, "Een notitie heeft geen 'datum'. Vul 'datum:' in als JJJJ-MM-DD.");
     } else {
       const raw = isScalar(dateNode) ? scalarText(dateNode).trim() : '';
-      date = isIsoDateTime(raw) ? raw : normalizeDate(raw);
+      date = isIsoDateTime(raw) ? raw : parseDutchDate(raw);
       if (!date) {
         c.add(c.lineOf(datePair), `'${raw || '?'}' is geen geldige datum voor een notitie. Schrijf een bestaande datum als JJJJ-MM-DD.`);
       }
