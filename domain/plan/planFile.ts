@@ -51,7 +51,7 @@ export function parsePlanFile(text: string): PlanFileResult {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    return { ok: false, problems: sortProblems(yamlProblems(doc.errors, lines, doc)) };
+    return { ok: false, problems: sortProblems(yamlProblems(doc.errors, lines, doc, text)) };
   }
   return readPlan(doc, lines);
 }

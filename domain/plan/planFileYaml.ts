@@ -6,30 +6,31 @@
 import { visit, type Document, type LineCounter, type YAMLError } from 'yaml';
 import type { PlanFileProblem } from './planFileProblems';
 
-/** Dutch explanations for the yaml library's messages, most specific first. */
-const YAML_MESSAGE_PATTERNS: readonly [RegExp, string][] = [
-  [/^Missing closing/, "De tekst die op deze regel met een aanhalingsteken begint, wordt nergens afgesloten. Sluit ze af met hetzelfde teken (\" of ')."],
-  [/^Implicit map keys need to be followed by map values/, "Na een veldnaam hoort een ':' en een spatie, bv. 'titel: ...'. Of de inspringing klopt niet."],
-  [/^Sequence item without - indicator/, "De inspringing klopt niet: deze regel staat anders ingesprongen dan de velden erboven. Zet velden van hetzelfde blok even ver in."],
-  [/^All sequence items must start at the same column/, "De inspringing klopt niet: zet alle '- ' van dezelfde lijst even ver in."],
-  [/^Missing , (or : )?between/, "Er ontbreekt een komma tussen de elementen binnen [ ] of { }."],
-  [/^Missing space after :/, "Zet een spatie na de ':'."],
-  [/^Comments must be separated/, "Zet een spatie voor het '#'-teken van een opmerking, of zet de tekst tussen aanhalingstekens."],
-  [/^Plain value cannot start with/, 'Een tekst mag niet met dit teken beginnen. Zet de tekst tussen aanhalingstekens ("...").'],
-  [/^Nested mappings are not allowed in compact mappings/, 'Er staat een tweede \': \' op deze regel. Zet een tekst met \': \' tussen aanhalingstekens, bv. titel: "Doel: meer overleg".'],
-  [/^Implicit keys need to be on a single line/, "Een veldnaam moet op één regel staan, gevolgd door ':'. Controleer of er geen ':' ontbreekt."],
-  [/^Unexpected .* in flow/, 'Onverwacht teken binnen [ ] of { }. Controleer komma\'s en haakjes.'],
-  [/^Expected a flow/, 'Een lijst of blok tussen [ ] of { } is niet correct afgesloten.'],
-];
+const MESSAGES = {
+  unclosedQuote: "De tekst die op deze regel met een aanhalingsteken begint, wordt nergens afgesloten. Sluit ze af met hetzelfde teken (\" of ').",
+  unclosedFlow: (opener: string, closer: string) =>
+    `De lijst die op deze regel met '${opener}' begint, wordt niet afgesloten. Sluit ze af met '${closer}' op dezelfde regel.`,
+  missingColon: "Na een veldnaam hoort een ':' en een spatie, bv. 'titel: ...'. Of de inspringing klopt niet.",
+  missingDash: "De inspringing klopt niet: deze regel staat anders ingesprongen dan de velden erboven. Zet velden van hetzelfde blok even ver in.",
+  listIndent: "De inspringing klopt niet: zet alle '- ' van dezelfde lijst even ver in.",
+  flowComma: 'Er ontbreekt een komma tussen de elementen binnen [ ] of { }.',
+  flowSpace: "Zet een spatie na de ':'.",
+  flowToken: "Onverwacht teken binnen [ ] of { }. Controleer komma's en haakjes.",
+  comment: "Zet een spatie voor het '#'-teken van een opmerking, of zet de tekst tussen aanhalingstekens.",
+  secondColon: 'Er staat een tweede \': \' op deze regel. Zet een tekst met \': \' tussen aanhalingstekens, bv. titel: "Doel: meer overleg".',
+  tooDeep: 'Deze regel staat verder ingesprongen dan de regel erboven. Zet velden van hetzelfde blok even ver in (met spaties).',
+  fallback: "De YAML-opmaak klopt hier niet. Controleer de inspringing (spaties), de ':' na elke veldnaam en de aanhalingstekens.",
+} as const;
 
-const YAML_CODE_MESSAGES: Partial<Record<string, string>> = {
+/** One Dutch message per error code of the yaml library; MISSING_CHAR and a few others are told apart below. */
+const CODE_MESSAGES: Partial<Record<YAMLError['code'], string>> = {
   BAD_INDENT: 'De inspringing klopt niet. Gebruik spaties (geen tabs) en zet velden van hetzelfde niveau even ver in.',
   TAB_AS_INDENT: 'Er staat een tab in de inspringing. Gebruik alleen spaties om in te springen.',
   DUPLICATE_KEY: 'Dit veld staat twee keer in hetzelfde blok. Houd er één over.',
   MULTILINE_IMPLICIT_KEY: "Een veldnaam moet op één regel staan, gevolgd door ':'. Controleer of er geen ':' ontbreekt.",
   BLOCK_AS_IMPLICIT_KEY: "Hier staat een blok waar een veldnaam verwacht wordt. Controleer de ':' en de inspringing.",
   UNEXPECTED_TOKEN: "Onverwacht teken. Controleer de ':' en de inspringing, en zet tekst met ': ' of ' #' tussen aanhalingstekens.",
-  BAD_SCALAR_START: 'Een tekst mag niet zo beginnen. Zet de tekst tussen aanhalingstekens ("...").',
+  BAD_SCALAR_START: 'Een tekst mag niet met dit teken beginnen. Zet de tekst tussen aanhalingstekens ("...").',
   BAD_DQ_ESCAPE: 'Ongeldig \\-teken in een tekst tussen dubbele aanhalingstekens. Gebruik enkele aanhalingstekens.',
   MULTIPLE_DOCS: "Het bestand bevat meer dan één document ('---'). Houd één plan per bestand.",
   BAD_ALIAS: "Gebruik geen '&' of '*' aan het begin van een tekst, of zet de tekst tussen aanhalingstekens.",
@@ -37,33 +38,46 @@ const YAML_CODE_MESSAGES: Partial<Record<string, string>> = {
   TAG_RESOLVE_FAILED: "Gebruik geen '!' aan het begin van een tekst, of zet de tekst tussen aanhalingstekens.",
 };
 
-const YAML_FALLBACK_MESSAGE =
-  "De YAML-opmaak klopt hier niet. Controleer de inspringing (spaties), de ':' na elke veldnaam en de aanhalingstekens.";
+type Range = readonly number[] | null | undefined;
+interface Enclosing {
+  /** Where the quoted text or [ ] / { } list starts. */
+  start: number;
+  /** For a list: its brackets. */
+  opener?: '[' | '{';
+}
 
 /**
- * For an unclosed quote or bracket the library points at where it gave up (often the end of the
- * file); the author needs the line where the quoted text or the [ ] / { } list starts.
+ * The innermost quoted text or [ ] / { } list around `pos`, if any; `unclosed` keeps only those
+ * the author did not close (the library points at where it gave up, often the end of the file;
+ * the author needs the line where the text or list starts).
  */
-function unclosedStart(doc: Document.Parsed, pos: number, kind: 'quote' | 'flow'): number | undefined {
-  let start: number | undefined;
-  const consider = (range: readonly number[] | null | undefined): void => {
+function enclosing(doc: Document.Parsed, text: string, pos: number, kind: 'quote' | 'flow', unclosed: boolean): Enclosing | undefined {
+  let found: Enclosing | undefined;
+  const consider = (range: Range, closer: string, opener?: '[' | '{'): void => {
     if (!range) return;
     const from = range[0]!;
     const to = range[1]!;
-    if (from < pos && to >= pos && (start === undefined || from > start)) start = from;
+    if (!(from < pos && (unclosed ? to >= pos : to > pos)) || (found && from <= found.start)) return;
+    if (opener && text[from] !== opener) return; // a pair inside [ ] is a map without braces
+    const source = text.slice(from, to).trimEnd();
+    const closed = source.length >= 2 && source.endsWith(closer);
+    if (unclosed && closed) return;
+    found = opener ? { start: from, opener } : { start: from };
   };
   visit(doc, {
     Scalar(_key, node) {
-      if (kind === 'quote' && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) consider(node.range);
+      if (kind !== 'quote') return;
+      if (node.type === 'QUOTE_DOUBLE') consider(node.range, '"');
+      if (node.type === 'QUOTE_SINGLE') consider(node.range, "'");
     },
     Seq(_key, node) {
-      if (kind === 'flow' && node.flow) consider(node.range);
+      if (kind === 'flow' && node.flow) consider(node.range, ']', '[');
     },
     Map(_key, node) {
-      if (kind === 'flow' && node.flow) consider(node.range);
+      if (kind === 'flow' && node.flow) consider(node.range, '}', '{');
     },
   });
-  return start;
+  return found;
 }
 
 /**
@@ -73,7 +87,7 @@ function unclosedStart(doc: Document.Parsed, pos: number, kind: 'quote' | 'flow'
  */
 const INDEPENDENT_YAML_ERRORS: ReadonlySet<string> = new Set(['DUPLICATE_KEY', 'TAB_AS_INDENT', 'BAD_DQ_ESCAPE']);
 
-export function yamlProblems(errors: readonly YAMLError[], lines: LineCounter, doc: Document.Parsed): PlanFileProblem[] {
+export function yamlProblems(errors: readonly YAMLError[], lines: LineCounter, doc: Document.Parsed, text: string): PlanFileProblem[] {
   const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
   const kept = sorted.filter((e, i) => i === 0 || INDEPENDENT_YAML_ERRORS.has(e.code));
   const out: PlanFileProblem[] = [];
@@ -88,10 +102,9 @@ export function yamlProblems(errors: readonly YAMLError[], lines: LineCounter, d
     const problem: PlanFileProblem = multiline
       ? {
           line: multiline.linePos![1]!.line,
-          message:
-            'YAML-fout: Deze regel staat verder ingesprongen dan de regel erboven. Zet velden van hetzelfde blok even ver in (met spaties).',
+          message: `YAML-fout: ${MESSAGES.tooDeep}`,
         }
-      : yamlProblem(err, lines, doc);
+      : yamlProblem(err, lines, doc, text);
     if (usedLines.has(problem.line)) continue;
     usedLines.add(problem.line);
     out.push(problem);
@@ -99,21 +112,54 @@ export function yamlProblems(errors: readonly YAMLError[], lines: LineCounter, d
   return out;
 }
 
-function yamlProblem(err: YAMLError, lines: LineCounter, doc: Document.Parsed): PlanFileProblem {
-  const english = err.message.split('\n')[0] ?? '';
-  let line = err.linePos?.[0]?.line ?? lines.linePos(err.pos[0]).line;
-  let dutch: string | undefined;
-  if (/^Missing closing/.test(english)) {
-    const start = unclosedStart(doc, err.pos[0], 'quote');
-    if (start !== undefined) line = lines.linePos(start).line;
-  } else if (/must (?:be sufficiently indented and )?end with a ([\]}])/.test(english)) {
-    const start = unclosedStart(doc, err.pos[0], 'flow');
-    if (start !== undefined) line = lines.linePos(start).line;
-    const closer = english.endsWith('}') ? '}' : ']';
-    const opener = closer === '}' ? '{' : '[';
-    dutch = `De lijst die op deze regel met '${opener}' begint, wordt niet afgesloten. Sluit ze af met '${closer}' op dezelfde regel.`;
-  }
-  const byPattern = YAML_MESSAGE_PATTERNS.find(([re]) => re.test(english))?.[1];
-  return { line, message: `YAML-fout: ${dutch ?? byPattern ?? YAML_CODE_MESSAGES[err.code] ?? YAML_FALLBACK_MESSAGE}` };
+/** Whether the innermost block collection around `pos` is a list or a block of fields. */
+function innermostBlock(doc: Document.Parsed, pos: number): 'list' | 'fields' | undefined {
+  let found: { start: number; kind: 'list' | 'fields' } | undefined;
+  const consider = (range: Range, kind: 'list' | 'fields'): void => {
+    if (!range || !(range[0]! <= pos && pos <= range[2]!) || (found && range[0]! < found.start)) return;
+    found = { start: range[0]!, kind };
+  };
+  visit(doc, {
+    Seq(_key, node) {
+      if (!node.flow) consider(node.range, 'list');
+    },
+    Map(_key, node) {
+      if (!node.flow) consider(node.range, 'fields');
+    },
+  });
+  return found?.kind;
 }
 
+function yamlProblem(err: YAMLError, lines: LineCounter, doc: Document.Parsed, text: string): PlanFileProblem {
+  const pos = err.pos[0];
+  const lineOf = (offset: number): number => lines.linePos(offset).line;
+  const at = (line: number, message: string): PlanFileProblem => ({ line, message: `YAML-fout: ${message}` });
+  const here = err.linePos?.[0]?.line ?? lineOf(pos);
+  const lineText = text.slice(text.lastIndexOf('\n', pos - 1) + 1, (text.indexOf('\n', pos) + 1 || text.length + 1) - 1);
+
+  if (err.code === 'MISSING_CHAR' || err.code === 'BAD_INDENT') {
+    const quote = enclosing(doc, text, pos, 'quote', true);
+    if (quote && err.code === 'MISSING_CHAR') return at(lineOf(quote.start), MESSAGES.unclosedQuote);
+    const list = enclosing(doc, text, pos, 'flow', true);
+    if (list) return at(lineOf(list.start), list.opener === '{' ? MESSAGES.unclosedFlow('{', '}') : MESSAGES.unclosedFlow('[', ']'));
+  }
+  switch (err.code) {
+    case 'MISSING_CHAR': {
+      if (text[pos] === '#') return at(here, MESSAGES.comment);
+      if (enclosing(doc, text, pos, 'flow', false)) {
+        return at(here, /:\s*$/.test(text.slice(0, pos)) ? MESSAGES.flowSpace : MESSAGES.flowComma);
+      }
+      // In a block list, an item without '- '; in a block of fields, a field name without ':'.
+      return at(here, innermostBlock(doc, pos) === 'list' ? MESSAGES.missingDash : MESSAGES.missingColon);
+    }
+    case 'BAD_INDENT':
+      return at(here, lineText.trimStart().startsWith('-') ? MESSAGES.listIndent : CODE_MESSAGES.BAD_INDENT!);
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      // "titel: Doel: meer overleg" (a second ': ' on the line), unless a block list stands where a key should.
+      return at(here, /:\s.*:(\s|$)/.test(lineText) && innermostBlock(doc, pos) !== 'list' ? MESSAGES.secondColon : CODE_MESSAGES.BLOCK_AS_IMPLICIT_KEY!);
+    case 'UNEXPECTED_TOKEN':
+      return at(here, enclosing(doc, text, pos, 'flow', false) ? MESSAGES.flowToken : CODE_MESSAGES.UNEXPECTED_TOKEN!);
+    default:
+      return at(here, CODE_MESSAGES[err.code] ?? MESSAGES.fallback);
+  }
+}
