@@ -9,7 +9,7 @@
  * over newer data; the write fails and the caller decides again on a fresh read.
  */
 import { LRUCache } from 'lru-cache';
-import type { MemberDraftWithEtags } from './survey';
+import type { MemberDraftWithEtags } from './memberDraft';
 
 export interface DraftCacheOptions {
   /** Members kept at most (least recently used go first). */

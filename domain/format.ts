@@ -1,0 +1,9 @@
+/**
+ * Dutch formatting for what the bot writes, shared by the cards and the features' messages
+ * (dates: ./time.ts).
+ */
+/** One line of at most `max` characters: whitespace folded, an ellipsis where it was cut. */
+export function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
