@@ -26,7 +26,7 @@ import { registerResult } from '../dialogs/result';
 import { InschalingRepository } from '../storage/inschalingen';
 import { registerDigest } from '../dialogs/digest';
 import { createDigestScheduler, type DigestScheduler } from '../dialogs/digest/scheduler';
-import { DigestRepository } from '../storage/digests';
+import { createDigestStores, type DigestStores } from '../storage/digests';
 import { digestSourcesFrom } from './digestSources';
 import { channelPostReference } from './references';
 import { loadPlaygroundDemo } from './demo';
@@ -68,7 +68,7 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
     survey: new SurveyRepository(tables.client('Survey'), drafts),
     inschalingen: new InschalingRepository(tables.client('Inschalingen')),
     plans: new PlanRepository(tables.client('Plans')),
-    digests: new DigestRepository(tables.client('Digests')),
+    digests: createDigestStores(tables.client('Digests')),
     digestSources: digestSourcesFrom(tables),
     privacy: new PrivacyRepository(tables.client('Survey')),
     messenger,

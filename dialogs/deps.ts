@@ -7,7 +7,7 @@ import type { SurveyRepository } from '../storage/survey';
 import type { InschalingRepository } from '../storage/inschalingen';
 import type { PlanRepository } from '../storage/plans';
 import type { Messenger } from './types';
-import type { DigestRepository } from '../storage/digests';
+import type { DigestStores } from '../storage/digests';
 import type { DigestSources } from './digest/sources';
 import type { PrivacyRepository } from '../storage/privacy';
 import type { BackgroundTasks } from './background';
@@ -20,8 +20,8 @@ export interface FeatureDeps {
   /** The centres' beleidsplannen (storage/plans.ts). */
   plans: PlanRepository;
   messenger: Messenger;
-  /** Digest registrations, weekly runs and reminder bookkeeping (storage/digests.ts). */
-  digests: DigestRepository;
+  /** Digest and community channel registrations, weekly runs and the reminder ledger (storage/digests.ts). */
+  digests: DigestStores;
   /** What the digest reads from the plan and survey features. */
   digestSources: DigestSources;
   /** Finding, erasing and purging a person's survey rows (storage/privacy.ts). */

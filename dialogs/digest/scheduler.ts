@@ -32,7 +32,9 @@ import { digestBlockedText, ownerReminderText, roundNudgeText, type OwnerReminde
 import { errorSummary } from '../../domain/errors';
 import { brusselsDate } from '../../domain/schoolYear';
 import type { CentreRepository } from '../../storage/centres';
-import type { DigestFailure, DigestRepository, OwnerReminderRecord, StoredRegistration } from '../../storage/digests';
+import type { DigestFailure, StoredRegistration } from '../../storage/digestChannels';
+import type { DigestStores } from '../../storage/digests';
+import type { OwnerReminderRecord } from '../../storage/reminderLedger';
 import type { ConversationRef, Messenger, SendOutcome } from '../types';
 import { loadDigestContent } from './content';
 import type { DigestSources } from './sources';
@@ -52,7 +54,7 @@ export interface CronLike {
 
 export interface DigestSchedulerDeps {
   centres: CentreRepository;
-  digests: DigestRepository;
+  digests: DigestStores;
   sources: DigestSources;
   messenger: Messenger;
   logger: Logger;
@@ -138,15 +140,15 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
 
   const deliverWeekly = async (reg: StoredRegistration, weekKey: string, now: Date, report: TickReport): Promise<void> => {
     const ctx = { centreId: reg.centreId, weekKey };
-    const claim = await deps.digests.claimRun(reg, weekKey, now, instanceId);
+    const claim = await deps.digests.runs.claimRun(reg, weekKey, now, instanceId);
     if (!claim.owned) {
       // Another instance has it, or it went out already (then repair lastSentWeek if needed).
       if (claim.run?.state === 'sent' && !(reg.lastSentWeek !== undefined && reg.lastSentWeek >= weekKey)) {
-        await deps.digests.recordSent(reg, weekKey, claim.run.sentAt ?? claim.run.updatedAt);
+        await deps.digests.channels.recordSent(reg, weekKey, claim.run.sentAt ?? claim.run.updatedAt);
       }
       return;
     }
-    const run = await deps.digests.markSending(claim.run, now);
+    const run = await deps.digests.runs.markSending(claim.run, now);
     if (!run) return;
 
     let outcome: SendOutcome;
@@ -155,30 +157,30 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       outcome = await deps.messenger.send(postReference(reg.ref), { card: renderDigestCard(content, 'weekly') });
     } catch (error) {
       log.error({ ...ctx, err: errorSummary(error) }, 'weekly digest could not be composed or sent');
-      await deps.digests.markFailed(run, now, { error: errorText(error), final: false });
-      await deps.digests.recordFailure(reg, { at: now.toISOString(), weekKey, reason: 'error', detail: errorText(error) });
+      await deps.digests.runs.markFailed(run, now, { error: errorText(error), final: false });
+      await deps.digests.channels.recordFailure(reg, { at: now.toISOString(), weekKey, reason: 'error', detail: errorText(error) });
       report.digestsFailed += 1;
       return;
     }
 
     if (outcome.ok) {
-      await deps.digests.markSent(run, now, outcome.activityId);
-      await deps.digests.recordSent(reg, weekKey, now.toISOString());
+      await deps.digests.runs.markSent(run, now, outcome.activityId);
+      await deps.digests.channels.recordSent(reg, weekKey, now.toISOString());
       report.digestsSent += 1;
       log.info({ ...ctx, attempt: run.attempts }, 'weekly digest sent');
       return;
     }
     const failure = failureOf(outcome, now, weekKey);
     if (outcome.reason === 'blocked' || outcome.reason === 'not-found') {
-      await deps.digests.markFailed(run, now, { error: `${outcome.reason} (${outcome.status ?? '-'})`, final: true });
-      const first = await deps.digests.markBlocked(reg, failure);
+      await deps.digests.runs.markFailed(run, now, { error: `${outcome.reason} (${outcome.status ?? '-'})`, final: true });
+      const first = await deps.digests.channels.markBlocked(reg, failure);
       report.blocked += 1;
       log.warn({ ...ctx, status: outcome.status }, 'digest conversation unreachable: marked blocked');
       if (first) await notifyDirectorsBlocked(reg);
       return;
     }
-    const failed = await deps.digests.markFailed(run, now, { error: `${outcome.reason} (${outcome.status ?? '-'}) ${outcome.detail ?? ''}`.trim(), final: false });
-    await deps.digests.recordFailure(reg, failure);
+    const failed = await deps.digests.runs.markFailed(run, now, { error: `${outcome.reason} (${outcome.status ?? '-'}) ${outcome.detail ?? ''}`.trim(), final: false });
+    await deps.digests.channels.recordFailure(reg, failure);
     report.digestsFailed += 1;
     log.warn({ ...ctx, reason: outcome.reason, status: outcome.status, attempts: run.attempts, final: failed?.final }, 'weekly digest not delivered');
   };
@@ -186,7 +188,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   const ownerReminders = async (centre: Centre, today: string, report: TickReport): Promise<void> => {
     const plan = await deps.sources.plan(centre.tenantId, centre.centreId);
     if (!plan) return;
-    const records = await deps.digests.listOwnerReminders(centre.tenantId, centre.centreId);
+    const records = await deps.digests.reminders.listOwnerReminders(centre.tenantId, centre.centreId);
     const byOwner = new Map<string, Array<{ actieId: string; item: OwnerReminderItem; previous?: OwnerReminderRecord }>>();
     for (const actie of plan.acties) {
       const userId = actie.owner?.userId;
@@ -206,7 +208,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       }
       const claimed: Array<{ record: OwnerReminderRecord; item: OwnerReminderItem; previous?: OwnerReminderRecord }> = [];
       for (const candidate of candidates) {
-        const record = await deps.digests.claimOwnerReminder(
+        const record = await deps.digests.reminders.claimOwnerReminder(
           centre.tenantId,
           centre.centreId,
           { actieId: candidate.actieId, kind: candidate.item.kind, date: today, deadline: candidate.item.deadline },
@@ -219,10 +221,10 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         text: ownerReminderText({ centreName: centre.name, today, items: claimed.map((c) => c.item) }),
       });
       if (outcome.ok) {
-        for (const c of claimed) await deps.digests.markOwnerReminderSent(centre.tenantId, centre.centreId, c.record);
+        for (const c of claimed) await deps.digests.reminders.markOwnerReminderSent(centre.tenantId, centre.centreId, c.record);
         report.remindersSent += 1;
       } else {
-        for (const c of claimed) await deps.digests.releaseOwnerReminder(centre.tenantId, centre.centreId, c.record, c.previous);
+        for (const c of claimed) await deps.digests.reminders.releaseOwnerReminder(centre.tenantId, centre.centreId, c.record, c.previous);
         log.warn({ centreId: centre.centreId, reason: outcome.reason, status: outcome.status }, 'owner reminder not delivered');
       }
     }
@@ -231,7 +233,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   const roundNudges = async (centre: Centre, today: string, report: TickReport): Promise<void> => {
     const round = await deps.sources.roundStragglers(centre.tenantId, centre.centreId);
     if (!round || round.unfinished.length === 0) return;
-    const records = await deps.digests.listNudges(centre.tenantId, centre.centreId, round.roundId);
+    const records = await deps.digests.reminders.listNudges(centre.tenantId, centre.centreId, round.roundId);
     for (const userId of round.unfinished) {
       const previous = records.get(userId);
       const kind = roundNudgeKind(round.deadline, today, false, previous?.sent ?? []);
@@ -241,7 +243,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         log.debug({ centreId: centre.centreId }, 'round nudge skipped: no personal chat with the participant');
         continue;
       }
-      const claimed = await deps.digests.claimNudge(centre.tenantId, centre.centreId, { roundId: round.roundId, userId, kind }, previous);
+      const claimed = await deps.digests.reminders.claimNudge(centre.tenantId, centre.centreId, { roundId: round.roundId, userId, kind }, previous);
       if (!claimed) continue;
       const outcome = await deps.messenger.send(person.personalChat, {
         text: roundNudgeText({ centreName: centre.name, today, deadline: round.deadline, kind }),
@@ -249,7 +251,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       if (outcome.ok) {
         report.nudgesSent += 1;
       } else {
-        await deps.digests.releaseNudge(centre.tenantId, centre.centreId, claimed, kind);
+        await deps.digests.reminders.releaseNudge(centre.tenantId, centre.centreId, claimed, kind);
         log.warn({ centreId: centre.centreId, reason: outcome.reason, status: outcome.status }, 'round nudge not delivered');
       }
     }
@@ -266,7 +268,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     if (holiday && paused.has(holiday.kind)) return;
     const centreKey = `${centre.tenantId}\n${centre.centreId}`;
     if (remindersSettled.get(centreKey) === today) return;
-    const claimed = await deps.digests.claimReminderDay(centre.tenantId, centre.centreId, today, instanceId, now);
+    const claimed = await deps.digests.reminders.claimReminderDay(centre.tenantId, centre.centreId, today, instanceId, now);
     remindersSettled.set(centreKey, today);
     if (!claimed) return;
     try {
@@ -275,7 +277,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     } catch (error) {
       remindersSettled.delete(centreKey);
       // Give the day back: a later tick retries; the per-reminder claims keep it from sending twice.
-      await deps.digests.releaseReminderDay(centre.tenantId, centre.centreId, today).catch(() => undefined);
+      await deps.digests.reminders.releaseReminderDay(centre.tenantId, centre.centreId, today).catch(() => undefined);
       throw error;
     }
   };
@@ -288,7 +290,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     for (const tenantId of [...new Set(centres.map((c) => c.tenantId))]) {
       let registrations: StoredRegistration[];
       try {
-        registrations = await deps.digests.listRegistrations(tenantId);
+        registrations = await deps.digests.channels.listRegistrations(tenantId);
       } catch (error) {
         report.errors += 1;
         log.error({ err: errorSummary(error) }, 'could not list digest registrations');

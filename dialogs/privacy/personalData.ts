@@ -56,7 +56,7 @@ export async function collectPersonalData(deps: PrivacyDeps, actor: Actor, now: 
   for (const round of rounds) {
     const draft = await deps.survey.getMemberDraft(round.roundId, actor.userId);
     if (!draft) continue;
-    const nudges = await deps.digests.listNudges(round.tenantId, round.centreId, round.roundId);
+    const nudges = await deps.digests.reminders.listNudges(round.tenantId, round.centreId, round.roundId);
     const p = draft.participant;
     inschalingen.push({
       rondeId: round.roundId,
@@ -100,7 +100,7 @@ export async function collectPersonalData(deps: PrivacyDeps, actor: Actor, now: 
       notitiesVanJou: a.notes.filter((n) => n.author === who.name),
     }));
 
-  const registrations = person ? await deps.digests.listRegistrations(actor.tenantId, person.centreId) : [];
+  const registrations = person ? await deps.digests.channels.listRegistrations(actor.tenantId, person.centreId) : [];
   const digestKanalen = registrations
     .filter((r) => r.registeredBy === actor.userId || refNamesPerson(r.ref, actor))
     .map((r) => ({ gesprek: r.conversationKind === 'channel' ? 'kanaal' : 'groepschat', ingesteldOp: r.registeredAt, ingesteldDoor: r.registeredByName, gespreksreferentie: r.ref }));
@@ -214,7 +214,7 @@ export async function erasePersonalData(deps: PrivacyDeps, actor: Actor): Promis
   for (const round of rounds) {
     done[await deps.privacy.eraseMember(round, actor.userId)] += 1;
     deps.survey.forgetCachedDraft(round.roundId, actor.userId);
-    await deps.digests.deleteNudge(round.tenantId, round.centreId, round.roundId, actor.userId);
+    await deps.digests.reminders.deleteNudge(round.tenantId, round.centreId, round.roundId, actor.userId);
   }
   const centreRounds: Round[] = person ? await deps.survey.listByCentre(actor.tenantId, person.centreId) : [];
   for (const round of [...rounds, ...centreRounds]) await deps.privacy.forgetRoundCreator(round, actor.userId);
@@ -235,9 +235,9 @@ export async function erasePersonalData(deps: PrivacyDeps, actor: Actor): Promis
       acties += 1;
     }
 
-    for (const reg of await deps.digests.listRegistrations(actor.tenantId, person.centreId)) {
+    for (const reg of await deps.digests.channels.listRegistrations(actor.tenantId, person.centreId)) {
       if (reg.registeredBy !== actor.userId && !refNamesPerson(reg.ref, actor)) continue;
-      await deps.digests.updateRegistration(reg, (current) => {
+      await deps.digests.channels.updateRegistration(reg, (current) => {
         const { user: _user, ...ref } = current.ref;
         return {
           ...current,

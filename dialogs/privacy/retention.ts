@@ -16,7 +16,7 @@ import { isoWeekKey } from '../../domain/calendar/schedule';
 import { addDays } from '../../domain/calendar/isoDate';
 import { brusselsDate } from '../../domain/schoolYear';
 import { monthsBefore, type PrivacyRepository } from '../../storage/privacy';
-import type { DigestRepository } from '../../storage/digests';
+import type { DigestStores } from '../../storage/digests';
 
 /** Every day at 03:30 Brussels time, when nobody is using the bot. */
 export const RETENTION_CRON = '30 3 * * *';
@@ -33,7 +33,7 @@ export interface RetentionCron {
 
 export interface RetentionDeps {
   privacy: PrivacyRepository;
-  digests: Pick<DigestRepository, 'listNudges' | 'deleteNudge' | 'pruneHistory'>;
+  digests: Pick<DigestStores, 'reminders' | 'runs'>;
   logger: Logger;
   now: () => Date;
   retentionMonths: number;
@@ -59,8 +59,8 @@ export async function purgeExpiredAnswers(deps: Omit<RetentionDeps, 'cron' | 'no
   const report: RetentionReport = { rounds: 0, rows: 0, errors: 0 };
   for (const round of await deps.privacy.closedRoundsBefore(cutoff)) {
     try {
-      const nudges = await deps.digests.listNudges(round.tenantId, round.centreId, round.roundId);
-      for (const userId of nudges.keys()) await deps.digests.deleteNudge(round.tenantId, round.centreId, round.roundId, userId);
+      const nudges = await deps.digests.reminders.listNudges(round.tenantId, round.centreId, round.roundId);
+      for (const userId of nudges.keys()) await deps.digests.reminders.deleteNudge(round.tenantId, round.centreId, round.roundId, userId);
       const { deleted } = await deps.privacy.purgeRound(round, now);
       if (deleted > 0) {
         report.rounds += 1;
@@ -79,7 +79,10 @@ export async function purgeExpiredAnswers(deps: Omit<RetentionDeps, 'cron' | 'no
 export async function pruneDigestHistory(deps: Pick<RetentionDeps, 'digests' | 'logger'>, now: Date): Promise<{ runs: number; reminderDays: number }> {
   const today = brusselsDate(now);
   const beforeWeek = isoWeekKey(new Date(now.getTime() - DIGEST_RUNS_KEPT_WEEKS * 7 * 86_400_000));
-  const pruned = await deps.digests.pruneHistory({ beforeWeek, beforeDate: addDays(today, -REMINDER_DAYS_KEPT) });
+  const pruned = {
+    runs: await deps.digests.runs.pruneBefore(beforeWeek),
+    reminderDays: await deps.digests.reminders.pruneDaysBefore(addDays(today, -REMINDER_DAYS_KEPT)),
+  };
   if (pruned.runs + pruned.reminderDays > 0) deps.logger.child({ component: 'retention' }).info({ ...pruned, beforeWeek }, 'digest history pruned');
   return pruned;
 }

@@ -21,7 +21,7 @@ function channelRef(connector: FakeConnector, id: string): ConversationRef {
 
 /** A digest registration for `channelId`, written straight to storage (as `digest hier` would). */
 async function registerChannel(bot: TestBot, centreId: string, channelId: string, by: TestUser, now: Date): Promise<void> {
-  await bot.poolster.deps.digests.register({
+  await bot.poolster.deps.digests.channels.register({
     tenantId: TENANT,
     centreId,
     conversationKey: channelId,
@@ -240,7 +240,7 @@ describe('Fault suite', function () {
       assert.deepEqual(firstWeek, [1, 1, 1, 1, 1], 'one digest per channel in week 23');
       assert.deepEqual(bothWeeks, [2, 2, 2, 2, 2], 'and one more in week 24');
       assert.equal(tried, 10, 'one request per digest: nobody sent twice');
-      const regs = await bots[2]!.poolster.deps.digests.listRegistrations(TENANT, centre.centreId);
+      const regs = await bots[2]!.poolster.deps.digests.channels.listRegistrations(TENANT, centre.centreId);
       assert.deepEqual(regs.map((r) => r.lastSentWeek), ['2026-W24', '2026-W24', '2026-W24', '2026-W24', '2026-W24']);
     });
   });
