@@ -10,8 +10,9 @@
  * Started by bot/main.ts when the scheduler is on; separate from the digest scheduler. Every
  * instance may run it: the purge is idempotent, and a round that fails is retried the next day.
  */
-import nodeCron from 'node-cron';
 import type { Logger } from 'pino';
+import { createCronJob, type CronJob, type CronLike } from '../cronJob';
+import { errorSummary } from '../../domain/errors';
 import { isoWeekKey } from '../../domain/calendar/schedule';
 import { addDays } from '../../domain/calendar/isoDate';
 import { brusselsDate } from '../../domain/schoolYear';
@@ -27,9 +28,7 @@ export const DIGEST_RUNS_KEPT_WEEKS = 13;
 export const REMINDER_DAYS_KEPT = 35;
 
 /** The part of node-cron this job uses (a fake in tests). */
-export interface RetentionCron {
-  schedule(expression: string, func: () => unknown, options: { timezone: string; name?: string; noOverlap?: boolean }): { stop(): void | Promise<void>; destroy(): void | Promise<void> };
-}
+export type RetentionCron = CronLike;
 
 export interface RetentionDeps {
   privacy: PrivacyRepository;
@@ -38,12 +37,6 @@ export interface RetentionDeps {
   now: () => Date;
   retentionMonths: number;
   cron?: RetentionCron;
-}
-
-/** What is logged of a failure: its kind only (messages can quote stored data). */
-function failureOf(error: unknown): Record<string, unknown> {
-  const e = error as { name?: string; code?: unknown; statusCode?: unknown };
-  return { errorType: e?.name, code: typeof e?.code === 'string' ? e.code : undefined, statusCode: e?.statusCode };
 }
 
 export interface RetentionReport {
@@ -68,7 +61,7 @@ export async function purgeExpiredAnswers(deps: Omit<RetentionDeps, 'cron' | 'no
       }
     } catch (error) {
       report.errors += 1;
-      log.error({ roundId: round.roundId, err: failureOf(error) }, 'retention purge of a round failed; retried tomorrow');
+      log.error({ roundId: round.roundId, err: errorSummary(error) }, 'retention purge of a round failed; retried tomorrow');
     }
   }
   if (report.rounds + report.errors > 0) log.info({ ...report, cutoff: cutoff.toISOString() }, 'retention purge done');
@@ -87,53 +80,24 @@ export async function pruneDigestHistory(deps: Pick<RetentionDeps, 'digests' | '
   return pruned;
 }
 
-export interface RetentionJob {
-  /** One run now (what the daily schedule calls). */
-  run(): Promise<(RetentionReport & { digestRows: number }) | undefined>;
-  start(): void;
-  stop(): Promise<void>;
-}
+/** `run()` is one run now (what the daily schedule calls). */
+export type RetentionJob = CronJob<RetentionReport & { digestRows: number }>;
 
 export function createRetentionJob(deps: RetentionDeps): RetentionJob {
-  const log = deps.logger.child({ component: 'retention' });
-  let task: ReturnType<RetentionCron['schedule']> | undefined;
-  let running: Promise<(RetentionReport & { digestRows: number }) | undefined> | undefined;
-
-  const runOnce = async (now: Date) => {
-    const report = await purgeExpiredAnswers(deps, now);
-    const pruned = await pruneDigestHistory(deps, now);
-    return { ...report, digestRows: pruned.runs + pruned.reminderDays };
-  };
-
-  const run = (): Promise<(RetentionReport & { digestRows: number }) | undefined> => {
-    if (running) return running;
-    running = runOnce(deps.now())
-      .catch((error: unknown) => {
-        log.error({ err: failureOf(error) }, 'retention purge failed; retried tomorrow');
-        return undefined;
-      })
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  };
-
-  return {
-    run,
-    start() {
-      if (task) return;
-      const cron = deps.cron ?? (nodeCron as unknown as RetentionCron);
-      task = cron.schedule(RETENTION_CRON, () => run(), { timezone: RETENTION_TIMEZONE, name: 'poolster-retention', noOverlap: true });
-      log.info({ pattern: RETENTION_CRON, timezone: RETENTION_TIMEZONE, months: deps.retentionMonths }, 'retention job started');
+  return createCronJob({
+    name: 'poolster-retention',
+    pattern: RETENTION_CRON,
+    timezone: RETENTION_TIMEZONE,
+    log: deps.logger.child({ component: 'retention' }),
+    failureMessage: 'retention purge failed; retried tomorrow',
+    startedMessage: 'retention job started',
+    startedFields: { months: deps.retentionMonths },
+    ...(deps.cron ? { cron: deps.cron } : {}),
+    work: async () => {
+      const now = deps.now();
+      const report = await purgeExpiredAnswers(deps, now);
+      const pruned = await pruneDigestHistory(deps, now);
+      return { ...report, digestRows: pruned.runs + pruned.reminderDays };
     },
-    async stop() {
-      const current = task;
-      task = undefined;
-      if (current) {
-        await current.stop();
-        await current.destroy();
-      }
-      await running;
-    },
-  };
+  });
 }
