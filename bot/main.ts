@@ -33,6 +33,7 @@ import { loadPlaygroundDemo } from './demo';
 import { registerPrivacy } from '../dialogs/privacy';
 import { createRetentionJob, type RetentionJob } from '../dialogs/privacy/retention';
 import { PrivacyRepository } from '../storage/privacy';
+import { CoordinatorRepository, ResultShareRepository } from '../storage/network';
 
 export interface Poolster {
   url: string;
@@ -71,6 +72,8 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
     digests: createDigestStores(tables.client('Digests')),
     digestSources: digestSourcesFrom(tables),
     privacy: new PrivacyRepository(tables.client('Survey')),
+    coordinators: new CoordinatorRepository(tables.client('Network')),
+    shares: new ResultShareRepository(tables.client('Network')),
     messenger,
     logger,
     now,

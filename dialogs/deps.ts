@@ -11,6 +11,7 @@ import type { DigestStores } from '../storage/digests';
 import type { DigestSources } from './digest/sources';
 import type { PrivacyRepository } from '../storage/privacy';
 import type { BackgroundTasks } from './background';
+import type { CoordinatorRepository, ResultShareRepository } from '../storage/network';
 
 export interface FeatureDeps {
   centres: CentreRepository;
@@ -26,6 +27,10 @@ export interface FeatureDeps {
   digestSources: DigestSources;
   /** Finding, erasing and purging a person's survey rows (storage/privacy.ts). */
   privacy: PrivacyRepository;
+  /** Network coordinators, appointed by the operator (storage/network.ts). */
+  coordinators: CoordinatorRepository;
+  /** Published team results a director shared with people outside the beleidsteam. */
+  shares: ResultShareRepository;
   /** Work that continues after the turn was answered (e.g. invitations). */
   background: BackgroundTasks;
   logger: Logger;

@@ -23,7 +23,7 @@ import { ERASED_NAME, type RoundErasure } from '../../storage/privacy';
 import type { FeatureDeps } from '../deps';
 import type { Actor } from '../types';
 
-export type PrivacyDeps = Pick<FeatureDeps, 'centres' | 'survey' | 'plans' | 'digests' | 'inschalingen' | 'privacy'>;
+export type PrivacyDeps = Pick<FeatureDeps, 'centres' | 'survey' | 'plans' | 'digests' | 'inschalingen' | 'privacy' | 'coordinators' | 'shares'>;
 
 /** The export, as JSON-ready data with Dutch keys (it is for the person). */
 export interface PersonalData {
@@ -119,6 +119,16 @@ export async function collectPersonalData(deps: PrivacyDeps, actor: Actor, now: 
 
   const roundsStarted = person ? (await deps.survey.listByCentre(actor.tenantId, person.centreId)).filter((r) => r.createdBy === actor.userId) : [];
 
+  const appointments = await deps.coordinators.networksOf(actor.tenantId, actor.userId);
+  const netwerkcoordinator = appointments.map((c) => ({ netwerk: c.network, naam: c.name, aangesteldDoor: c.appointedBy, aangesteldOp: c.appointedAt }));
+  const received = await deps.shares.listForRecipient(actor.tenantId, actor.userId);
+  const gedeeldMetJou = [];
+  for (const share of received) {
+    const from = await deps.centres.getCentre(share.tenantId, share.centreId);
+    gedeeldMetJou.push({ centrum: from?.name ?? share.centreId, schooljaar: share.schoolYear, gedeeldDoor: share.sharedByName, op: share.sharedAt, jouwNaam: share.recipientName });
+  }
+  const sharedByYou = person ? (await deps.shares.listByCentre(actor.tenantId, person.centreId)).filter((s) => s.sharedBy === actor.userId) : [];
+
   const data = {
     opgevraagdOp: now.toISOString(),
     uitleg:
@@ -141,15 +151,25 @@ export async function collectPersonalData(deps: PrivacyDeps, actor: Actor, now: 
     beleidsplanActies: acties,
     digestKanalen,
     teamresultaten: bevestigingen,
+    netwerkcoordinator,
+    teamresultatenGedeeldMetJou: gedeeldMetJou,
+    teamresultatenDieJijDeelde: sharedByYou.map((s) => ({ schooljaar: s.schoolYear, met: s.recipientName, op: s.sharedAt })),
   };
   const empty =
-    !person && inschalingen.length === 0 && acties.length === 0 && digestKanalen.length === 0 && bevestigingen.length === 0 && roundsStarted.length === 0;
+    !person &&
+    inschalingen.length === 0 &&
+    acties.length === 0 &&
+    digestKanalen.length === 0 &&
+    bevestigingen.length === 0 &&
+    roundsStarted.length === 0 &&
+    netwerkcoordinator.length === 0 &&
+    gedeeldMetJou.length === 0;
   return { empty, data };
 }
 
 export type EraseOutcome =
   | { ok: false; reason: 'only-director'; centreName: string }
-  | { ok: true; openRounds: number; closedRounds: number; acties: number; nothingStored: boolean };
+  | { ok: true; openRounds: number; closedRounds: number; acties: number; coordinatorships: number; sharesReceived: number; nothingStored: boolean };
 
 /** What erasure will touch, for the confirmation card. */
 export async function erasePreview(deps: PrivacyDeps, actor: Actor) {
@@ -165,6 +185,8 @@ export async function erasePreview(deps: PrivacyDeps, actor: Actor) {
     closedRounds: rounds.filter((r) => r.status === 'closed').length,
     ownedActions: (plan?.acties ?? []).filter((a) => isOwner(a, who) || wroteNote(a, who)).length,
     onlyDirector: person ? await isOnlyDirector(deps, person) : false,
+    /** Coordinator appointments and results shared with the person. */
+    networkRecords: (await deps.coordinators.networksOf(actor.tenantId, actor.userId)).length + (await deps.shares.listForRecipient(actor.tenantId, actor.userId)).length,
   };
 }
 
@@ -215,6 +237,17 @@ export async function erasePersonalData(deps: PrivacyDeps, actor: Actor): Promis
     done[await deps.privacy.eraseMember(round, actor.userId)] += 1;
     deps.survey.forgetCachedDraft(round.roundId, actor.userId);
     await deps.digests.reminders.deleteNudge(round.tenantId, round.centreId, round.roundId, actor.userId);
+  }
+  // A coordinator appointment and the results shared with the person are theirs; results they
+  // shared as director stay shared (the centre's decision), without their name.
+  const appointments = await deps.coordinators.networksOf(actor.tenantId, actor.userId);
+  for (const c of appointments) await deps.coordinators.remove(c.tenantId, c.network, c.userId);
+  const received = await deps.shares.listForRecipient(actor.tenantId, actor.userId);
+  for (const share of received) await deps.shares.withdraw(share);
+  if (person) {
+    for (const share of (await deps.shares.listByCentre(actor.tenantId, person.centreId)).filter((s) => s.sharedBy === actor.userId)) {
+      await deps.shares.share({ ...share, sharedBy: ERASED_NAME, sharedByName: '' });
+    }
   }
   const centreRounds: Round[] = person ? await deps.survey.listByCentre(actor.tenantId, person.centreId) : [];
   for (const round of [...rounds, ...centreRounds]) await deps.privacy.forgetRoundCreator(round, actor.userId);
@@ -271,6 +304,8 @@ export async function erasePersonalData(deps: PrivacyDeps, actor: Actor): Promis
     openRounds: done.deleted,
     closedRounds: done.anonymised,
     acties,
-    nothingStored: !person && rounds.length === 0,
+    coordinatorships: appointments.length,
+    sharesReceived: received.length,
+    nothingStored: !person && rounds.length === 0 && appointments.length === 0 && received.length === 0,
   };
 }

@@ -18,7 +18,7 @@ import { buildInschaling, confirmationFields, validateConfirmation, type Inschal
 import { formatDutchInstant } from '../../domain/result/labels';
 import { parseSchoolYear } from '../../domain/schoolYear';
 import { proposedStadia } from '../../domain/survey/consolidate';
-import { networkView, type NetworkCentre } from '../../domain/survey/network';
+import { networkView, type NetworkCentre } from '../../domain/network/view';
 import type { Round } from '../../domain/survey/round';
 import {
   renderNetwork,
