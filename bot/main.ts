@@ -31,6 +31,8 @@ import { digestSourcesFrom } from './digestSources';
 import { channelPostReference } from './references';
 import { loadPlaygroundDemo } from './demo';
 import { registerPrivacy } from '../dialogs/privacy';
+import { communityDigestTarget, registerCommunity } from '../dialogs/community';
+import { registerNetworkOverview } from '../dialogs/community/overview';
 import { createRetentionJob, type RetentionJob } from '../dialogs/privacy/retention';
 import { PrivacyRepository } from '../storage/privacy';
 import { CoordinatorRepository, ResultShareRepository } from '../storage/network';
@@ -50,7 +52,7 @@ export interface StartOptions {
 }
 
 export function buildFeatures(deps: FeatureDeps): Feature[] {
-  return [registerHelp(deps), registerCentre(deps), registerSurveyRound(deps), registerSurveyMember(deps), registerDigest(deps), registerPlan(deps), registerResult(deps), registerPrivacy(deps)];
+  return [registerHelp(deps), registerCentre(deps), registerSurveyRound(deps), registerSurveyMember(deps), registerDigest(deps), registerPlan(deps), registerResult(deps), registerPrivacy(deps), registerCommunity(deps), registerNetworkOverview(deps)];
 }
 
 export async function startPoolster(config: Config, options: StartOptions = {}): Promise<Poolster> {
@@ -94,7 +96,7 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
   logger.info({ url: `${url}/api/messages` }, 'Poolster is listening');
   let scheduler: DigestScheduler | undefined;
   if (config.scheduler) {
-    scheduler = createDigestScheduler({ ...deps, sources: deps.digestSources, postReference: channelPostReference });
+    scheduler = createDigestScheduler({ ...deps, sources: deps.digestSources, postReference: channelPostReference, weeklyTargets: [communityDigestTarget(deps, logger)] });
     scheduler.start();
   }
   // Retention of closed rounds' answers (daily; separate from the digest scheduler).

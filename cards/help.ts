@@ -15,10 +15,11 @@ const GROUP_TITLES: Record<Audience, string> = {
   iedereen: 'Voor iedereen',
   lid: 'Voor het beleidsteam',
   directeur: 'Voor de directeur',
+  netwerkcoordinator: 'Voor de netwerkcoördinator',
 };
 
 export function renderHelpCard(data: { commands: CommandInfo[]; centreName?: string; registered: boolean }): CardJson {
-  const audiences: Audience[] = ['iedereen', 'lid', 'directeur'];
+  const audiences: Audience[] = ['iedereen', 'lid', 'directeur', 'netwerkcoordinator'];
   const groups = audiences
     .map((audience) => ({
       title: GROUP_TITLES[audience],

@@ -20,10 +20,12 @@ export type CommandName =
   | 'nieuwe-actie'
   | 'prioriteiten'
   | 'digest'
+  | 'community'
+  | 'deel'
   | 'mijn-gegevens'
   | 'verwijder-mijn-gegevens';
 
-export type Audience = 'iedereen' | 'lid' | 'directeur';
+export type Audience = 'iedereen' | 'lid' | 'directeur' | 'netwerkcoordinator';
 
 export interface CommandInfo {
   name: CommandName;
@@ -50,11 +52,14 @@ export const COMMANDS: readonly CommandInfo[] = [
   { name: 'voortgang', usage: 'voortgang', description: 'Toont wie de inschaling al afrondde.', audience: 'directeur', triggers: ['voortgang'] },
   { name: 'sluit-inschaling', usage: 'sluit inschaling', description: 'Sluit de open inschalingsronde.', audience: 'directeur', triggers: ['sluit inschaling', 'sluit ronde'] },
   { name: 'heropen', usage: 'heropen [naam]', description: 'Heropent de verzonden inschaling van één lid.', audience: 'directeur', triggers: ['heropen'] },
-  { name: 'netwerk', usage: 'netwerk | netwerk aan | netwerk uit', description: 'Toont gedeelde prioriteiten en inspirerende praktijken van centra in je netwerk, of zet meedoen aan of uit.', audience: 'directeur', triggers: ['netwerk'] },
+  { name: 'netwerk', usage: 'netwerk | netwerk aan | netwerk uit', description: 'Toont gedeelde prioriteiten en inspirerende praktijken van centra in je netwerk, of zet meedoen aan of uit (ook voor de Lerende community).', audience: 'directeur', triggers: ['netwerk'] },
+  { name: 'deel', usage: 'deel resultaat [naam] | deel status | deel intrekken [naam]', description: 'Deelt het gepubliceerde teamresultaat met iemand buiten het beleidsteam (bv. de algemeen directeur), of trekt het in.', audience: 'directeur', triggers: ['deel', 'delen'] },
   { name: 'team', usage: 'team', description: 'Toont het beleidsteam en laat je rollen toekennen of intrekken.', audience: 'directeur', triggers: ['team', 'beleidsteam', 'rollen'] },
   { name: 'rol', usage: 'rol [directeur|lid|geen] [naam]', description: 'Kent een rol toe aan iemand uit dit gesprek, of trekt ze in.', audience: 'directeur', triggers: ['rol'] },
   { name: 'nieuwe-actie', usage: 'nieuwe actie', description: 'Voegt een actie toe aan het beleidsplan.', audience: 'directeur', triggers: ['nieuwe actie', 'actie toevoegen'] },
   { name: 'digest', usage: 'digest hier | uit | nu | status', description: 'Beheert het wekelijkse actieoverzicht in dit kanaal.', audience: 'directeur', triggers: ['digest'] },
+  { name: 'netwerk', usage: 'netwerk overzicht', description: 'Toont hoe de centra van je netwerk die meedoen met de bouwstenen bezig zijn (samen, nooit per centrum), met export.', audience: 'netwerkcoordinator', triggers: [] },
+  { name: 'community', usage: 'community hier | uit | nu | status', description: 'Beheert het wekelijkse overzicht in het kanaal van de Lerende community van je netwerk.', audience: 'netwerkcoordinator', triggers: ['community'] },
 ];
 
 /**

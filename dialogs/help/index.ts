@@ -9,11 +9,13 @@ import type { Router, Turn } from '../types';
 
 async function audiencesOf(turn: Turn, deps: FeatureDeps): Promise<{ audiences: Audience[]; centreName?: string }> {
   const person = await deps.centres.getPerson(turn.actor.tenantId, turn.actor.userId);
-  if (!person) return { audiences: ['iedereen'] };
+  const coordinator = (await deps.coordinators.networksOf(turn.actor.tenantId, turn.actor.userId)).length > 0;
+  if (!person) return { audiences: coordinator ? ['iedereen', 'netwerkcoordinator'] : ['iedereen'] };
   const centre = await deps.centres.getCentre(turn.actor.tenantId, person.centreId);
   const audiences: Audience[] = ['iedereen'];
   if (isTeamMember(person)) audiences.push('lid');
   if (isDirector(person)) audiences.push('directeur');
+  if (coordinator) audiences.push('netwerkcoordinator');
   return { audiences, centreName: centre?.name };
 }
 

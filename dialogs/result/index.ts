@@ -34,6 +34,7 @@ import { isConflict } from '../../storage/tables';
 import { requireDirector, requirePerson, type PersonContext } from '../context';
 import type { FeatureDeps } from '../deps';
 import type { ActionResult, ConversationRef, Router, SendFailure, Turn } from '../types';
+import { showNetworkOverview } from '../community/overview';
 import { buildExportFile, cardContext, confirmationOf, loadResult, type LoadedResult } from './data';
 import { RESULT_EXPORT_FILE, RESULT_VERBS, confirmSchema, detailSchema, exportSchema, roundSchema, type ExportKey } from './verbs';
 
@@ -328,8 +329,12 @@ export function registerResult(deps: FeatureDeps) {
     router.fileSource(RESULT_EXPORT_FILE, exportSchema, exportFile);
 
     router.command('netwerk', async (turn, args) => {
-      const context = await requireDirector(turn, deps);
       const word = args.trim().toLowerCase();
+      if (word === 'overzicht') {
+        await showNetworkOverview(turn, deps);
+        return;
+      }
+      const context = await requireDirector(turn, deps);
       if (word === 'aan' || word === 'uit') {
         const optIn = word === 'aan';
         const { etag, ...centre } = context.centre;
@@ -344,13 +349,13 @@ export function registerResult(deps: FeatureDeps) {
         }
         await turn.send({
           text: optIn
-            ? `${centre.name} doet mee aan de netwerkvergelijking van ${centre.network}. Andere centra die meedoen, zien jullie teamprioriteiten en inspirerende praktijken (nooit antwoorden). Bekijk ze met **netwerk**; stoppen kan met **netwerk uit**.`
-            : `${centre.name} doet niet meer mee aan de netwerkvergelijking: jullie centrum verschijnt nergens meer. Opnieuw meedoen kan met **netwerk aan**.`,
+            ? `${centre.name} doet mee aan de netwerkvergelijking van ${centre.network}. Andere centra die meedoen en de Lerende community van jullie netwerk zien jullie teamprioriteiten, de acties die eraan gekoppeld zijn (titel, status, maand) en jullie inspirerende praktijken; de netwerkcoördinator ziet jullie stadia alleen samengeteld met minstens twee andere centra. Nooit antwoorden, toelichtingen of namen. Bekijk het netwerk met **netwerk**; stoppen kan met **netwerk uit**.`
+            : `${centre.name} doet niet meer mee aan de netwerkvergelijking: jullie centrum verschijnt nergens meer, ook niet in het volgende overzicht van de Lerende community. Opnieuw meedoen kan met **netwerk aan**.`,
         });
         return;
       }
       if (word !== '') {
-        await turn.send({ text: 'Zo gebruik je het: **netwerk** (bekijken), **netwerk aan** (meedoen) of **netwerk uit** (stoppen).' });
+        await turn.send({ text: 'Zo gebruik je het: **netwerk** (bekijken), **netwerk aan** (meedoen) of **netwerk uit** (stoppen). Netwerkcoördinatoren typen **netwerk overzicht**.' });
         return;
       }
       if (!context.centre.networkOptIn) {
