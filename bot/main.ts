@@ -33,6 +33,7 @@ import { loadPlaygroundDemo } from './demo';
 import { registerPrivacy } from '../dialogs/privacy';
 import { communityDigestTarget, registerCommunity } from '../dialogs/community';
 import { registerNetworkOverview } from '../dialogs/community/overview';
+import { registerShare } from '../dialogs/share';
 import { createRetentionJob, type RetentionJob } from '../dialogs/privacy/retention';
 import { PrivacyRepository } from '../storage/privacy';
 import { CoordinatorRepository, ResultShareRepository } from '../storage/network';
@@ -52,7 +53,7 @@ export interface StartOptions {
 }
 
 export function buildFeatures(deps: FeatureDeps): Feature[] {
-  return [registerHelp(deps), registerCentre(deps), registerSurveyRound(deps), registerSurveyMember(deps), registerDigest(deps), registerPlan(deps), registerResult(deps), registerPrivacy(deps), registerCommunity(deps), registerNetworkOverview(deps)];
+  return [registerHelp(deps), registerCentre(deps), registerSurveyRound(deps), registerSurveyMember(deps), registerDigest(deps), registerPlan(deps), registerResult(deps), registerPrivacy(deps), registerCommunity(deps), registerNetworkOverview(deps), registerShare(deps)];
 }
 
 export async function startPoolster(config: Config, options: StartOptions = {}): Promise<Poolster> {

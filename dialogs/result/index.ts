@@ -35,6 +35,7 @@ import { requireDirector, requirePerson, type PersonContext } from '../context';
 import type { FeatureDeps } from '../deps';
 import type { ActionResult, ConversationRef, Router, SendFailure, Turn } from '../types';
 import { showNetworkOverview } from '../community/overview';
+import { sharedResultsFor } from '../share';
 import { buildExportFile, cardContext, confirmationOf, loadResult, type LoadedResult } from './data';
 import { RESULT_EXPORT_FILE, RESULT_VERBS, confirmSchema, detailSchema, exportSchema, roundSchema, type ExportKey } from './verbs';
 
@@ -191,6 +192,15 @@ export function registerResult(deps: FeatureDeps) {
 
   return (router: Router): void => {
     router.command('resultaat', async (turn, args) => {
+      const known = await deps.centres.getPerson(turn.actor.tenantId, turn.actor.userId);
+      if (!known) {
+        // Outside every beleidsteam: only what a director shared with this person, read-only.
+        const shown = await sharedResultsFor(turn, deps);
+        if (shown !== undefined) {
+          if (shown === 0) await turn.send({ text: 'Het teamresultaat dat met jou gedeeld was, is niet meer beschikbaar.' });
+          return;
+        }
+      }
       const context = await requirePerson(turn, deps);
       if (isDirector(context.person)) await directorResult(turn, context, args);
       else await memberResult(turn, context);
