@@ -48,12 +48,21 @@ function centreView(centre: CommunityCentre) {
   };
 }
 
+/** At most three names, then "en 5 andere centra". */
+function offerers(names: readonly string[]): string {
+  if (names.length <= 3) return joinDutch(names);
+  return `${names.slice(0, 3).join(', ')} en ${plural(names.length - 3, 'ander centrum', 'andere centra')}`;
+}
+
 function summaryOf(digest: CommunityDigest) {
   const sections: Array<{ heading: string; lines: Array<{ text: string }> }> = [];
   if (digest.newlyConfirmed.length > 0) {
     sections.push({
       heading: 'Nieuwe inschalingen',
-      lines: digest.newlyConfirmed.map((c) => ({ text: `• ${c.centreName} bevestigde de inschaling ${c.schoolYear}.` })),
+      lines: [
+        ...digest.newlyConfirmed.slice(0, 10).map((c) => ({ text: `• ${c.centreName} bevestigde de inschaling ${c.schoolYear}.` })),
+        ...(digest.newlyConfirmed.length > 10 ? [{ text: `… en nog ${plural(digest.newlyConfirmed.length - 10, 'centrum', 'centra')}.` }] : []),
+      ],
     });
   }
   if (digest.shared.length > 0) {
@@ -67,7 +76,7 @@ function summaryOf(digest: CommunityDigest) {
     sections.push({
       heading: 'Wie kan met wie praten?',
       lines: [
-        ...shown.map((m) => ({ text: `• ${m.centreName} zet in op ${m.label}; ${joinDutch(m.offeredBy)} ${m.offeredBy.length === 1 ? 'biedt' : 'bieden'} daar een inspirerende praktijk.` })),
+        ...shown.map((m) => ({ text: `• ${m.centreName} zet in op ${m.label}; ${offerers(m.offeredBy)} ${m.offeredBy.length === 1 ? 'biedt' : 'bieden'} daar een inspirerende praktijk.` })),
         ...(digest.matches.length > shown.length ? [{ text: `… en nog ${digest.matches.length - shown.length} mogelijke gesprekken.` }] : []),
       ],
     });
