@@ -30,6 +30,7 @@ import { createDigestStores, type DigestStores } from '../storage/digests';
 import { digestSourcesFrom } from './digestSources';
 import { channelPostReference } from './references';
 import { loadPlaygroundDemo } from './demo';
+import { loadPlaygroundNetworkDemo } from './demoNetwork';
 import { registerPrivacy } from '../dialogs/privacy';
 import { communityDigestTarget, registerCommunity } from '../dialogs/community';
 import { registerNetworkOverview } from '../dialogs/community/overview';
@@ -81,7 +82,10 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
     logger,
     now,
   };
-  if (config.demoData) await loadPlaygroundDemo({ tables, centres: deps.centres, now, logger });
+  if (config.demoData) {
+    const demo = await loadPlaygroundDemo({ tables, centres: deps.centres, now, logger });
+    await loadPlaygroundNetworkDemo({ deps, firstCentreId: demo.centreId, now, logger });
+  }
   const app = createApplication({ config, adapter, tables, logger, now, features: buildFeatures(deps) });
   const server = createServer({ adapter, app, tables, logger, maxBodyBytes: config.maxBodyBytes });
 
