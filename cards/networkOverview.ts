@@ -37,7 +37,7 @@ export function renderNetworkOverview(overview: NetworkOverview): CardJson {
     })),
     chartFallback: current.map((b) => ({ title: b.label, value: STADIUM_LEVELS.map((s) => `${stadiumName(s)} ${b.counts[s]}`).join(' · ') })),
     chartNote: `Per bouwsteen het bevestigde teamstadium van ${plural(overview.currentCentres, 'centrum', 'centra')} (hun laatste inschaling). Stadia zijn posities op een continuüm, geen oordeel.`,
-    listsWithheld: withheld,
+    listsWithheld: `Nog niet getoond: minder dan ${MIN_CENTRES} centra met een bevestigde inschaling.`,
     priorities: overview.commonPriorities.map((p) => ({ title: p.label, value: plural(p.centres, 'centrum', 'centra') })),
     inspiring: overview.commonInspiring.map((p) => ({ title: p.label, value: plural(p.centres, 'centrum', 'centra') })),
     growthIntro: overview.growth

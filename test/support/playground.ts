@@ -284,6 +284,11 @@ export class PlaygroundUi {
     await card.getByRole('button', { name: title, exact: true }).first().click();
   }
 
+  /** Resizes the browser window (e.g. 1280×800 desktop, 390×844 narrow). */
+  async resize(width: number, height: number): Promise<void> {
+    await this.page.setViewportSize({ width, height });
+  }
+
   /**
    * Saves test-output/e2e/<test>/NN-<step>.png: the full page, or with `card` only that card (the
    * whole card, also when it is taller than the chat pane).
