@@ -7,7 +7,7 @@
 import { ACTION_STATUS_LABELS } from '../domain/plan/model';
 import { communityPages, type CommunityCentre, type CommunityDigest } from '../domain/network/community';
 import { dutchDate, joinDutch } from '../domain/digest/scheduleText';
-import type { CardJson } from '../dialogs/types';
+import type { CardJson } from './cardJson';
 import { cardBytes, expandCard, prepareCard } from './render';
 import communityJson from './templates/community.json';
 

@@ -6,8 +6,8 @@
  */
 import { STADIUM_LEVELS, stadiumName } from '../domain/catalogue/types';
 import { MIN_CENTRES, type NetworkOverview } from '../domain/network/overview';
-import type { CardJson } from '../dialogs/types';
-import { VERBS } from '../dialogs/verbs';
+import type { CardJson } from './cardJson';
+import { VERBS } from './verbs';
 import { expandCard, prepareCard } from './render';
 import { STADIUM_COLORS } from './result';
 import overviewJson from './templates/networkOverview.json';

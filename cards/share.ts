@@ -3,8 +3,8 @@
  * person from the members of this chat (the playground and Teams both list them; no people picker
  * needed). Pure.
  */
-import type { CardJson } from '../dialogs/types';
-import { VERBS } from '../dialogs/verbs';
+import type { CardJson } from './cardJson';
+import { VERBS } from './verbs';
 import { expandCard, prepareCard } from './render';
 import sharePickJson from './templates/sharePick.json';
 

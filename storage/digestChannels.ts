@@ -8,7 +8,7 @@
 import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { digestScheduleSchema, type DigestSchedule } from '../domain/calendar/schedule';
-import type { ConversationRef } from '../dialogs/types';
+import type { ConversationRef } from '../domain/conversation';
 import { compact, conversationPart, optional, part, rowKeyPrefixFilter, type ChannelKey, type Row } from './digestKeys';
 import { isConflict, isNotFound, odataString } from './tables';
 

@@ -210,7 +210,19 @@ async function communityStatus(turn: Turn, deps: FeatureDeps, coordinator: Coord
 
 export function registerCommunity(deps: FeatureDeps) {
   return (router: Router): void => {
-    router.command('community', async (turn, args) => {
+    router.command(
+      {
+        name: 'community',
+        words: ['community'],
+        usage: 'community hier | uit | nu | status',
+        description: 'Beheert het wekelijkse overzicht in het kanaal van de Lerende community van je netwerk.',
+        audience: 'netwerkcoordinator',
+        menu: [
+          { scope: 'team', title: 'community hier', description: 'Netwerkcoördinator: dit kanaal krijgt elke week het overzicht van de Lerende community.', position: 8 },
+          { scope: 'team', title: 'community nu', description: 'Netwerkcoördinator: post het overzicht van de Lerende community nu.', position: 9 },
+        ],
+      },
+      async (turn, args) => {
       const [word = '', ...rest] = args.trim().split(/\s+/);
       const sub = word.toLowerCase();
       if (!['hier', 'uit', 'nu', 'status'].includes(sub)) {
@@ -223,6 +235,7 @@ export function registerCommunity(deps: FeatureDeps) {
       else if (sub === 'uit') await communityUit(turn, deps, found.coordinator);
       else if (sub === 'nu') await communityNu(turn, deps, found.coordinator);
       else await communityStatus(turn, deps, found.coordinator);
-    });
+      },
+    );
   };
 }

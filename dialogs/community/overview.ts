@@ -15,7 +15,7 @@ import { formatDutchInstant } from '../../domain/result/labels';
 import { schoolYearOf } from '../../domain/schoolYear';
 import type { FeatureDeps } from '../deps';
 import type { OutgoingFile, Router, Turn } from '../types';
-import { VERBS } from '../verbs';
+import { VERBS } from '../../cards/verbs';
 import { NOT_COORDINATOR_MESSAGE } from '.';
 
 export const NETWORK_EXPORT_FILE = 'network.export';
@@ -96,6 +96,16 @@ async function exportFile(deps: OverviewDeps, turn: Turn, key: NetworkExportKey)
 
 export function registerNetworkOverview(deps: FeatureDeps) {
   return (router: Router): void => {
+    router.command(
+      {
+        name: 'netwerk-overzicht',
+        words: ['netwerk overzicht', 'netwerkoverzicht'],
+        usage: 'netwerk overzicht',
+        description: 'Toont hoe de centra van je netwerk die meedoen met de bouwstenen bezig zijn (samen, nooit per centrum), met export.',
+        audience: 'netwerkcoordinator',
+      },
+      (turn) => showNetworkOverview(turn, deps),
+    );
     router.action(VERBS.network.export, networkExportSchema, async (turn, data) => {
       if (turn.actor.conversation.kind !== 'personal') return { text: OVERVIEW_PERSONAL_ONLY };
       const file = await exportFile(deps, turn, data);

@@ -38,7 +38,8 @@ import type { NudgeRecord, OwnerReminderRecord } from '../../storage/reminderLed
 import type { DigestRun as WeeklyRun } from '../../storage/weeklyRuns';
 import { createCronJob, type CronLike } from '../cronJob';
 import { deliverClaimed } from '../delivery';
-import type { ConversationRef, Messenger, Outgoing, SendFailure } from '../types';
+import type { ConversationRef } from '../../domain/conversation';
+import type { Messenger, Outgoing, SendFailure } from '../types';
 import { loadDigestContent } from './content';
 import type { DigestSources } from './sources';
 

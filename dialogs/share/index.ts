@@ -20,7 +20,7 @@ import type { ResultShare } from '../../domain/network/coordinator';
 import { requireDirector, type PersonContext } from '../context';
 import type { FeatureDeps } from '../deps';
 import type { Router, Turn } from '../types';
-import { VERBS } from '../verbs';
+import { VERBS } from '../../cards/verbs';
 
 export const SHARE_USAGE =
   'Zo gebruik je het: **deel resultaat** (in een groepschat of kanaal met die persoon: kies wie), **deel resultaat [naam]**, ' +
@@ -98,7 +98,17 @@ async function share(turn: Turn, deps: ShareDeps, context: PersonContext, year: 
 
 export function registerShare(deps: FeatureDeps) {
   return (router: Router): void => {
-    router.command('deel', async (turn, args) => {
+    router.command(
+      {
+        name: 'deel',
+        words: ['deel', 'delen'],
+        usage: 'deel resultaat [naam] | deel status | deel intrekken [naam]',
+        description: 'Deelt het gepubliceerde teamresultaat met iemand buiten het beleidsteam (bv. de algemeen directeur), of trekt het in.',
+        audience: 'directeur',
+        args: 'text',
+        menu: [{ scope: 'team', title: 'deel resultaat', description: 'Deel het gepubliceerde teamresultaat met iemand uit dit gesprek (bv. de algemeen directeur).', position: 7 }],
+      },
+      async (turn, args) => {
       const context = await requireDirector(turn, deps);
       const match = /^(\S+)\s*(.*)$/.exec(args.trim());
       const sub = match?.[1]?.toLowerCase() ?? '';
@@ -167,7 +177,8 @@ export function registerShare(deps: FeatureDeps) {
         return;
       }
       await turn.send({ text: SHARE_USAGE });
-    });
+      },
+    );
 
     router.action(VERBS.share.add, shareChoiceSchema, async (turn, data) => {
       const context = await requireDirector(turn, deps);
