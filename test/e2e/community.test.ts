@@ -16,7 +16,7 @@ describe('e2e: the Lerende community in the Agents Playground (DEMO_DATA=true)',
 
   it('a coordinator registers the community channel and posts the community digest', async function () {
     const page = await openUi(this.test!.title);
-    await page.resize(1280, 800);
+    await page.resize({ width: 1280, height: 800 });
     await page.openChat({ channel: 'General' });
     await page.waitForCard('digest hier');
 
@@ -35,14 +35,14 @@ describe('e2e: the Lerende community in the Agents Playground (DEMO_DATA=true)',
     assert.doesNotMatch(text, /Sofie Claes/, 'no person of another centre');
     await page.screenshot('community digest card', { card: digest });
     await page.screenshot('community digest in the channel at 1280x800');
-    await page.resize(390, 844);
+    await page.resize({ width: 390, height: 844 });
     await page.screenshot('community digest in the channel at 390x844');
     await page.screenshot('community digest card at 390x844', { card: digest });
   });
 
   it('the coordinator opens netwerk overzicht in the personal chat', async function () {
     const page = await openUi(this.test!.title);
-    await page.resize(1280, 800);
+    await page.resize({ width: 1280, height: 800 });
     await page.send('netwerk overzicht');
     const card = await page.waitForCard('Netwerkoverzicht Vrij CLB Netwerk');
     assert.match(await card.innerText(), /Centra die meedoen\s*2/);

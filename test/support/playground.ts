@@ -223,6 +223,11 @@ export class PlaygroundUi {
     return ui;
   }
 
+  /** Resizes the window, e.g. to a laptop (1280×800) or a phone (390×844). */
+  async resize(size: { width: number; height: number }): Promise<void> {
+    await this.page.setViewportSize(size);
+  }
+
   /** Switches to a chat in the left pane: 'personal', 'group', or { channel: 'General' }. */
   async openChat(target: ChatTarget): Promise<void> {
     await this.page.getByRole('treeitem', { name: chatLabel(target), exact: true }).click();
@@ -282,11 +287,6 @@ export class PlaygroundUi {
     const card = options.card ?? this.page.locator('.ac-adaptiveCard').filter({ has: this.page.getByRole('button', { name: title, exact: true }) }).last();
     await this.remember();
     await card.getByRole('button', { name: title, exact: true }).first().click();
-  }
-
-  /** Resizes the browser window (e.g. 1280×800 desktop, 390×844 narrow). */
-  async resize(width: number, height: number): Promise<void> {
-    await this.page.setViewportSize({ width, height });
   }
 
   /**
