@@ -213,6 +213,7 @@ export function registerCommunity(deps: FeatureDeps) {
     router.command(
       {
         name: 'community',
+        topic: 'digest',
         words: ['community'],
         usage: 'community hier | uit | nu | status',
         description: 'Beheert het wekelijkse overzicht in het kanaal van de Lerende community van je netwerk.',

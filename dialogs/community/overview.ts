@@ -99,6 +99,7 @@ export function registerNetworkOverview(deps: FeatureDeps) {
     router.command(
       {
         name: 'netwerk-overzicht',
+        topic: 'resultaat',
         words: ['netwerk overzicht', 'netwerkoverzicht'],
         usage: 'netwerk overzicht',
         description: 'Toont hoe de centra van je netwerk die meedoen met de bouwstenen bezig zijn (samen, nooit per centrum), met export.',

@@ -101,6 +101,7 @@ export function registerShare(deps: FeatureDeps) {
     router.command(
       {
         name: 'deel',
+        topic: 'resultaat',
         words: ['deel', 'delen'],
         usage: 'deel resultaat [naam] | deel status | deel intrekken [naam]',
         description: 'Deelt het gepubliceerde teamresultaat met iemand buiten het beleidsteam (bv. de algemeen directeur), of trekt het in.',
