@@ -28,13 +28,18 @@ import { registerResult } from '../dialogs/result';
 import { InschalingRepository } from '../storage/inschalingen';
 import { registerDigest } from '../dialogs/digest';
 import { createDigestScheduler, type DigestScheduler } from '../dialogs/digest/scheduler';
-import { DigestRepository } from '../storage/digests';
+import { createDigestStores, type DigestStores } from '../storage/digests';
 import { digestSourcesFrom } from './digestSources';
 import { channelPostReference } from './references';
 import { loadPlaygroundDemo } from './demo';
+import { loadPlaygroundNetworkDemo } from './demoNetwork';
 import { registerPrivacy } from '../dialogs/privacy';
+import { communityDigestTarget, registerCommunity } from '../dialogs/community';
+import { registerNetworkOverview } from '../dialogs/community/overview';
+import { registerShare } from '../dialogs/share';
 import { createRetentionJob, type RetentionJob } from '../dialogs/privacy/retention';
 import { PrivacyRepository } from '../storage/privacy';
+import { CoordinatorRepository, ResultShareRepository } from '../storage/network';
 
 export interface Poolster {
   url: string;
@@ -51,7 +56,7 @@ export interface StartOptions {
 }
 
 export function buildFeatures(deps: FeatureDeps): Feature[] {
-  return [registerHelp(deps), registerCentre(deps), registerSurveyRound(deps), registerSurveyMember(deps), registerDigest(deps), registerPlan(deps), registerResult(deps), registerPrivacy(deps)];
+  return [registerHelp(deps), registerCentre(deps), registerSurveyRound(deps), registerSurveyMember(deps), registerDigest(deps), registerPlan(deps), registerResult(deps), registerPrivacy(deps), registerCommunity(deps), registerNetworkOverview(deps), registerShare(deps)];
 }
 
 /**
@@ -87,14 +92,19 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
     survey: new SurveyRepository(tables.client('Survey'), drafts),
     inschalingen: new InschalingRepository(tables.client('Inschalingen')),
     plans: new PlanRepository(tables.client('Plans')),
-    digests: new DigestRepository(tables.client('Digests')),
+    digests: createDigestStores(tables.client('Digests')),
     digestSources: digestSourcesFrom(tables),
     privacy: new PrivacyRepository(tables.client('Survey')),
+    coordinators: new CoordinatorRepository(tables.client('Network')),
+    shares: new ResultShareRepository(tables.client('Network')),
     messenger,
     logger,
     now,
   };
-  if (config.demoData) await loadPlaygroundDemo({ tables, centres: deps.centres, now, logger });
+  if (config.demoData) {
+    const demo = await loadPlaygroundDemo({ tables, centres: deps.centres, now, logger });
+    await loadPlaygroundNetworkDemo({ deps, firstCentreId: demo.centreId, now, logger });
+  }
   const app = createApplication({ config, adapter, tables, logger, now, features: buildFeatures(deps) });
   const server = createServer({ adapter, app, tables, logger, maxBodyBytes: config.maxBodyBytes, requireToken: Boolean(config.auth.appId) });
 
@@ -110,7 +120,7 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
   logger.info({ url: `${url}/api/messages` }, 'Poolster is listening');
   let scheduler: DigestScheduler | undefined;
   if (config.scheduler) {
-    scheduler = createDigestScheduler({ ...deps, sources: deps.digestSources, postReference: channelPostReference });
+    scheduler = createDigestScheduler({ ...deps, sources: deps.digestSources, postReference: channelPostReference, weeklyTargets: [communityDigestTarget(deps, logger)] });
     scheduler.start();
   }
   // Retention of closed rounds' answers (daily; separate from the digest scheduler).

@@ -15,9 +15,10 @@ const AUDIENCE_TITLES: Record<Audience, string> = {
   iedereen: 'Voor iedereen',
   lid: 'Voor het beleidsteam',
   directeur: 'Voor de directeur',
+  netwerkcoordinator: 'Voor de netwerkcoördinator',
 };
 
-const AUDIENCE_ORDER: readonly Audience[] = ['iedereen', 'lid', 'directeur'];
+const AUDIENCE_ORDER: readonly Audience[] = ['iedereen', 'lid', 'directeur', 'netwerkcoordinator'];
 
 const TOPIC_TITLES: Record<CommandTopic | 'meer', string> = {
   start: 'Beginnen',

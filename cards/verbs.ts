@@ -41,6 +41,16 @@ export const VERBS = {
   privacy: {
     erase: 'privacy.erase',
   },
+  network: {
+    /** The coordinator's network overview as a file (XLSX or CSV). */
+    export: 'network.export',
+  },
+  share: {
+    /** Shares the published team result with a chosen person (director). */
+    add: 'share.add',
+    /** Withdraws a share (director). */
+    withdraw: 'share.withdraw',
+  },
   /**
    * A button that runs a text command as if typed: an Action.Submit with data
    * `{ verb: 'command.run', command: 'status', args: 'speerpunt 3' }` (args optional; handled by

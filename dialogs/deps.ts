@@ -7,10 +7,11 @@ import type { SurveyRepository } from '../storage/survey';
 import type { InschalingRepository } from '../storage/inschalingen';
 import type { PlanRepository } from '../storage/plans';
 import type { Messenger } from './types';
-import type { DigestRepository } from '../storage/digests';
+import type { DigestStores } from '../storage/digests';
 import type { DigestSources } from './digest/sources';
 import type { PrivacyRepository } from '../storage/privacy';
 import type { BackgroundTasks } from './background';
+import type { CoordinatorRepository, ResultShareRepository } from '../storage/network';
 
 export interface FeatureDeps {
   centres: CentreRepository;
@@ -20,12 +21,16 @@ export interface FeatureDeps {
   /** The centres' beleidsplannen (storage/plans.ts). */
   plans: PlanRepository;
   messenger: Messenger;
-  /** Digest registrations, weekly runs and reminder bookkeeping (storage/digests.ts). */
-  digests: DigestRepository;
+  /** Digest and community channel registrations, weekly runs and the reminder ledger (storage/digests.ts). */
+  digests: DigestStores;
   /** What the digest reads from the plan and survey features. */
   digestSources: DigestSources;
   /** Finding, erasing and purging a person's survey rows (storage/privacy.ts). */
   privacy: PrivacyRepository;
+  /** Network coordinators, appointed by the operator (storage/network.ts). */
+  coordinators: CoordinatorRepository;
+  /** Published team results a director shared with people outside the beleidsteam. */
+  shares: ResultShareRepository;
   /** Work that continues after the turn was answered (e.g. invitations). */
   background: BackgroundTasks;
   logger: Logger;

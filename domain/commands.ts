@@ -7,7 +7,7 @@
  * Teams manifest's command menu read the same declarations.
  */
 
-export type Audience = 'iedereen' | 'lid' | 'directeur';
+export type Audience = 'iedereen' | 'lid' | 'directeur' | 'netwerkcoordinator';
 
 /** An entry in Teams' command menu (the manifest's `commandLists`). */
 export interface CommandMenuEntry {

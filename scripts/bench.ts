@@ -32,7 +32,7 @@ import { channelPostReference } from '../bot/references';
 import { createDigestScheduler } from '../dialogs/digest/scheduler';
 import { DEFAULT_DIGEST_SCHEDULE } from '../domain/calendar/schedule';
 import { CentreRepository } from '../storage/centres';
-import { DigestRepository } from '../storage/digests';
+import { createDigestStores, type DigestStores } from '../storage/digests';
 import { PlanRepository } from '../storage/plans';
 import { createTables } from '../storage/tables';
 import { BOUWSTEEN_IDS } from '../domain/catalogue/types';
@@ -202,7 +202,7 @@ async function digestFanOut(connectionString: string, proxy: TcpProxy): Promise<
   const tables = createTables({ connectionString, tablePrefix: `fan${Date.now() % 100000}` });
   await tables.ensure();
   const centres = new CentreRepository(tables.client('Centres'), tables.client('People'));
-  const digests = new DigestRepository(tables.client('Digests'));
+  const digests = createDigestStores(tables.client('Digests'));
   const plans = new PlanRepository(tables.client('Plans'));
   const connector = new FakeConnector();
   await connector.start();
@@ -221,7 +221,7 @@ async function digestFanOut(connectionString: string, proxy: TcpProxy): Promise<
       for (let k = 0; k < PER_CENTRE; k += 1) {
         const id = `19:fanout-${c}-${k}@thread.tacv2`;
         channels.push(id);
-        await digests.register({
+        await digests.channels.register({
           tenantId: TENANT,
           centreId: centre.centreId,
           conversationKey: id,

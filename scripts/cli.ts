@@ -1,5 +1,5 @@
 /**
- * What the command-line tools (`npm run plan`, `npm run export`) share: their I/O seam, opening the
+ * What the command-line tools (`npm run plan`, `npm run export`, `npm run admin`) share: their I/O seam, opening the
  * storage and finding a centre (with Dutch messages on failure), and running as a process.
  */
 import { ConfigError, loadConfig } from '../bot/config';
@@ -24,17 +24,8 @@ export async function openCentre(
   tenantId: string | undefined,
   notFoundSuffix = '',
 ): Promise<{ tables: Tables; centres: CentreRepository; centre: Centre } | undefined> {
-  let tables: Tables;
-  try {
-    tables = createTables(loadConfig(io.env).storage);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      io.stderr(`De opslag is niet goed ingesteld:\n${error.problems.map((p) => `  - ${p}`).join('\n')}\n`);
-      return undefined;
-    }
-    throw error;
-  }
-  await tables.ensure();
+  const tables = await openStorage(io);
+  if (!tables) return undefined;
   const centres = new CentreRepository(tables.client('Centres'), tables.client('People'));
   const found = tenantId
     ? [await centres.getCentre(tenantId, centreId)].filter((c): c is Centre & { etag: string } => Boolean(c))
@@ -48,6 +39,22 @@ export async function openCentre(
     return undefined;
   }
   return { tables, centres, centre: found[0]! };
+}
+
+/** Opens the storage of the environment; prints what is wrong and resolves undefined when it cannot. */
+export async function openStorage(io: CliIo): Promise<Tables | undefined> {
+  let tables: Tables;
+  try {
+    tables = createTables(loadConfig(io.env).storage);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr(`De opslag is niet goed ingesteld:\n${error.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+      return undefined;
+    }
+    throw error;
+  }
+  await tables.ensure();
+  return tables;
 }
 
 /** Runs a CLI entry point as the process: its resolved number is the exit code. */

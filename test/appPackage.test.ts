@@ -117,7 +117,7 @@ describe('Teams app package', function () {
       assert.deepEqual(titles('personal'), [
         'help', 'inschaling', 'verder', 'voortgang', 'resultaat', 'status', 'acties', 'prioriteiten', 'mijn gegevens', 'netwerk',
       ]);
-      const teamTitles = ['help', 'status', 'digest hier', 'digest nu', 'start inschaling', 'resultaat'];
+      const teamTitles = ['help', 'status', 'digest hier', 'digest nu', 'start inschaling', 'resultaat', 'deel resultaat', 'community hier', 'community nu'];
       assert.deepEqual(titles('team'), teamTitles);
       assert.deepEqual(titles('groupChat'), teamTitles);
       for (const list of bot.commandLists) {

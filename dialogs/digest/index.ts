@@ -12,7 +12,7 @@ import { digestDue, DEFAULT_DIGEST_SCHEDULE, type DigestSchedule } from '../../d
 import type { Centre, Person } from '../../domain/centre/model';
 import { nextDigest } from '../../domain/digest/nextDigest';
 import { describeSchedule, parseDigestScheduleArgs } from '../../domain/digest/scheduleText';
-import type { DigestFailure, StoredRegistration } from '../../storage/digests';
+import type { DigestFailure, StoredRegistration } from '../../storage/digestChannels';
 import { requireDirector } from '../context';
 import type { FeatureDeps } from '../deps';
 import type { Router, Turn } from '../types';
@@ -103,7 +103,7 @@ async function digestHier(turn: Turn, deps: FeatureDeps, ctx: DirectorContext, a
     return;
   }
   const conversationKey = conversationKeyOf(actor.conversation.id);
-  const existing = await deps.digests.getRegistration(actor.tenantId, ctx.centre.centreId, conversationKey);
+  const existing = await deps.digests.channels.getRegistration(actor.tenantId, ctx.centre.centreId, conversationKey);
   const base: DigestSchedule = existing?.schedule ?? { ...DEFAULT_DIGEST_SCHEDULE, pausedHolidays: [...DEFAULT_DIGEST_SCHEDULE.pausedHolidays] };
   const parsed = parseDigestScheduleArgs(args, base);
   if (!parsed.ok) {
@@ -111,7 +111,7 @@ async function digestHier(turn: Turn, deps: FeatureDeps, ctx: DirectorContext, a
     return;
   }
   const now = turn.now;
-  const { registration, created } = await deps.digests.register({
+  const { registration, created } = await deps.digests.channels.register({
     tenantId: actor.tenantId,
     centreId: ctx.centre.centreId,
     conversationKey,
@@ -129,7 +129,7 @@ async function digestHier(turn: Turn, deps: FeatureDeps, ctx: DirectorContext, a
     const due = digestDue(registration.schedule, now, holidayCalendar, lastSentWeek);
     if (due.due) {
       lastSentWeek = due.weekKey;
-      await deps.digests.updateRegistration(registration, (reg) => ({ ...reg, lastSentWeek: due.weekKey }));
+      await deps.digests.channels.updateRegistration(registration, (reg) => ({ ...reg, lastSentWeek: due.weekKey }));
     }
   }
   turn.log.info({ centreId: ctx.centre.centreId, created, kind: actor.conversation.kind }, 'digest registered');
@@ -150,8 +150,8 @@ async function digestHier(turn: Turn, deps: FeatureDeps, ctx: DirectorContext, a
 async function digestUit(turn: Turn, deps: FeatureDeps, ctx: DirectorContext): Promise<void> {
   const { actor } = turn;
   if (actor.conversation.kind === 'personal') {
-    const registrations = await deps.digests.listRegistrations(actor.tenantId, ctx.centre.centreId);
-    for (const reg of registrations) await deps.digests.unregister(reg.tenantId, reg.centreId, reg.conversationKey);
+    const registrations = await deps.digests.channels.listRegistrations(actor.tenantId, ctx.centre.centreId);
+    for (const reg of registrations) await deps.digests.channels.unregister(reg.tenantId, reg.centreId, reg.conversationKey);
     turn.log.info({ centreId: ctx.centre.centreId, removed: registrations.length }, 'digest stopped everywhere');
     await turn.send({
       text:
@@ -162,7 +162,7 @@ async function digestUit(turn: Turn, deps: FeatureDeps, ctx: DirectorContext): P
     });
     return;
   }
-  const removed = await deps.digests.unregister(actor.tenantId, ctx.centre.centreId, conversationKeyOf(actor.conversation.id));
+  const removed = await deps.digests.channels.unregister(actor.tenantId, ctx.centre.centreId, conversationKeyOf(actor.conversation.id));
   turn.log.info({ centreId: ctx.centre.centreId, removed }, 'digest stopped here');
   await turn.send({
     text: removed
@@ -177,7 +177,7 @@ async function digestNu(turn: Turn, deps: FeatureDeps, ctx: DirectorContext): Pr
   await turn.send({ card: renderDigestCard(content, 'manual') });
   if (actor.conversation.kind !== 'personal') {
     const key = { tenantId: actor.tenantId, centreId: ctx.centre.centreId, conversationKey: conversationKeyOf(actor.conversation.id) };
-    await deps.digests.recordManual(key, turn.now.toISOString());
+    await deps.digests.channels.recordManual(key, turn.now.toISOString());
   }
   turn.log.info({ centreId: ctx.centre.centreId, empty: content.isEmpty }, 'digest posted on request');
 }
@@ -192,12 +192,12 @@ async function refreshRegisteredConversation(turn: Turn, deps: FeatureDeps, regi
   const here = registrations.find((r) => r.conversationKey === conversationKeyOf(turn.actor.conversation.id));
   const changed = here && turn.changedConversationRef(here.ref);
   if (!here || !changed) return;
-  await deps.digests.updateRegistration(here, (reg) => ({ ...reg, ref: changed }));
+  await deps.digests.channels.updateRegistration(here, (reg) => ({ ...reg, ref: changed }));
   turn.log.info({ centreId: here.centreId }, 'digest conversation reference refreshed');
 }
 
 async function digestStatus(turn: Turn, deps: FeatureDeps, ctx: DirectorContext): Promise<void> {
-  const registrations = await deps.digests.listRegistrations(turn.actor.tenantId, ctx.centre.centreId);
+  const registrations = await deps.digests.channels.listRegistrations(turn.actor.tenantId, ctx.centre.centreId);
   await refreshRegisteredConversation(turn, deps, registrations);
   await turn.send({
     text: statusText({ centreName: ctx.centre.name, registrations, here: conversationKeyOf(turn.actor.conversation.id), now: turn.now }),

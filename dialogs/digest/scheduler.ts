@@ -2,9 +2,10 @@
  * The weekly digest and the personal reminders, on time in Brussels and exactly once.
  *
  * `tick(now)` does one pass (testable with any clock):
- * - for every registered conversation that is not blocked: digestDue(schedule, now, calendar,
- *   lastSentWeek) → claim the run (channel + ISO week, conditional insert) → sending → compose →
- *   messenger.send → sent. 429/5xx are retried inside the messenger (Retry-After, backoff with
+ * - for every registered conversation that is not blocked (a centre's digest channel, or a network's
+ *   community channel: a WeeklyTarget each): digestDue(schedule, now, calendar, lastSentWeek) →
+ *   per page: claim the run (channel + ISO week [+ page], conditional insert) → sending → compose →
+ *   messenger.send → sent (deliverClaimed, the one claim/send/mark-or-release sequence). 429/5xx are retried inside the messenger (Retry-After, backoff with
  *   jitter); a failure leaves the run failed with attempts left, so a later tick retries it; 403/404
  *   marks the registration blocked and tells the centre's directors in their personal chat.
  * - once per working day from REMINDER_TIME (Brussels), per centre (claimed per day): private
@@ -14,7 +15,6 @@
  * `stop()` stops the task and waits for a running tick.
  */
 import { randomUUID } from 'node:crypto';
-import nodeCron from 'node-cron';
 import type { Logger } from 'pino';
 import { renderDigestCard } from '../../cards/digest';
 import { calendarCoverage, holidayCalendar, type HolidayCalendar } from '../../domain/calendar/calendarData';
@@ -31,30 +31,48 @@ import { isDirector, type Centre } from '../../domain/centre/model';
 import { digestBlockedText, ownerReminderText, roundNudgeText, type OwnerReminderItem } from '../../domain/digest/messages';
 import { errorSummary, logTolerated } from '../../domain/errors';
 import type { CentreRepository } from '../../storage/centres';
-import type { DigestFailure, DigestRepository, OwnerReminderRecord, StoredRegistration } from '../../storage/digests';
-import { sendToPerson } from '../personalDelivery';
+import type { ChannelRegistrationRepository, DigestFailure, StoredRegistration } from '../../storage/digestChannels';
+import type { DigestStores } from '../../storage/digests';
+import type { NudgeRecord, OwnerReminderRecord } from '../../storage/reminderLedger';
+import type { DigestRun as WeeklyRun } from '../../storage/weeklyRuns';
+import { createCronJob, type CronLike } from '../cronJob';
+import { deliverClaimed } from '../delivery';
+import { sendToPerson, type PersonalDelivery } from '../personalDelivery';
 import type { ConversationRef } from '../../domain/conversation';
-import type { Messenger, SendOutcome } from '../types';
+import type { Messenger, Outgoing, SendFailure, SendOutcome } from '../types';
 import { loadDigestContent } from './content';
 import type { DigestSources } from './sources';
 import { brusselsDate } from '../../domain/time';
+
+/** A personal delivery (stored chat, reopened once on 403/404) as the outcome `deliverClaimed` reads. */
+function personalOutcome(delivery: PersonalDelivery): SendOutcome {
+  if (delivery.ok) return { ok: true };
+  const failure = delivery.failure;
+  return failure.reason === 'no-account' ? { ok: false, reason: 'not-found', detail: 'no channel account' } : failure;
+}
 
 /** Brussels time from which the day's personal reminders go out. */
 export const REMINDER_TIME = '09:00';
 export const CRON_PATTERN = '*/5 * * * *';
 export const CRON_TIMEZONE = 'Europe/Brussels';
 
-export interface CronLike {
-  schedule(
-    expression: string,
-    func: () => unknown,
-    options: { timezone: string; name?: string; noOverlap?: boolean; logger?: { info(m: string): void; warn(m: string): void; error(m: string | Error, e?: Error): void; debug(m: string | Error, e?: Error): void } },
-  ): { stop(): void | Promise<void>; destroy(): void | Promise<void> };
+export type { CronLike };
+
+/** A kind of weekly digest: whose registrations, what a week's pages say, who hears of a block. */
+export interface WeeklyTarget {
+  kind: 'centre' | 'community';
+  store: ChannelRegistrationRepository;
+  /** Whether a week's digest may be more than one message (each page its own claimed run). */
+  paged?: boolean;
+  /** The week's messages (composed once the first page is claimed). */
+  compose(reg: StoredRegistration, now: Date): Promise<Outgoing[]>;
+  /** The conversation answered 403/404 for the first time. */
+  onBlocked(reg: StoredRegistration): Promise<void>;
 }
 
 export interface DigestSchedulerDeps {
   centres: CentreRepository;
-  digests: DigestRepository;
+  digests: DigestStores;
   sources: DigestSources;
   messenger: Messenger;
   logger: Logger;
@@ -66,6 +84,8 @@ export interface DigestSchedulerDeps {
   postReference?: (ref: ConversationRef) => ConversationRef;
   reminderTime?: string;
   cron?: CronLike;
+  /** Weekly digests besides the centres' own (the networks' community digests). */
+  weeklyTargets?: WeeklyTarget[];
 }
 
 export interface TickReport {
@@ -89,7 +109,7 @@ function errorText(error: unknown): string {
   return `${typeof errorType === 'string' ? errorType : 'Error'}: ${typeof message === 'string' ? message : 'no message'}`.slice(0, 300);
 }
 
-function failureOf(outcome: Exclude<SendOutcome, { ok: true }>, at: Date, weekKey?: string): DigestFailure {
+function failureOf(outcome: SendFailure, at: Date, weekKey?: string): DigestFailure {
   return {
     at: at.toISOString(),
     reason: outcome.reason,
@@ -109,13 +129,11 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   /** Centres whose reminder pass of a day this instance already claimed or saw claimed (saves a write per tick). */
   const remindersSettled = new Map<string, string>();
   /**
-   * Weekly runs this instance delivered but could not mark sent (storage failed right after the
-   * send). Without it the run would look interrupted and be sent again once its claim goes stale.
+   * Weekly runs (pages) this instance delivered but could not mark sent (storage failed right after
+   * the send). Without it the run would look interrupted and be sent again once its claim goes stale.
    * In memory: a crash in that same window is the one case left that can send twice (README).
    */
   const deliveredUnmarked = new Map<string, { activityId?: string }>();
-  let task: ReturnType<CronLike['schedule']> | undefined;
-  let running: Promise<unknown> | undefined;
 
   const warnAboutCalendar = (now: Date): void => {
     const today = brusselsDate(now);
@@ -144,71 +162,102 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     }
   };
 
-  const deliverWeekly = async (reg: StoredRegistration, weekKey: string, now: Date, report: TickReport): Promise<void> => {
-    const ctx = { centreId: reg.centreId, weekKey };
-    const claim = await deps.digests.claimRun(reg, weekKey, now, instanceId);
-    if (!claim.owned) {
-      // Another instance has it, or it went out already (then repair lastSentWeek if needed).
-      if (claim.run?.state === 'sent' && !(reg.lastSentWeek !== undefined && reg.lastSentWeek >= weekKey)) {
-        await deps.digests.recordSent(reg, weekKey, claim.run.sentAt ?? claim.run.updatedAt);
-      }
-      return;
-    }
-    const run = await deps.digests.markSending(claim.run, now);
-    if (!run) return;
-    const runKey = `${reg.tenantId}\n${reg.centreId}\n${reg.conversationKey}\n${weekKey}`;
-    const unmarked = deliveredUnmarked.get(runKey);
-    if (unmarked) {
-      // This instance delivered it, but storage failed to record that: record it now, never send again.
-      await deps.digests.markSent(run, now, unmarked.activityId);
-      deliveredUnmarked.delete(runKey);
-      await deps.digests.recordSent(reg, weekKey, now.toISOString());
-      log.info({ ...ctx }, 'weekly digest delivered earlier: recorded as sent');
-      return;
-    }
-
-    let outcome: SendOutcome;
-    try {
+  const centreDigest: WeeklyTarget = {
+    kind: 'centre',
+    store: deps.digests.channels,
+    compose: async (reg, now) => {
       const content = await loadDigestContent({ centres: deps.centres, sources: deps.sources }, reg.tenantId, reg.centreId, now);
-      outcome = await deps.messenger.send(postReference(reg.ref), { card: renderDigestCard(content, 'weekly') });
-    } catch (error) {
-      log.error({ ...ctx, err: errorSummary(error) }, 'weekly digest could not be composed or sent');
-      await deps.digests.markFailed(run, now, { error: errorText(error), final: false });
-      await deps.digests.recordFailure(reg, { at: now.toISOString(), weekKey, reason: 'error', detail: errorText(error) });
-      report.digestsFailed += 1;
-      return;
-    }
+      return [{ card: renderDigestCard(content, 'weekly') }];
+    },
+    onBlocked: notifyDirectorsBlocked,
+  };
+  const weeklyTargets: WeeklyTarget[] = [centreDigest, ...(deps.weeklyTargets ?? [])];
 
-    if (outcome.ok) {
-      // Delivered: from here on a storage failure must not lead to a second send. Remembered until
-      // the run is marked; a later tick of this instance takes the run over and only marks it.
-      deliveredUnmarked.set(runKey, outcome.activityId !== undefined ? { activityId: outcome.activityId } : {});
-      report.digestsSent += 1;
-      await deps.digests.markSent(run, now, outcome.activityId);
-      deliveredUnmarked.delete(runKey);
-      await deps.digests.recordSent(reg, weekKey, now.toISOString());
-      log.info({ ...ctx, attempt: run.attempts }, 'weekly digest sent');
-      return;
+  /**
+   * One week's digest of one registration: every page is its own run (page 1 keyed by the week,
+   * page n by "<week>~p<n>"), claimed, sent and marked through `deliverClaimed`. The digest counts
+   * as sent (lastSentWeek) once its last page went out; a page sent before a crash is not sent again.
+   */
+  const deliverWeekly = async (target: WeeklyTarget, reg: StoredRegistration, weekKey: string, now: Date, report: TickReport): Promise<void> => {
+    const ctx = { target: target.kind, scopeId: target.kind === 'centre' ? reg.centreId : undefined, weekKey };
+    let pages: Outgoing[] | undefined;
+    const compose = async (): Promise<Outgoing[]> => (pages ??= await target.compose(reg, now));
+    let pageCount = 1;
+    let sentHere = false;
+    for (let page = 1; page <= pageCount; page += 1) {
+      const runKey = page === 1 ? weekKey : `${weekKey}~p${page}`;
+      let alreadySent = false;
+      let deliveredFromMemory = false;
+      const unmarkedKey = `${target.kind}\n${reg.tenantId}\n${reg.conversationKey}\n${runKey}`;
+      const result = await deliverClaimed<WeeklyRun>({
+        claim: async () => {
+          const claim = await deps.digests.runs.claimRun(reg, runKey, now, instanceId);
+          if (!claim.owned) {
+            alreadySent = claim.run?.state === 'sent';
+            return undefined;
+          }
+          return deps.digests.runs.markSending(claim.run, now);
+        },
+        send: async () => {
+          const unmarked = deliveredUnmarked.get(unmarkedKey);
+          if (unmarked) {
+            // This instance delivered it, but storage failed to record that: record it now, never send again.
+            deliveredFromMemory = true;
+            return { ok: true, ...unmarked };
+          }
+          const message = (await compose())[page - 1];
+          const outcome: SendOutcome = message ? await deps.messenger.send(postReference(reg.ref), message) : { ok: true };
+          // Delivered: from here on a storage failure must not lead to a second send.
+          if (outcome.ok) deliveredUnmarked.set(unmarkedKey, outcome.activityId !== undefined ? { activityId: outcome.activityId } : {});
+          return outcome;
+        },
+        markSent: async (run, outcome) => {
+          await deps.digests.runs.markSent(run, now, outcome.activityId);
+          deliveredUnmarked.delete(unmarkedKey);
+        },
+        release: async (run, failure) => {
+          if ('error' in failure) {
+            log.error({ ...ctx, page, err: errorSummary(failure.error) }, 'weekly digest could not be composed or sent');
+            await deps.digests.runs.markFailed(run, now, { error: errorText(failure.error), final: false });
+            await target.store.recordFailure(reg, { at: now.toISOString(), weekKey, reason: 'error', detail: errorText(failure.error) });
+            return;
+          }
+          const recorded = failureOf(failure, now, weekKey);
+          if (failure.reason === 'blocked' || failure.reason === 'not-found') {
+            await deps.digests.runs.markFailed(run, now, { error: `${failure.reason} (${failure.status ?? '-'})`, final: true });
+            const first = await target.store.markBlocked(reg, recorded);
+            log.warn({ ...ctx, status: failure.status }, 'digest conversation unreachable: marked blocked');
+            if (first) await target.onBlocked(reg);
+            return;
+          }
+          const failed = await deps.digests.runs.markFailed(run, now, { error: `${failure.reason} (${failure.status ?? '-'}) ${failure.detail ?? ''}`.trim(), final: false });
+          await target.store.recordFailure(reg, recorded);
+          log.warn({ ...ctx, page, reason: failure.reason, status: failure.status, attempts: run.attempts, final: failed?.final }, 'weekly digest not delivered');
+        },
+      });
+      if (result.kind === 'failed' || result.kind === 'error') {
+        if (result.kind === 'failed' && (result.failure.reason === 'blocked' || result.failure.reason === 'not-found')) report.blocked += 1;
+        else report.digestsFailed += 1;
+        return;
+      }
+      // Another instance holds this page: it finishes the digest.
+      if (result.kind === 'unclaimed' && !alreadySent) return;
+      if (page === 1 && target.paged) pageCount = Math.max(1, (await compose()).length);
+      if (result.kind === 'sent' && deliveredFromMemory) log.info({ ...ctx, page }, 'weekly digest delivered earlier: recorded as sent');
+      if (result.kind === 'sent' && !deliveredFromMemory) {
+        sentHere = true;
+        log.info({ ...ctx, page, pages: pageCount }, 'weekly digest sent');
+      }
     }
-    const failure = failureOf(outcome, now, weekKey);
-    if (outcome.reason === 'blocked' || outcome.reason === 'not-found') {
-      await deps.digests.markFailed(run, now, { error: `${outcome.reason} (${outcome.status ?? '-'})`, final: true });
-      const first = await deps.digests.markBlocked(reg, failure);
-      report.blocked += 1;
-      log.warn({ ...ctx, status: outcome.status }, 'digest conversation unreachable: marked blocked');
-      if (first) await notifyDirectorsBlocked(reg);
-      return;
-    }
-    const failed = await deps.digests.markFailed(run, now, { error: `${outcome.reason} (${outcome.status ?? '-'}) ${outcome.detail ?? ''}`.trim(), final: false });
-    await deps.digests.recordFailure(reg, failure);
-    report.digestsFailed += 1;
-    log.warn({ ...ctx, reason: outcome.reason, status: outcome.status, attempts: run.attempts, final: failed?.final }, 'weekly digest not delivered');
+    // Sent (by this instance, or earlier by another one): repair lastSentWeek if needed.
+    if (!(reg.lastSentWeek !== undefined && reg.lastSentWeek >= weekKey)) await target.store.recordSent(reg, weekKey, now.toISOString());
+    if (sentHere) report.digestsSent += 1;
   };
 
   const ownerReminders = async (centre: Centre, today: string, report: TickReport): Promise<void> => {
     const plan = await deps.sources.plan(centre.tenantId, centre.centreId);
     if (!plan) return;
-    const records = await deps.digests.listOwnerReminders(centre.tenantId, centre.centreId);
+    const records = await deps.digests.reminders.listOwnerReminders(centre.tenantId, centre.centreId);
     const byOwner = new Map<string, Array<{ actieId: string; item: OwnerReminderItem; previous?: OwnerReminderRecord }>>();
     for (const actie of plan.acties) {
       const userId = actie.owner?.userId;
@@ -226,34 +275,39 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         log.debug({ centreId: centre.centreId, actions: candidates.length }, 'owner reminder skipped: no personal chat with the owner');
         continue;
       }
-      const claimed: Array<{ record: OwnerReminderRecord; item: OwnerReminderItem; previous?: OwnerReminderRecord }> = [];
-      for (const candidate of candidates) {
-        const record = await deps.digests.claimOwnerReminder(
-          centre.tenantId,
-          centre.centreId,
-          { actieId: candidate.actieId, kind: candidate.item.kind, date: today, deadline: candidate.item.deadline },
-          candidate.previous,
-        );
-        if (record) claimed.push({ record, item: candidate.item, ...(candidate.previous ? { previous: candidate.previous } : {}) });
-      }
-      if (claimed.length === 0) continue;
-      const outcome = await sendToPerson(deps, person, {
-        text: ownerReminderText({ centreName: centre.name, today, items: claimed.map((c) => c.item) }),
+      type Claimed = { record: OwnerReminderRecord; item: OwnerReminderItem; previous?: OwnerReminderRecord };
+      const result = await deliverClaimed<Claimed[]>({
+        claim: async () => {
+          const claimed: Claimed[] = [];
+          for (const candidate of candidates) {
+            const record = await deps.digests.reminders.claimOwnerReminder(
+              centre.tenantId,
+              centre.centreId,
+              { actieId: candidate.actieId, kind: candidate.item.kind, date: today, deadline: candidate.item.deadline },
+              candidate.previous,
+            );
+            if (record) claimed.push({ record, item: candidate.item, ...(candidate.previous ? { previous: candidate.previous } : {}) });
+          }
+          return claimed.length > 0 ? claimed : undefined;
+        },
+        send: async (claimed) => personalOutcome(await sendToPerson(deps, person, { text: ownerReminderText({ centreName: centre.name, today, items: claimed.map((c) => c.item) }) })),
+        markSent: async (claimed) => {
+          for (const c of claimed) await deps.digests.reminders.markOwnerReminderSent(centre.tenantId, centre.centreId, c.record);
+        },
+        release: async (claimed, failure) => {
+          for (const c of claimed) await deps.digests.reminders.releaseOwnerReminder(centre.tenantId, centre.centreId, c.record, c.previous);
+          if ('reason' in failure) log.warn({ centreId: centre.centreId, reason: failure.reason, status: failure.status }, 'owner reminder not delivered');
+        },
       });
-      if (outcome.ok) {
-        for (const c of claimed) await deps.digests.markOwnerReminderSent(centre.tenantId, centre.centreId, c.record);
-        report.remindersSent += 1;
-      } else {
-        for (const c of claimed) await deps.digests.releaseOwnerReminder(centre.tenantId, centre.centreId, c.record, c.previous);
-        log.warn({ centreId: centre.centreId, reason: outcome.failure.reason, reopenTried: outcome.reopenTried }, 'owner reminder not delivered');
-      }
+      if (result.kind === 'sent') report.remindersSent += 1;
+      if (result.kind === 'error') throw result.error;
     }
   };
 
   const roundNudges = async (centre: Centre, today: string, report: TickReport): Promise<void> => {
     const round = await deps.sources.roundStragglers(centre.tenantId, centre.centreId);
     if (!round || round.unfinished.length === 0) return;
-    const records = await deps.digests.listNudges(centre.tenantId, centre.centreId, round.roundId);
+    const records = await deps.digests.reminders.listNudges(centre.tenantId, centre.centreId, round.roundId);
     for (const userId of round.unfinished) {
       const previous = records.get(userId);
       const kind = roundNudgeKind(round.deadline, today, false, previous?.sent ?? []);
@@ -263,17 +317,18 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         log.debug({ centreId: centre.centreId }, 'round nudge skipped: no personal chat with the participant');
         continue;
       }
-      const claimed = await deps.digests.claimNudge(centre.tenantId, centre.centreId, { roundId: round.roundId, userId, kind }, previous);
-      if (!claimed) continue;
-      const outcome = await sendToPerson(deps, person, {
-        text: roundNudgeText({ centreName: centre.name, today, deadline: round.deadline, kind }),
+      const result = await deliverClaimed<NudgeRecord>({
+        claim: () => deps.digests.reminders.claimNudge(centre.tenantId, centre.centreId, { roundId: round.roundId, userId, kind }, previous),
+        send: async () => personalOutcome(await sendToPerson(deps, person, { text: roundNudgeText({ centreName: centre.name, today, deadline: round.deadline, kind }) })),
+        // The claim is the record: nothing more to mark.
+        markSent: async () => undefined,
+        release: async (claimed, failure) => {
+          await deps.digests.reminders.releaseNudge(centre.tenantId, centre.centreId, claimed, kind);
+          if ('reason' in failure) log.warn({ centreId: centre.centreId, reason: failure.reason, status: failure.status }, 'round nudge not delivered');
+        },
       });
-      if (outcome.ok) {
-        report.nudgesSent += 1;
-      } else {
-        await deps.digests.releaseNudge(centre.tenantId, centre.centreId, claimed, kind);
-        log.warn({ centreId: centre.centreId, reason: outcome.failure.reason, reopenTried: outcome.reopenTried }, 'round nudge not delivered');
-      }
+      if (result.kind === 'sent') report.nudgesSent += 1;
+      if (result.kind === 'error') throw result.error;
     }
   };
 
@@ -288,7 +343,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     if (holiday && paused.has(holiday.kind)) return;
     const centreKey = `${centre.tenantId}\n${centre.centreId}`;
     if (remindersSettled.get(centreKey) === today) return;
-    const claimed = await deps.digests.claimReminderDay(centre.tenantId, centre.centreId, today, instanceId, now);
+    const claimed = await deps.digests.reminders.claimReminderDay(centre.tenantId, centre.centreId, today, instanceId, now);
     remindersSettled.set(centreKey, today);
     if (!claimed) return;
     try {
@@ -298,7 +353,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       remindersSettled.delete(centreKey);
       // Give the day back: a later tick retries; the per-reminder claims keep it from sending twice.
       // If giving it back fails too, the claim goes stale and is taken over later.
-      await deps.digests
+      await deps.digests.reminders
         .releaseReminderDay(centre.tenantId, centre.centreId, today)
         .catch(logTolerated(log, 'could not release the reminder day after a failure', { centreId: centre.centreId }));
       throw error;
@@ -311,24 +366,28 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     const centres = await deps.centres.listCentres();
     const registrationsByCentre = new Map<string, StoredRegistration[]>();
     for (const tenantId of [...new Set(centres.map((c) => c.tenantId))]) {
-      let registrations: StoredRegistration[];
-      try {
-        registrations = await deps.digests.listRegistrations(tenantId);
-      } catch (error) {
-        report.errors += 1;
-        log.error({ err: errorSummary(error) }, 'could not list digest registrations');
-        continue;
-      }
-      for (const reg of registrations) {
-        const key = `${reg.tenantId}\n${reg.centreId}`;
-        registrationsByCentre.set(key, [...(registrationsByCentre.get(key) ?? []), reg]);
-        if (reg.blockedAt) continue;
+      for (const target of weeklyTargets) {
+        let registrations: StoredRegistration[];
         try {
-          const due = digestDue(reg.schedule, now, calendar, reg.lastSentWeek);
-          if (due.due) await deliverWeekly(reg, due.weekKey, now, report);
+          registrations = await target.store.listRegistrations(tenantId);
         } catch (error) {
           report.errors += 1;
-          log.error({ centreId: reg.centreId, err: errorSummary(error) }, 'weekly digest failed');
+          log.error({ target: target.kind, err: errorSummary(error) }, 'could not list digest registrations');
+          continue;
+        }
+        for (const reg of registrations) {
+          if (target === centreDigest) {
+            const key = `${reg.tenantId}\n${reg.centreId}`;
+            registrationsByCentre.set(key, [...(registrationsByCentre.get(key) ?? []), reg]);
+          }
+          if (reg.blockedAt) continue;
+          try {
+            const due = digestDue(reg.schedule, now, calendar, reg.lastSentWeek);
+            if (due.due) await deliverWeekly(target, reg, due.weekKey, now, report);
+          } catch (error) {
+            report.errors += 1;
+            log.error({ target: target.kind, centreId: target === centreDigest ? reg.centreId : undefined, err: errorSummary(error) }, 'weekly digest failed');
+          }
         }
       }
     }
@@ -346,44 +405,18 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     return report;
   };
 
-  /** One tick at a time per instance; errors are logged, never thrown into node-cron. */
-  const runTick = (): Promise<unknown> => {
-    if (running) return running;
-    running = tick(deps.now())
-      .catch((error: unknown) => log.error({ err: errorSummary(error) }, 'scheduler tick failed'))
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  };
+  const job = createCronJob({
+    name: `poolster-digest-${instanceId}`,
+    pattern: CRON_PATTERN,
+    timezone: CRON_TIMEZONE,
+    log,
+    work: () => tick(deps.now()),
+    failureMessage: 'scheduler tick failed',
+    startedMessage: 'digest scheduler started',
+    // Catch up at start-up (same week only; see digestDue).
+    runAtStart: true,
+    ...(deps.cron ? { cron: deps.cron } : {}),
+  });
 
-  return {
-    tick,
-    start() {
-      if (task) return;
-      const cron = deps.cron ?? (nodeCron as unknown as CronLike);
-      task = cron.schedule(CRON_PATTERN, () => runTick(), {
-        timezone: CRON_TIMEZONE,
-        name: `poolster-digest-${instanceId}`,
-        noOverlap: true,
-        logger: {
-          info: (m) => log.debug({ cron: m }, 'node-cron'),
-          warn: (m) => log.warn({ cron: m }, 'node-cron'),
-          error: (m) => log.error({ cron: String(m) }, 'node-cron'),
-          debug: (m) => log.debug({ cron: String(m) }, 'node-cron'),
-        },
-      });
-      log.info({ pattern: CRON_PATTERN, timezone: CRON_TIMEZONE }, 'digest scheduler started');
-      void runTick(); // catch up at start-up (same week only; see digestDue)
-    },
-    async stop() {
-      const current = task;
-      task = undefined;
-      if (current) {
-        await current.stop();
-        await current.destroy();
-      }
-      await running;
-    },
-  };
+  return { tick, start: job.start, stop: job.stop };
 }

@@ -22,12 +22,14 @@ async function situationOf(turn: Turn, deps: FeatureDeps): Promise<Known> {
   const place = turn.actor.conversation.kind;
   const nobody: Known = { situation: { place, teamSize: 0, hasPlan: false, digestHere: false }, audiences: ['iedereen'] };
   const person = await deps.centres.getPerson(turn.actor.tenantId, turn.actor.userId);
-  if (!person) return nobody;
+  const coordinator = (await deps.coordinators.networksOf(turn.actor.tenantId, turn.actor.userId)).length > 0;
+  if (!person) return coordinator ? { ...nobody, audiences: ['iedereen', 'netwerkcoordinator'] } : nobody;
   const centre = await deps.centres.getCentre(turn.actor.tenantId, person.centreId);
   if (!centre) return nobody;
   const audiences: Audience[] = ['iedereen'];
   if (isTeamMember(person)) audiences.push('lid');
   if (isDirector(person)) audiences.push('directeur');
+  if (coordinator) audiences.push('netwerkcoordinator');
   const situation: Situation = {
     place,
     person: { director: isDirector(person), member: isTeamMember(person) },
@@ -43,7 +45,7 @@ async function situationOf(turn: Turn, deps: FeatureDeps): Promise<Known> {
     deps.plans.hasPlan(centre.centreId),
     deps.survey.listByCentre(tenantId, centre.centreId),
     centre.openRoundId ? deps.survey.getMemberDraft(centre.openRoundId, person.userId) : Promise.resolve(undefined),
-    isDirector(person) && place !== 'personal' ? deps.digests.getRegistration(tenantId, centre.centreId, conversationKeyOf(turn.actor.conversation.id)) : Promise.resolve(undefined),
+    isDirector(person) && place !== 'personal' ? deps.digests.channels.getRegistration(tenantId, centre.centreId, conversationKeyOf(turn.actor.conversation.id)) : Promise.resolve(undefined),
   ]);
   situation.teamSize = people.filter(isTeamMember).length;
   situation.hasPlan = hasPlan;

@@ -76,7 +76,7 @@ export function registerPrivacy(deps: FeatureDeps) {
         return;
       }
       const preview = await erasePreview(deps, turn.actor);
-      if (!preview.person && preview.openRounds + preview.closedRounds + preview.ownedActions === 0) {
+      if (!preview.person && preview.openRounds + preview.closedRounds + preview.ownedActions + preview.networkRecords === 0) {
         await turn.send({ text: `${NOTHING_STORED} Er is niets te wissen.` });
         return;
       }
@@ -93,7 +93,7 @@ export function registerPrivacy(deps: FeatureDeps) {
     router.action(PRIVACY_VERBS.erase, eraseSchema, async (turn) => {
       const outcome = await erasePersonalData(deps, turn.actor);
       if (outcome.nothingStored) return { text: `${NOTHING_STORED} Er was niets (meer) te wissen.` };
-      turn.log.info({ openRounds: outcome.openRounds, closedRounds: outcome.closedRounds, acties: outcome.acties }, 'personal data erased on request');
+      turn.log.info({ openRounds: outcome.openRounds, closedRounds: outcome.closedRounds, acties: outcome.acties, coordinatorships: outcome.coordinatorships, sharesReceived: outcome.sharesReceived }, 'personal data erased on request');
       return {
         card: renderMessageCard({
           title: 'Je gegevens zijn gewist',
@@ -103,6 +103,8 @@ export function registerPrivacy(deps: FeatureDeps) {
               ? `In ${outcome.closedRounds} afgesloten ${outcome.closedRounds === 1 ? 'ronde tellen' : 'rondes tellen'} je keuzes nog anoniem mee in het teamresultaat, zonder naam en zonder toelichtingen.`
               : 'Er waren geen afgesloten rondes met antwoorden van jou.',
             ...(outcome.acties > 0 ? [`In ${outcome.acties} ${outcome.acties === 1 ? 'actie' : 'acties'} van het beleidsplan sta je niet langer als eigenaar of auteur.`] : []),
+            ...(outcome.coordinatorships > 0 ? ['Je bent geen netwerkcoördinator meer: wie Poolster beheert, kan je opnieuw aanstellen.'] : []),
+            ...(outcome.sharesReceived > 0 ? ['De teamresultaten die met jou gedeeld waren, zie je niet meer.'] : []),
             'Wil je Poolster later opnieuw gebruiken? Vraag je directeur dan om je weer toe te voegen.',
           ],
         }),

@@ -24,7 +24,7 @@ import { ERASED_NAME, type RoundErasure } from '../../storage/privacy';
 import type { FeatureDeps } from '../deps';
 import type { Actor } from '../types';
 
-export type PrivacyDeps = Pick<FeatureDeps, 'centres' | 'survey' | 'plans' | 'digests' | 'inschalingen' | 'privacy'>;
+export type PrivacyDeps = Pick<FeatureDeps, 'centres' | 'survey' | 'plans' | 'digests' | 'inschalingen' | 'privacy' | 'coordinators' | 'shares'>;
 
 /** The export, as JSON-ready data with Dutch keys (it is for the person). */
 export interface PersonalData {
@@ -57,7 +57,7 @@ export async function collectPersonalData(deps: PrivacyDeps, actor: Actor, now: 
   for (const round of rounds) {
     const draft = await deps.survey.getMemberDraft(round.roundId, actor.userId);
     if (!draft) continue;
-    const nudges = await deps.digests.listNudges(round.tenantId, round.centreId, round.roundId);
+    const nudges = await deps.digests.reminders.listNudges(round.tenantId, round.centreId, round.roundId);
     const p = draft.participant;
     inschalingen.push({
       rondeId: round.roundId,
@@ -101,7 +101,7 @@ export async function collectPersonalData(deps: PrivacyDeps, actor: Actor, now: 
       notitiesVanJou: a.notes.filter((n) => n.author === who.name),
     }));
 
-  const registrations = person ? await deps.digests.listRegistrations(actor.tenantId, person.centreId) : [];
+  const registrations = person ? await deps.digests.channels.listRegistrations(actor.tenantId, person.centreId) : [];
   const digestKanalen = registrations
     .filter((r) => r.registeredBy === actor.userId || refNamesPerson(r.ref, actor))
     .map((r) => ({ gesprek: r.conversationKind === 'channel' ? 'kanaal' : 'groepschat', ingesteldOp: r.registeredAt, ingesteldDoor: r.registeredByName, gespreksreferentie: r.ref }));
@@ -119,6 +119,16 @@ export async function collectPersonalData(deps: PrivacyDeps, actor: Actor, now: 
     }));
 
   const roundsStarted = person ? (await deps.survey.listByCentre(actor.tenantId, person.centreId)).filter((r) => r.createdBy === actor.userId) : [];
+
+  const appointments = await deps.coordinators.networksOf(actor.tenantId, actor.userId);
+  const netwerkcoordinator = appointments.map((c) => ({ netwerk: c.network, naam: c.name, aangesteldDoor: c.appointedBy, aangesteldOp: c.appointedAt }));
+  const received = await deps.shares.listForRecipient(actor.tenantId, actor.userId);
+  const gedeeldMetJou = [];
+  for (const share of received) {
+    const from = await deps.centres.getCentre(share.tenantId, share.centreId);
+    gedeeldMetJou.push({ centrum: from?.name ?? share.centreId, schooljaar: share.schoolYear, gedeeldDoor: share.sharedByName, op: share.sharedAt, jouwNaam: share.recipientName });
+  }
+  const sharedByYou = person ? (await deps.shares.listByCentre(actor.tenantId, person.centreId)).filter((s) => s.sharedBy === actor.userId) : [];
 
   const data = {
     opgevraagdOp: now.toISOString(),
@@ -142,13 +152,23 @@ export async function collectPersonalData(deps: PrivacyDeps, actor: Actor, now: 
     beleidsplanActies: acties,
     digestKanalen,
     teamresultaten: bevestigingen,
+    netwerkcoordinator,
+    teamresultatenGedeeldMetJou: gedeeldMetJou,
+    teamresultatenDieJijDeelde: sharedByYou.map((s) => ({ schooljaar: s.schoolYear, met: s.recipientName, op: s.sharedAt })),
   };
   const empty =
-    !person && inschalingen.length === 0 && acties.length === 0 && digestKanalen.length === 0 && bevestigingen.length === 0 && roundsStarted.length === 0;
+    !person &&
+    inschalingen.length === 0 &&
+    acties.length === 0 &&
+    digestKanalen.length === 0 &&
+    bevestigingen.length === 0 &&
+    roundsStarted.length === 0 &&
+    netwerkcoordinator.length === 0 &&
+    gedeeldMetJou.length === 0;
   return { empty, data };
 }
 
-export type EraseOutcome = { openRounds: number; closedRounds: number; acties: number; nothingStored: boolean };
+export type EraseOutcome = { openRounds: number; closedRounds: number; acties: number; coordinatorships: number; sharesReceived: number; nothingStored: boolean };
 
 export function onlyDirectorMessage(centreName: string): string {
   return `Je bent de enige directeur van ${centreName}. Geef eerst de directeursrol aan iemand anders (typ in een chat met die persoon **rol directeur [naam]**) en vraag daarna opnieuw om je gegevens te wissen.`;
@@ -175,6 +195,8 @@ export async function erasePreview(deps: PrivacyDeps, actor: Actor) {
     openRounds: rounds.filter((r) => r.status === 'open').length,
     closedRounds: rounds.filter((r) => r.status === 'closed').length,
     ownedActions: (plan?.acties ?? []).filter((a) => isOwner(a, who) || wroteNote(a, who)).length,
+    /** Coordinator appointments and results shared with the person. */
+    networkRecords: (await deps.coordinators.networksOf(actor.tenantId, actor.userId)).length + (await deps.shares.listForRecipient(actor.tenantId, actor.userId)).length,
   };
 }
 
@@ -221,7 +243,18 @@ export async function erasePersonalData(deps: PrivacyDeps, actor: Actor): Promis
   for (const round of rounds) {
     done[await deps.privacy.eraseMember(round, actor.userId)] += 1;
     deps.survey.forgetCachedDraft(round.roundId, actor.userId);
-    await deps.digests.deleteNudge(round.tenantId, round.centreId, round.roundId, actor.userId);
+    await deps.digests.reminders.deleteNudge(round.tenantId, round.centreId, round.roundId, actor.userId);
+  }
+  // A coordinator appointment and the results shared with the person are theirs; results they
+  // shared as director stay shared (the centre's decision), without their name.
+  const appointments = await deps.coordinators.networksOf(actor.tenantId, actor.userId);
+  for (const c of appointments) await deps.coordinators.remove(c.tenantId, c.network, c.userId);
+  const received = await deps.shares.listForRecipient(actor.tenantId, actor.userId);
+  for (const share of received) await deps.shares.withdraw(share);
+  if (person) {
+    for (const share of (await deps.shares.listByCentre(actor.tenantId, person.centreId)).filter((s) => s.sharedBy === actor.userId)) {
+      await deps.shares.share({ ...share, sharedBy: ERASED_NAME, sharedByName: '' });
+    }
   }
   const centreRounds: Round[] = person ? await deps.survey.listByCentre(actor.tenantId, person.centreId) : [];
   for (const round of [...rounds, ...centreRounds]) await deps.privacy.forgetRoundCreator(round, actor.userId);
@@ -242,9 +275,9 @@ export async function erasePersonalData(deps: PrivacyDeps, actor: Actor): Promis
       acties += 1;
     }
 
-    for (const reg of await deps.digests.listRegistrations(actor.tenantId, person.centreId)) {
+    for (const reg of await deps.digests.channels.listRegistrations(actor.tenantId, person.centreId)) {
       if (reg.registeredBy !== actor.userId && !refNamesPerson(reg.ref, actor)) continue;
-      await deps.digests.updateRegistration(reg, (current) => {
+      await deps.digests.channels.updateRegistration(reg, (current) => {
         const { user: _user, ...ref } = current.ref;
         return {
           ...current,
@@ -277,6 +310,8 @@ export async function erasePersonalData(deps: PrivacyDeps, actor: Actor): Promis
     openRounds: done.deleted,
     closedRounds: done.anonymised,
     acties,
-    nothingStored: !person && rounds.length === 0,
+    coordinatorships: appointments.length,
+    sharesReceived: received.length,
+    nothingStored: !person && rounds.length === 0 && appointments.length === 0 && received.length === 0,
   };
 }

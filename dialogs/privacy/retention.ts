@@ -10,12 +10,13 @@
  * Started by bot/main.ts when the scheduler is on; separate from the digest scheduler. Every
  * instance may run it: the purge is idempotent, and a round that fails is retried the next day.
  */
-import nodeCron from 'node-cron';
 import type { Logger } from 'pino';
+import { createCronJob, type CronJob, type CronLike } from '../cronJob';
+import { errorSummary } from '../../domain/errors';
 import { isoWeekKey } from '../../domain/calendar/schedule';
 import { addDays, brusselsDate, monthsBefore } from '../../domain/time';
 import type { PrivacyRepository } from '../../storage/privacy';
-import type { DigestRepository } from '../../storage/digests';
+import type { DigestStores } from '../../storage/digests';
 
 /** Every day at 03:30 Brussels time, when nobody is using the bot. */
 export const RETENTION_CRON = '30 3 * * *';
@@ -26,23 +27,15 @@ export const DIGEST_RUNS_KEPT_WEEKS = 13;
 export const REMINDER_DAYS_KEPT = 35;
 
 /** The part of node-cron this job uses (a fake in tests). */
-export interface RetentionCron {
-  schedule(expression: string, func: () => unknown, options: { timezone: string; name?: string; noOverlap?: boolean }): { stop(): void | Promise<void>; destroy(): void | Promise<void> };
-}
+export type RetentionCron = CronLike;
 
 export interface RetentionDeps {
   privacy: PrivacyRepository;
-  digests: Pick<DigestRepository, 'listNudges' | 'deleteNudge' | 'pruneHistory'>;
+  digests: Pick<DigestStores, 'reminders' | 'runs'>;
   logger: Logger;
   now: () => Date;
   retentionMonths: number;
   cron?: RetentionCron;
-}
-
-/** What is logged of a failure: its kind only (messages can quote stored data). */
-function failureOf(error: unknown): Record<string, unknown> {
-  const e = error as { name?: string; code?: unknown; statusCode?: unknown };
-  return { errorType: e?.name, code: typeof e?.code === 'string' ? e.code : undefined, statusCode: e?.statusCode };
 }
 
 export interface RetentionReport {
@@ -58,8 +51,8 @@ export async function purgeExpiredAnswers(deps: Omit<RetentionDeps, 'cron' | 'no
   const report: RetentionReport = { rounds: 0, rows: 0, errors: 0 };
   for (const round of await deps.privacy.closedRoundsBefore(cutoff)) {
     try {
-      const nudges = await deps.digests.listNudges(round.tenantId, round.centreId, round.roundId);
-      for (const userId of nudges.keys()) await deps.digests.deleteNudge(round.tenantId, round.centreId, round.roundId, userId);
+      const nudges = await deps.digests.reminders.listNudges(round.tenantId, round.centreId, round.roundId);
+      for (const userId of nudges.keys()) await deps.digests.reminders.deleteNudge(round.tenantId, round.centreId, round.roundId, userId);
       const { deleted } = await deps.privacy.purgeRound(round, now);
       if (deleted > 0) {
         report.rounds += 1;
@@ -67,7 +60,7 @@ export async function purgeExpiredAnswers(deps: Omit<RetentionDeps, 'cron' | 'no
       }
     } catch (error) {
       report.errors += 1;
-      log.error({ roundId: round.roundId, err: failureOf(error) }, 'retention purge of a round failed; retried tomorrow');
+      log.error({ roundId: round.roundId, err: errorSummary(error) }, 'retention purge of a round failed; retried tomorrow');
     }
   }
   if (report.rounds + report.errors > 0) log.info({ ...report, cutoff: cutoff.toISOString() }, 'retention purge done');
@@ -78,58 +71,32 @@ export async function purgeExpiredAnswers(deps: Omit<RetentionDeps, 'cron' | 'no
 export async function pruneDigestHistory(deps: Pick<RetentionDeps, 'digests' | 'logger'>, now: Date): Promise<{ runs: number; reminderDays: number }> {
   const today = brusselsDate(now);
   const beforeWeek = isoWeekKey(new Date(now.getTime() - DIGEST_RUNS_KEPT_WEEKS * 7 * 86_400_000));
-  const pruned = await deps.digests.pruneHistory({ beforeWeek, beforeDate: addDays(today, -REMINDER_DAYS_KEPT) });
+  const pruned = {
+    runs: await deps.digests.runs.pruneBefore(beforeWeek),
+    reminderDays: await deps.digests.reminders.pruneDaysBefore(addDays(today, -REMINDER_DAYS_KEPT)),
+  };
   if (pruned.runs + pruned.reminderDays > 0) deps.logger.child({ component: 'retention' }).info({ ...pruned, beforeWeek }, 'digest history pruned');
   return pruned;
 }
 
-export interface RetentionJob {
-  /** One run now (what the daily schedule calls). */
-  run(): Promise<(RetentionReport & { digestRows: number }) | undefined>;
-  start(): void;
-  stop(): Promise<void>;
-}
+/** `run()` is one run now (what the daily schedule calls). */
+export type RetentionJob = CronJob<RetentionReport & { digestRows: number }>;
 
 export function createRetentionJob(deps: RetentionDeps): RetentionJob {
-  const log = deps.logger.child({ component: 'retention' });
-  let task: ReturnType<RetentionCron['schedule']> | undefined;
-  let running: Promise<(RetentionReport & { digestRows: number }) | undefined> | undefined;
-
-  const runOnce = async (now: Date) => {
-    const report = await purgeExpiredAnswers(deps, now);
-    const pruned = await pruneDigestHistory(deps, now);
-    return { ...report, digestRows: pruned.runs + pruned.reminderDays };
-  };
-
-  const run = (): Promise<(RetentionReport & { digestRows: number }) | undefined> => {
-    if (running) return running;
-    running = runOnce(deps.now())
-      .catch((error: unknown) => {
-        log.error({ err: failureOf(error) }, 'retention purge failed; retried tomorrow');
-        return undefined;
-      })
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  };
-
-  return {
-    run,
-    start() {
-      if (task) return;
-      const cron = deps.cron ?? (nodeCron as unknown as RetentionCron);
-      task = cron.schedule(RETENTION_CRON, () => run(), { timezone: RETENTION_TIMEZONE, name: 'poolster-retention', noOverlap: true });
-      log.info({ pattern: RETENTION_CRON, timezone: RETENTION_TIMEZONE, months: deps.retentionMonths }, 'retention job started');
+  return createCronJob({
+    name: 'poolster-retention',
+    pattern: RETENTION_CRON,
+    timezone: RETENTION_TIMEZONE,
+    log: deps.logger.child({ component: 'retention' }),
+    failureMessage: 'retention purge failed; retried tomorrow',
+    startedMessage: 'retention job started',
+    startedFields: { months: deps.retentionMonths },
+    ...(deps.cron ? { cron: deps.cron } : {}),
+    work: async () => {
+      const now = deps.now();
+      const report = await purgeExpiredAnswers(deps, now);
+      const pruned = await pruneDigestHistory(deps, now);
+      return { ...report, digestRows: pruned.runs + pruned.reminderDays };
     },
-    async stop() {
-      const current = task;
-      task = undefined;
-      if (current) {
-        await current.stop();
-        await current.destroy();
-      }
-      await running;
-    },
-  };
+  });
 }

@@ -17,7 +17,7 @@ import { PoolsterError, logTolerated } from '../../domain/errors';
 import { buildInschaling, confirmationFields, validateConfirmation, type Inschaling } from '../../domain/result/inschaling';
 import { parseSchoolYear } from '../../domain/schoolYear';
 import { proposedStadia } from '../../domain/survey/consolidate';
-import { networkView, type NetworkCentre } from '../../domain/survey/network';
+import { networkView, type NetworkCentre } from '../../domain/network/view';
 import type { Round } from '../../domain/survey/round';
 import {
   renderNetwork,
@@ -35,6 +35,7 @@ import type { FeatureDeps } from '../deps';
 import { reopenedLine, sendToPerson } from '../personalDelivery';
 import type { ActionResult, Router, SendFailure, Turn } from '../types';
 import type { ConversationRef } from '../../domain/conversation';
+import { sharedResultsFor } from '../share';
 import { buildExportFile, cardContext, confirmationOf, loadResult, type LoadedResult } from './data';
 import { RESULT_EXPORT_FILE, confirmSchema, detailSchema, exportSchema, roundSchema, type ExportKey } from './cardData';
 import { RESULT_VERBS } from '../../cards/verbs';
@@ -206,6 +207,15 @@ export function registerResult(deps: FeatureDeps) {
         { scope: 'team', title: 'resultaat', description: 'Toon het teamresultaat van de inschaling.', position: 6 },
       ],
     }, async (turn, args) => {
+      const known = await deps.centres.getPerson(turn.actor.tenantId, turn.actor.userId);
+      if (!known) {
+        // Outside every beleidsteam: only what a director shared with this person, read-only.
+        const shown = await sharedResultsFor(turn, deps);
+        if (shown !== undefined) {
+          if (shown === 0) await turn.send({ text: 'Het teamresultaat dat met jou gedeeld was, is niet meer beschikbaar.' });
+          return;
+        }
+      }
       const context = await requirePerson(turn, deps);
       if (isDirector(context.person)) await directorResult(turn, context, args);
       else await memberResult(turn, context);
@@ -348,10 +358,10 @@ export function registerResult(deps: FeatureDeps) {
       topic: 'resultaat',
       words: ['netwerk'],
       usage: 'netwerk · netwerk aan · netwerk uit',
-      description: 'Toont gedeelde prioriteiten en inspirerende praktijken van centra in je netwerk, of zet meedoen aan of uit.',
+      description: 'Toont gedeelde prioriteiten en inspirerende praktijken van centra in je netwerk, of zet meedoen aan of uit (ook voor de Lerende community).',
       audience: 'directeur',
       menu: [
-        { scope: 'personal', title: 'netwerk', description: 'Voor directeurs: prioriteiten en inspirerende praktijken van centra in je netwerk.', position: 10 },
+        { scope: 'personal', title: 'netwerk', description: 'Directeurs: prioriteiten van centra in je netwerk. Coördinatoren: netwerk overzicht.', position: 10 },
       ],
     }, async (turn, args) => {
       const context = await requireDirector(turn, deps);
@@ -370,13 +380,13 @@ export function registerResult(deps: FeatureDeps) {
         }
         await turn.send({
           text: optIn
-            ? `${centre.name} doet mee aan de netwerkvergelijking van ${centre.network}. Andere centra die meedoen, zien jullie teamprioriteiten en inspirerende praktijken (nooit antwoorden). Bekijk ze met **netwerk**; stoppen kan met **netwerk uit**.`
-            : `${centre.name} doet niet meer mee aan de netwerkvergelijking: jullie centrum verschijnt nergens meer. Opnieuw meedoen kan met **netwerk aan**.`,
+            ? `${centre.name} doet mee aan de netwerkvergelijking van ${centre.network}. Andere centra die meedoen en de Lerende community van jullie netwerk zien jullie teamprioriteiten, de acties die eraan gekoppeld zijn (titel, status, maand) en jullie inspirerende praktijken; de netwerkcoördinator ziet jullie stadia alleen samengeteld met minstens twee andere centra. Nooit antwoorden, toelichtingen of namen. Bekijk het netwerk met **netwerk**; stoppen kan met **netwerk uit**.`
+            : `${centre.name} doet niet meer mee aan de netwerkvergelijking: jullie centrum verschijnt nergens meer, ook niet in het volgende overzicht van de Lerende community. Opnieuw meedoen kan met **netwerk aan**.`,
         });
         return;
       }
       if (word !== '') {
-        await turn.send({ text: 'Zo gebruik je het: **netwerk** (bekijken), **netwerk aan** (meedoen) of **netwerk uit** (stoppen).' });
+        await turn.send({ text: 'Zo gebruik je het: **netwerk** (bekijken), **netwerk aan** (meedoen) of **netwerk uit** (stoppen). Netwerkcoördinatoren typen **netwerk overzicht**.' });
         return;
       }
       if (!context.centre.networkOptIn) {

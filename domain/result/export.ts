@@ -12,9 +12,9 @@
  * CSV uses ';' (what Excel expects in nl-BE), CRLF and a UTF-8 byte order mark; a cell that
  * starts like a formula (= + - @) gets a leading apostrophe so spreadsheets never run it.
  */
-import type ExcelJSModule from 'exceljs';
 import { BOUWSTEEN_IDS, STADIUM_LEVELS, stadiumName, type BouwsteenId } from '../catalogue';
 import type { TeamResult } from '../survey/consolidate';
+import { fileSlug, workbookCsv, workbookXlsx, type Cell, type ExportFormat, type ExportTable, type Workbook } from '../export/workbook';
 import { teamPriorities as rankedTeamPriorities, type Inschaling } from './inschaling';
 import {
   AGREEMENT_LABELS,
@@ -32,12 +32,7 @@ import {
 } from './labels';
 import { formatDutchInstant } from '../time';
 
-export type ExportFormat = 'xlsx' | 'csv';
-
-export const EXPORT_CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-};
+export { EXPORT_CONTENT_TYPES, csvCell, type Cell, type ExportFormat, type ExportTable } from '../export/workbook';
 
 export interface ResultExportInput {
   centreName: string;
@@ -52,14 +47,6 @@ export interface ResultExportInput {
   generatedAt: Date;
 }
 
-export type Cell = string | number;
-
-export interface ExportTable {
-  /** Sheet name (≤ 31 characters) and CSV section title. */
-  title: string;
-  headers: string[];
-  rows: Cell[][];
-}
 
 const find = (result: TeamResult, id: BouwsteenId) => result.bouwstenen.find((b) => b.bouwsteenId === id)!;
 
@@ -162,63 +149,19 @@ export function exportInfo(input: ResultExportInput): Array<[string, string]> {
   ];
 }
 
-/** A cell as CSV: quoted when needed; formula-like text defused. */
-export function csvCell(value: Cell): string {
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+function workbookOf(input: ResultExportInput): Workbook {
+  return { heading: [`Teamresultaat inschaling ${input.schoolYear}`, input.centreName], info: exportInfo(input), tables: resultTables(input), generatedAt: input.generatedAt };
 }
-
-const csvLine = (cells: readonly Cell[]) => cells.map(csvCell).join(';');
 
 export function buildResultCsv(input: ResultExportInput): string {
-  const lines: string[] = [csvLine([`Teamresultaat inschaling ${input.schoolYear}`, input.centreName])];
-  for (const [key, value] of exportInfo(input)) lines.push(csvLine([key, value]));
-  for (const table of resultTables(input)) {
-    lines.push('', csvLine([table.title]), csvLine(table.headers));
-    for (const row of table.rows) lines.push(csvLine(row));
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return workbookCsv(workbookOf(input));
 }
 
-export async function buildResultXlsx(input: ResultExportInput): Promise<Buffer> {
-  // Loaded on first export only: exceljs costs ~25 MB of memory that an idle bot does not need.
-  const ExcelJS = (require('exceljs') as typeof ExcelJSModule);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Poolster';
-  workbook.created = input.generatedAt;
-  workbook.modified = input.generatedAt;
-
-  const info = workbook.addWorksheet('Info');
-  info.addRow([`Teamresultaat inschaling ${input.schoolYear}`]).font = { bold: true, size: 14 };
-  for (const row of exportInfo(input)) info.addRow(row);
-  info.getColumn(1).width = 24;
-  info.getColumn(2).width = 70;
-
-  for (const table of resultTables(input)) {
-    const sheet = workbook.addWorksheet(table.title.slice(0, 31));
-    const header = sheet.addRow(table.headers);
-    header.font = { bold: true };
-    header.alignment = { wrapText: true, vertical: 'top' };
-    for (const row of table.rows) sheet.addRow(row).alignment = { wrapText: true, vertical: 'top' };
-    table.headers.forEach((title, index) => {
-      const longest = Math.max(title.length, ...table.rows.map((r) => String(r[index] ?? '').length));
-      sheet.getColumn(index + 1).width = Math.min(80, Math.max(10, longest + 2));
-    });
-    sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  }
-  const data = await workbook.xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+export function buildResultXlsx(input: ResultExportInput): Promise<Buffer> {
+  return workbookXlsx(workbookOf(input));
 }
 
 /** "poolster-teamresultaat-go-clb-gent-2026-2027.xlsx" */
 export function exportFileName(centreName: string, schoolYear: string, format: ExportFormat): string {
-  const slug = centreName
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `poolster-teamresultaat-${slug || 'centrum'}-${schoolYear}.${format}`;
+  return `poolster-teamresultaat-${fileSlug(centreName, 'centrum')}-${schoolYear}.${format}`;
 }

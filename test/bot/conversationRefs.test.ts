@@ -168,13 +168,13 @@ describe('Conversation references stay current', function () {
     const centreId = (await bot.poolster.deps.centres.getPerson(TENANT, director.userId))!.centreId;
     const key = { tenantId: TENANT, centreId, conversationKey: channel.id };
     // Stored long ago through another service URL (that one no longer answers).
-    await bot.poolster.deps.digests.updateRegistration(key, (reg) => ({ ...reg, ref: { ...reg.ref, serviceUrl: 'http://127.0.0.1:9/' } }));
+    await bot.poolster.deps.digests.channels.updateRegistration(key, (reg) => ({ ...reg, ref: { ...reg.ref, serviceUrl: 'http://127.0.0.1:9/' } }));
     const digestRequests: string[] = [];
     bot.poolster.tables.client('Digests').pipeline.addPolicy({ name: 'countDigestRequests', sendRequest: (request, next) => (digestRequests.push(request.method), next(request)) });
 
     await director.say('<at>Poolster</at> digest status', { ...channel, id: `${channel.id};messageid=1700000000001` });
     assert.equal(digestRequests.filter((m) => m === 'PUT').length, 1, 'the new reference written once');
-    const stored = await bot.poolster.deps.digests.getRegistration(TENANT, centreId, channel.id);
+    const stored = await bot.poolster.deps.digests.channels.getRegistration(TENANT, centreId, channel.id);
     assert.equal((stored?.ref as { serviceUrl?: string }).serviceUrl, connector.url);
 
     digestRequests.length = 0;

@@ -15,7 +15,7 @@ import { NO_DIGEST_SOURCES, type DigestSources } from '../../dialogs/digest/sour
 import { NOT_DIRECTOR_MESSAGE, NOT_IN_CENTRE_MESSAGE, PERSONAL_CHAT_REFUSAL } from '../../dialogs/digest';
 import type { Messenger } from '../../dialogs/types';
 import type { CentreRepository } from '../../storage/centres';
-import { DigestRepository } from '../../storage/digests';
+import { createDigestStores, type DigestStores } from '../../storage/digests';
 import { PlanRepository } from '../../storage/plans';
 import { createTables } from '../../storage/tables';
 import { cardText, firstCard, startTestBot, TENANT, type ConversationSpec, type TestBot, type TestUser } from '../support/bot';
@@ -102,7 +102,7 @@ function planSources(world: World, over: Partial<DigestSources> = {}): DigestSou
   };
 }
 
-function schedulerFor(world: World, options: { sources?: DigestSources; messenger?: Messenger; digests?: DigestRepository; calendar?: HolidayCalendar; logger?: pino.Logger; cron?: CronLike } = {}): DigestScheduler {
+function schedulerFor(world: World, options: { sources?: DigestSources; messenger?: Messenger; digests?: DigestStores; calendar?: HolidayCalendar; logger?: pino.Logger; cron?: CronLike } = {}): DigestScheduler {
   const deps = world.bot.poolster.deps;
   return createDigestScheduler({
     centres: deps.centres,
@@ -145,7 +145,7 @@ describe('Weekly digest: the digest commands (whole turns)', function () {
     const replies = await world.dirk.say('digest hier');
     assert.equal(replies.length, 1);
     assert.equal(replies[0]!.text, PERSONAL_CHAT_REFUSAL);
-    assert.deepEqual(await world.bot.poolster.deps.digests.listRegistrations(TENANT, world.centreId), []);
+    assert.deepEqual(await world.bot.poolster.deps.digests.channels.listRegistrations(TENANT, world.centreId), []);
   });
 
   it('refuses a member and a stranger', async () => {
@@ -154,7 +154,7 @@ describe('Weekly digest: the digest commands (whole turns)', function () {
     for (const sub of ['uit', 'nu', 'status']) assert.equal((await world.els.say(`digest ${sub}`, world.channel))[0]!.text, NOT_DIRECTOR_MESSAGE);
     const stranger = world.bot.user('Olga Onbekend');
     assert.equal((await stranger.say('digest hier', world.channel))[0]!.text, NOT_IN_CENTRE_MESSAGE);
-    assert.deepEqual(await world.bot.poolster.deps.digests.listRegistrations(TENANT, world.centreId), []);
+    assert.deepEqual(await world.bot.poolster.deps.digests.channels.listRegistrations(TENANT, world.centreId), []);
   });
 
   it('explains the sub-commands when none is given', async () => {
@@ -171,7 +171,7 @@ describe('Weekly digest: the digest commands (whole turns)', function () {
         'Het volgende overzicht komt op dinsdag 26 mei 2026 om 08:00. ' +
         'Typ **digest nu** voor een overzicht meteen, **digest status** om te zien wat er vertrok, of **digest uit** om te stoppen.',
     );
-    const [reg] = await world.bot.poolster.deps.digests.listRegistrations(TENANT, world.centreId);
+    const [reg] = await world.bot.poolster.deps.digests.channels.listRegistrations(TENANT, world.centreId);
     assert.equal(reg?.conversationKey, world.channel.id);
     assert.equal(reg?.conversationKind, 'channel');
     assert.equal(reg?.registeredBy, world.dirk.userId);
@@ -187,7 +187,7 @@ describe('Weekly digest: the digest commands (whole turns)', function () {
     assert.match(text, /^Bijgewerkt: het actieoverzicht van .* komt in dit kanaal, elke woensdag om 09:30 \(Belgische tijd\); .*niet tijdens de krokusvakantie en de zomervakantie\. Het volgende overzicht komt op woensdag 27 mei 2026 om 09:30\./);
     const text2 = await register(world, '2026-05-22T10:06:00Z', 'maandag 08:00 pauze zomer kerst');
     assert.match(text2, /elke maandag om 08:00/);
-    assert.equal((await world.bot.poolster.deps.digests.listRegistrations(TENANT, world.centreId)).length, 1);
+    assert.equal((await world.bot.poolster.deps.digests.channels.listRegistrations(TENANT, world.centreId)).length, 1);
   });
 
   it('`digest nu` posts the digest here at once, from the stored plan, outside the weekly claim', async () => {
@@ -222,7 +222,7 @@ describe('Weekly digest: the digest commands (whole turns)', function () {
     assert.match(text, /Afgerond in de voorbije week\nDashboard bijwerken/);
     assert.match(text, /Inschalingsronde\n2 van 3 deelnemers hebben de inschaling verzonden\. Deadline: vrijdag 5 juni 2026 \(nog 4 dagen\)\./);
     assert.doesNotMatch(text, /Jan Janssens|Els Peeters/, 'nobody is named about the round');
-    const reg = (await world.bot.poolster.deps.digests.listRegistrations(TENANT, world.centreId))[0]!;
+    const reg = (await world.bot.poolster.deps.digests.channels.listRegistrations(TENANT, world.centreId))[0]!;
     assert.equal(reg.lastManualAt, '2026-06-01T12:00:00.000Z');
     assert.equal(reg.lastSentWeek, '2026-W21', 'a digest on request does not count as the weekly one');
   });
@@ -252,10 +252,10 @@ describe('Weekly digest: the digest commands (whole turns)', function () {
   it('`digest uit` in the personal chat stops every registration of the centre', async () => {
     await register(world, '2026-06-01T12:10:00Z');
     await register(world, '2026-06-01T12:10:00Z', '', { id: '19:beleidsteam-chat@thread.v2', kind: 'groupChat' });
-    assert.equal((await world.bot.poolster.deps.digests.listRegistrations(TENANT, world.centreId)).length, 2);
+    assert.equal((await world.bot.poolster.deps.digests.channels.listRegistrations(TENANT, world.centreId)).length, 2);
     const replies = await world.dirk.say('digest uit');
     assert.match(String(replies[0]!.text), /krijgt geen wekelijks actieoverzicht meer \(in 2 gesprekken\)/);
-    assert.equal((await world.bot.poolster.deps.digests.listRegistrations(TENANT, world.centreId)).length, 0);
+    assert.equal((await world.bot.poolster.deps.digests.channels.listRegistrations(TENANT, world.centreId)).length, 0);
   });
 });
 
@@ -310,10 +310,10 @@ describe('Weekly digest: on time, exactly once (scheduler, fake clock, real Azur
     }
     assert.doesNotMatch(text, /Vragenlijst voor ouders|Enquête verwerken|Archief opruimen|Cijfers publiceren/, 'outside the windows');
     assert.doesNotMatch(JSON.stringify(cards[0]), /<at>|"mention"/, 'nobody is @-mentioned');
-    const reg = (await world.bot.poolster.deps.digests.listRegistrations(TENANT, world.centreId))[0]!;
+    const reg = (await world.bot.poolster.deps.digests.channels.listRegistrations(TENANT, world.centreId))[0]!;
     assert.equal(reg.lastSentWeek, '2026-W23');
     assert.equal(reg.lastSentAt, '2026-06-01T06:00:00.000Z');
-    const run = await world.bot.poolster.deps.digests.getRun(reg, '2026-W23');
+    const run = await world.bot.poolster.deps.digests.runs.getRun(reg, '2026-W23');
     assert.equal(run?.state, 'sent');
     assert.equal(run?.attempts, 1);
   });
@@ -350,7 +350,7 @@ describe('Weekly digest: on time, exactly once (scheduler, fake clock, real Azur
     assert.equal((await tickAt(world, scheduler, '2026-05-26T06:05:00Z')).digestsSent, 0);
     assert.equal((await tickAt(world, scheduler, '2026-05-28T09:00:00Z')).digestsSent, 0);
     assert.equal(channelCards(world).length, 1);
-    assert.equal((await world.bot.poolster.deps.digests.listRegistrations(TENANT, world.centreId))[0]!.lastSentWeek, '2026-W22');
+    assert.equal((await world.bot.poolster.deps.digests.channels.listRegistrations(TENANT, world.centreId))[0]!.lastSentWeek, '2026-W22');
   });
 
   it('pauses in a paused school holiday (Christmas), per registration; winter time 08:00 is 07:00Z', async () => {
@@ -381,7 +381,7 @@ describe('Weekly digest: on time, exactly once (scheduler, fake clock, real Azur
       schedulerFor(world, {
         // Each instance: its own adapter, messenger and table clients; the same tables.
         messenger: createMessenger({ adapter: createAdapter(config, deps.logger, { maxAttempts: 5, baseDelayMs: 1, maxDelayMs: 20, random: () => 0.5 }), botAppId: '', logger: deps.logger }),
-        digests: new DigestRepository(createTables(config.storage).client('Digests')),
+        digests: createDigestStores(createTables(config.storage).client('Digests')),
       }),
     );
     for (const instant of ['2026-06-01T06:00:00Z', '2026-06-01T06:05:00Z', '2026-06-03T10:00:00Z']) {
@@ -419,8 +419,8 @@ describe('Weekly digest: on time, exactly once (scheduler, fake clock, real Azur
     assert.equal(channelCards(world).length, 1);
     // A whole missed week is not sent later: down from Friday 5 June until Tuesday 16 June.
     assert.equal((await schedulerFor(world).tick(at('2026-06-16T10:00:00Z'))).digestsSent, 1, 'week 25 catches up');
-    const reg = (await world.bot.poolster.deps.digests.listRegistrations(TENANT, world.centreId))[0]!;
-    assert.equal(await world.bot.poolster.deps.digests.getRun(reg, '2026-W24'), undefined, 'week 24 was never claimed');
+    const reg = (await world.bot.poolster.deps.digests.channels.listRegistrations(TENANT, world.centreId))[0]!;
+    assert.equal(await world.bot.poolster.deps.digests.runs.getRun(reg, '2026-W24'), undefined, 'week 24 was never claimed');
     assert.equal(channelCards(world).length, 2);
   });
 
@@ -428,17 +428,17 @@ describe('Weekly digest: on time, exactly once (scheduler, fake clock, real Azur
     world = await makeWorld('2026-05-29T10:00:00Z');
     await register(world, '2026-05-29T10:00:00Z');
     const digests = world.bot.poolster.deps.digests;
-    const reg = (await digests.listRegistrations(TENANT, world.centreId))[0]!;
-    const crashed = await digests.claimRun(reg, '2026-W23', at('2026-06-01T06:00:00Z'), 'crashed-instance');
+    const reg = (await digests.channels.listRegistrations(TENANT, world.centreId))[0]!;
+    const crashed = await digests.runs.claimRun(reg, '2026-W23', at('2026-06-01T06:00:00Z'), 'crashed-instance');
     assert.ok(crashed.owned);
-    await digests.markSending(crashed.run, at('2026-06-01T06:00:00Z'));
+    await digests.runs.markSending(crashed.run, at('2026-06-01T06:00:00Z'));
     const survivor = schedulerFor(world);
     assert.equal((await tickAt(world, survivor, '2026-06-01T06:05:00Z')).digestsSent, 0, 'still within 10 minutes');
     assert.equal((await tickAt(world, survivor, '2026-06-01T06:10:00Z')).digestsSent, 0, 'exactly 10 minutes: not yet stale');
     assert.equal((await tickAt(world, survivor, '2026-06-01T06:15:00Z')).digestsSent, 1, 'taken over');
     assert.equal((await tickAt(world, survivor, '2026-06-01T06:35:00Z')).digestsSent, 0);
     assert.equal(channelCards(world).length, 1);
-    const run = await digests.getRun(reg, '2026-W23');
+    const run = await digests.runs.getRun(reg, '2026-W23');
     assert.equal(run?.state, 'sent');
     assert.equal(run?.attempts, 2, 'the crashed attempt counts');
   });
@@ -458,9 +458,9 @@ describe('Weekly digest: on time, exactly once (scheduler, fake clock, real Azur
     assert.equal(channelCards(world).length, 1);
     await tickAt(world, scheduler, '2026-06-01T06:05:00Z');
     assert.equal(channelCards(world).length, 1, 'delivered once');
-    const reg = (await deps.digests.listRegistrations(TENANT, world.centreId))[0]!;
+    const reg = (await deps.digests.channels.listRegistrations(TENANT, world.centreId))[0]!;
     assert.deepEqual(reg.failures, []);
-    const run = await deps.digests.getRun(reg, '2026-W23');
+    const run = await deps.digests.runs.getRun(reg, '2026-W23');
     assert.equal(run?.state, 'sent');
     assert.equal(run?.attempts, 1);
   });
@@ -478,9 +478,9 @@ describe('Weekly digest: on time, exactly once (scheduler, fake clock, real Azur
     assert.equal(connector.requests - requestsBefore, 3, 'three attempts, one request each');
     assert.equal(connector.pendingFaults, 1);
     assert.equal(channelCards(world).length, 0);
-    const reg = (await deps.digests.listRegistrations(TENANT, world.centreId))[0]!;
+    const reg = (await deps.digests.channels.listRegistrations(TENANT, world.centreId))[0]!;
     assert.deepEqual(reg.failures.map((f) => [f.reason, f.status, f.weekKey]), [['failed', 503, '2026-W23']]);
-    const run = await deps.digests.getRun(reg, '2026-W23');
+    const run = await deps.digests.runs.getRun(reg, '2026-W23');
     assert.equal(run?.state, 'failed');
     assert.equal(run?.final, false);
     assert.equal((await tickAt(world, scheduler, '2026-06-01T06:05:00Z')).digestsSent, 1, 'one 503 left, then 200: sent by the next tick');
@@ -518,7 +518,7 @@ describe('Weekly digest: on time, exactly once (scheduler, fake clock, real Azur
     const scheduler = schedulerFor(world, { sources: planSources(world, { plan: async () => undefined }) });
     const report = await tickAt(world, scheduler, '2026-06-01T06:00:00Z');
     assert.equal(report.blocked, 1);
-    const reg = (await world.bot.poolster.deps.digests.listRegistrations(TENANT, world.centreId))[0]!;
+    const reg = (await world.bot.poolster.deps.digests.channels.listRegistrations(TENANT, world.centreId))[0]!;
     assert.equal(reg.blockedAt, '2026-06-01T06:00:00.000Z');
     assert.deepEqual(reg.failures.map((f) => [f.reason, f.status]), [['blocked', 403]]);
     const told = personalTexts(world, world.dirk);
@@ -668,7 +668,7 @@ describe('Scheduler timing and operations', function () {
     try {
       const scheduler = createDigestScheduler({
         centres,
-        digests: {} as DigestRepository,
+        digests: {} as DigestStores,
         sources: NO_DIGEST_SOURCES,
         messenger: {} as Messenger,
         logger: pino({ level: 'silent' }),
@@ -725,9 +725,9 @@ describe('Scheduler timing and operations', function () {
       assert.equal(failed.err?.errorType, 'SyntaxError');
       assert.equal(failed.err?.message, 'Unexpected token in JSON at position 12: "…"');
       assert.doesNotMatch(lines.join('\n'), /Geheime|toelichting/);
-      const reg = (await world.bot.poolster.deps.digests.listRegistrations(TENANT, world.centreId))[0]!;
+      const reg = (await world.bot.poolster.deps.digests.channels.listRegistrations(TENANT, world.centreId))[0]!;
       assert.doesNotMatch(JSON.stringify(reg.failures), /Geheime/, 'nor in the stored failure');
-      assert.doesNotMatch(JSON.stringify(await world.bot.poolster.deps.digests.getRun(reg, '2026-W23')), /Geheime/, 'nor in the run');
+      assert.doesNotMatch(JSON.stringify(await world.bot.poolster.deps.digests.runs.getRun(reg, '2026-W23')), /Geheime/, 'nor in the run');
       for (const sample of [failing, new Error("bad value 'x' at `y`"), { name: 'ZodError', message: 'z', issues: [{ path: ['a', 0], code: 'invalid_enum_value' }] }, 'plain string', undefined]) {
         assert.deepEqual(errorSummary(sample), routerErrorSummary(sample));
       }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { BOUWSTEEN_IDS } from '../../domain/catalogue/types';
-import { networkView, type NetworkCentre } from '../../domain/survey/network';
+import { networkView, type NetworkCentre } from '../../domain/network/view';
 
 const centre = (
   centreId: string,

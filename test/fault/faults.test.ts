@@ -12,6 +12,8 @@ import { DEFAULT_DIGEST_SCHEDULE } from '../../domain/calendar/schedule';
 import type { ConversationRef } from '../../domain/conversation';
 import { actionTitled } from '../support/cards';
 import { validBouwsteenForm } from '../fixtures/surveyForms';
+import { networkCentre } from '../fixtures/networkFixtures';
+import { communityDigestTarget } from '../../dialogs/community';
 import { SPEC_START, specClock, systemClock, type SpecClock } from '../support/clock';
 import { schoolYearOf } from '../../domain/schoolYear';
 import { brusselsDate } from '../../domain/time';
@@ -24,7 +26,7 @@ function channelRef(connector: FakeConnector, id: string): ConversationRef {
 
 /** A digest registration for `channelId`, written straight to storage (as `digest hier` would). */
 async function registerChannel(bot: TestBot, centreId: string, channelId: string, by: TestUser, now: Date): Promise<void> {
-  await bot.poolster.deps.digests.register({
+  await bot.poolster.deps.digests.channels.register({
     tenantId: TENANT,
     centreId,
     conversationKey: channelId,
@@ -37,9 +39,31 @@ async function registerChannel(bot: TestBot, centreId: string, channelId: string
   });
 }
 
-function schedulerOf(bot: TestBot, instanceId: string, now: () => Date): DigestScheduler {
+function schedulerOf(bot: TestBot, instanceId: string, now: () => Date, options: { community?: boolean } = {}): DigestScheduler {
   const { deps } = bot.poolster;
-  return createDigestScheduler({ ...deps, sources: deps.digestSources, postReference: channelPostReference, now, instanceId });
+  return createDigestScheduler({
+    ...deps,
+    sources: deps.digestSources,
+    postReference: channelPostReference,
+    now,
+    instanceId,
+    ...(options.community ? { weeklyTargets: [communityDigestTarget(deps, deps.logger)] } : {}),
+  });
+}
+
+/** Twelve opted-in GO! centres (two pages of the community digest) and a coordinator with a community channel. */
+async function communityWorld(bot: TestBot, channelId: string, now: Date, registerOn: TestBot = bot): Promise<void> {
+  for (let i = 0; i < 12; i += 1) {
+    await networkCentre(bot, {
+      name: `GO! CLB Gemeenschap ${String(i + 1).padStart(2, '0')}`,
+      optIn: true,
+      inschaling: { schoolYear: '2025-2026', priorities: ['5.1', '6.2', '4.3'], inspiring: i % 3 === 0 ? ['5.1'] : [], confirmedAt: '2026-03-01T09:00:00Z' },
+    });
+  }
+  const coordinatorId = randomUUID();
+  await bot.poolster.deps.coordinators.appoint({ tenantId: TENANT, network: 'GO! CLB', userId: coordinatorId, name: 'Pol Coördinator', appointedBy: 'operator', appointedAt: now.toISOString() });
+  const replies = await registerOn.user('Pol Coördinator', { userId: coordinatorId }).say('<at>Poolster</at> community hier', { id: channelId, kind: 'channel', teamId: '19:team-community' });
+  assert.match(String(replies[0]?.text), /kanaal van de Lerende community van GO! CLB/);
 }
 
 const isCard = (activity: Record<string, any>) => Boolean(firstCard([activity]));
@@ -229,8 +253,28 @@ describe('Fault suite', function () {
       assert.deepEqual(firstWeek, [1, 1, 1, 1, 1], 'one digest per channel in week 23');
       assert.deepEqual(bothWeeks, [2, 2, 2, 2, 2], 'and one more in week 24');
       assert.equal(tried, 10, 'one request per digest: nobody sent twice');
-      const regs = await bots[2]!.poolster.deps.digests.listRegistrations(TENANT, centre.centreId);
+      const regs = await bots[2]!.poolster.deps.digests.channels.listRegistrations(TENANT, centre.centreId);
       assert.deepEqual(regs.map((r) => r.lastSentWeek), ['2026-W24', '2026-W24', '2026-W24', '2026-W24', '2026-W24']);
+    });
+
+    it('posts exactly one community digest (both its pages) while three instances tick at the same moment', async () => {
+      clock.now = at('2026-06-12T10:00:00Z');
+      const channelId = '19:community-drievoud@thread.tacv2';
+      await communityWorld(bots[0]!, channelId, clock.now, bots[1]!);
+      const instances = bots.map((bot, i) => schedulerOf(bot, `community-${i}`, () => clock.now, { community: true }));
+      const before = connector.sentTo(channelId).length;
+      // Monday 15 June 09:00 Brussels (week 25) and the ticks after it.
+      for (const iso of ['2026-06-15T07:00:00Z', '2026-06-15T07:00:00Z', '2026-06-15T07:05:00Z', '2026-06-17T10:00:00Z']) {
+        clock.now = at(iso);
+        const reports = await Promise.all(instances.map((s) => s.tick(at(iso))));
+        assert.equal(reports.reduce((n, r) => n + r.errors, 0), 0, `no errors at ${iso}`);
+      }
+      const posted = connector.sentTo(channelId).slice(before).filter(isCard);
+      const pages = posted.map((a) => cardText(firstCard([a])).match(/deel (\d) van 2/)?.[1]);
+      process.stdout.write(`      three instances, community digest of 12 centres: ${posted.length} messages (pages ${pages.join(', ')})\n`);
+      assert.deepEqual(pages, ['1', '2'], 'each page once, in order');
+      const [reg] = await bots[2]!.poolster.deps.digests.communityChannels.listRegistrations(TENANT);
+      assert.equal(reg!.lastSentWeek, '2026-W25');
     });
   });
 
@@ -306,6 +350,25 @@ describe('Fault suite', function () {
       assert.equal(report.digestsSent, 20);
       assert.equal(report.digestsFailed, 0);
       assert.deepEqual({ delivered, lost, duplicates }, { delivered: 20, lost: 0, duplicates: 0 });
+    });
+
+    it('posts the community digest (two pages) once through a throttling connector', async function () {
+      this.timeout(120_000);
+      clock.now = at('2026-05-29T10:00:00Z');
+      const channelId = '19:community-druk@thread.tacv2';
+      await communityWorld(bot, channelId, clock.now);
+      connector.throttling = { ...TEAMS_RATE_LIMITS, everyNth: 2, retryAfterSeconds: 1 };
+      const [requests, throttled] = [connector.requests, connector.throttled];
+      clock.now = at('2026-06-01T07:00:00Z');
+      const report = await schedulerOf(bot, 'single', () => clock.now, { community: true }).tick(clock.now);
+      const again = await schedulerOf(bot, 'other', () => clock.now, { community: true }).tick(at('2026-06-01T07:05:00Z'));
+      const posted = connector.sentTo(channelId).filter(isCard);
+      const pages = posted.map((a) => cardText(firstCard([a])).match(/deel (\d) van 2/)?.[1]);
+      process.stdout.write(`      throttling connector, community digest of 12 centres: ${connector.requests - requests} requests tried (${connector.throttled - throttled} answered 429), ${posted.length} delivered\n`);
+      assert.ok(connector.throttled - throttled >= 1, 'the connector did throttle');
+      assert.equal(report.digestsFailed, 0);
+      assert.equal(again.digestsSent, 0, 'a later tick sends nothing more');
+      assert.deepEqual(pages, ['1', '2'], 'each page delivered once');
     });
 
     it('a burst of 20 messages to one conversation (above 7 per second): all delivered once, none sooner than Retry-After', async function () {

@@ -534,7 +534,7 @@ describe('Trust: a fuzz test of at least 1,000 random and malformed activities',
       await bot.poolster.deps.centres.listPeople(TENANT, a.centreId);
       await bot.poolster.deps.plans.getPlan(a.centreId);
       await bot.poolster.deps.inschalingen.list(TENANT, a.centreId);
-      await bot.poolster.deps.digests.listRegistrations(TENANT, a.centreId);
+      await bot.poolster.deps.digests.channels.listRegistrations(TENANT, a.centreId);
       assert.deepEqual(await tableRows(bot, 'BotState'), [], 'no per-person turn state');
       const errors = logs.entries().filter((e) => e.level >= 50);
       assert.deepEqual(errors.map((e) => `${e.msg} ${JSON.stringify(e.err ?? '')}`), [], 'no unexpected error in any turn');

@@ -108,7 +108,7 @@ describe('Trust: mijn gegevens and verwijder mijn gegevens', function () {
     let card = firstCard(await ann.say('inschaling'));
     card = (await ann.execute('survey.open', actionTitled(card, 'Start de inschaling').data)).card;
     await ann.execute('survey.answer', { ...actionTitled(card, 'Volgende').data, ...validBouwsteenForm({ choiceNote: 'ontwerp-van-annemie' }) });
-    await bot.poolster.deps.digests.claimNudge(TENANT, centreId, { roundId: openRoundId, userId: ann.userId, kind: 'drie-dagen' });
+    await bot.poolster.deps.digests.reminders.claimNudge(TENANT, centreId, { roundId: openRoundId, userId: ann.userId, kind: 'drie-dagen' });
 
     const plan = demoPlan();
     plan.acties[0]!.owner = { name: ann.name, userId: ann.userId };
@@ -220,7 +220,7 @@ describe('Trust: mijn gegevens and verwijder mijn gegevens', function () {
     assert.ok(anonymous.closing?.complete, 'closing choices kept (priorities count in the team result)');
     assert.deepEqual(stadia(closed), closedBefore, 'the team aggregate of the closed round is unchanged');
 
-    assert.equal((await bot.poolster.deps.digests.listNudges(TENANT, centreId, openRoundId)).size, 0, 'nudge bookkeeping forgotten');
+    assert.equal((await bot.poolster.deps.digests.reminders.listNudges(TENANT, centreId, openRoundId)).size, 0, 'nudge bookkeeping forgotten');
     const plan = (await bot.poolster.deps.plans.getPlan(centreId))!;
     const actie = plan.acties.find((a) => a.id === annActieId)!;
     assert.equal(actie.owner, undefined, 'no longer the owner');
@@ -261,7 +261,7 @@ describe('Trust: mijn gegevens and verwijder mijn gegevens', function () {
     const centre = (await bot.poolster.deps.centres.getCentre(TENANT, centreId))!;
     assert.equal(centre.createdBy, ERASED_NAME);
     for (const round of await bot.poolster.deps.survey.listByCentre(TENANT, centreId)) assert.equal(round.createdBy, ERASED_NAME);
-    const [registration] = await bot.poolster.deps.digests.listRegistrations(TENANT, centreId);
+    const [registration] = await bot.poolster.deps.digests.channels.listRegistrations(TENANT, centreId);
     assert.equal(registration?.registeredBy, ERASED_NAME);
     const [scrubbed] = await bot.poolster.deps.inschalingen.list(TENANT, centreId);
     assert.equal(scrubbed?.confirmedBy, ERASED_NAME);
@@ -296,7 +296,7 @@ describe('Trust: retention of closed rounds (fake clock)', function () {
         const draft = (await deps.survey.getMemberDraft(created.roundId, participant.userId))!;
         await deps.survey.saveBouwsteenDraft(draft, bouwsteenId, validBouwsteenForm({ stadium: String(index + 2), choiceNote: `${label}-toelichting` }), true, 'overview');
       }
-      await deps.digests.claimNudge(TENANT, 'centre-retention', { roundId: created.roundId, userId: participant.userId, kind: 'een-dag' });
+      await deps.digests.reminders.claimNudge(TENANT, 'centre-retention', { roundId: created.roundId, userId: participant.userId, kind: 'een-dag' });
     }
     const first = (await deps.survey.getMemberDraft(created.roundId, participants[0]!.userId))!;
     await deps.survey.saveParticipant(created.roundId, { ...first.participant, submittedAt: '2024-02-20T10:00:00.000Z' }, first.etags.participant);
@@ -337,12 +337,12 @@ describe('Trust: retention of closed rounds (fake clock)', function () {
     assert.equal(retained?.participants, 2);
     assert.equal(retained?.submitted, 1);
     assert.deepEqual(retained?.stadia, { '4.1': [0, 1, 1, 0], '4.2': [0, 1, 1, 0] });
-    assert.equal((await bot.poolster.deps.digests.listNudges(TENANT, 'centre-retention', old)).size, 0, 'nudge bookkeeping gone too');
+    assert.equal((await bot.poolster.deps.digests.reminders.listNudges(TENANT, 'centre-retention', old)).size, 0, 'nudge bookkeeping gone too');
     assert.ok(!JSON.stringify(await tableRows(bot, 'Survey', `PartitionKey eq '${old}'`)).includes('oud-toelichting'));
 
     assert.equal((await memberRows(recent)).length, 6, 'a round closed recently keeps its answers');
     assert.equal((await memberRows(open)).length, 6, 'an open round keeps its answers');
-    assert.equal((await bot.poolster.deps.digests.listNudges(TENANT, 'centre-retention', recent)).size, 2);
+    assert.equal((await bot.poolster.deps.digests.reminders.listNudges(TENANT, 'centre-retention', recent)).size, 2);
 
     const again = await purgeExpiredAnswers(deps, new Date('2026-03-07T03:30:00Z'));
     assert.deepEqual(again, { rounds: 0, rows: 0, errors: 0 }, 'idempotent');
@@ -378,16 +378,16 @@ describe('Trust: retention of closed rounds (fake clock)', function () {
   it('also drops digest runs older than a quarter and reminder-day claims older than five weeks', async () => {
     const digests = bot.poolster.deps.digests;
     const channel = { tenantId: TENANT, centreId: 'centre-retention', conversationKey: '19:retention-digest@thread.tacv2' };
-    for (const week of ['2026-W01', '2026-W20', '2026-W45']) await digests.claimRun(channel, week, new Date('2026-01-05T07:00:00Z'), 'instance-a');
-    for (const day of ['2026-09-30', '2026-11-02']) await digests.claimReminderDay(TENANT, 'centre-retention', day, 'instance-a', new Date(`${day}T06:00:00Z`));
+    for (const week of ['2026-W01', '2026-W20', '2026-W45']) await digests.runs.claimRun(channel, week, new Date('2026-01-05T07:00:00Z'), 'instance-a');
+    for (const day of ['2026-09-30', '2026-11-02']) await digests.reminders.claimReminderDay(TENANT, 'centre-retention', day, 'instance-a', new Date(`${day}T06:00:00Z`));
     const clock = new Date('2026-11-23T02:30:00Z');
     const job = createRetentionJob({ privacy: bot.poolster.deps.privacy, digests, logger: captureLogs('silent').logger, now: () => clock, retentionMonths: 24 });
     const report = await job.run();
     assert.equal(report?.digestRows, 3, 'two runs before week 34 of 2026 and one claim before 19 October');
-    assert.equal(await digests.getRun(channel, '2026-W20'), undefined);
-    assert.ok(await digests.getRun(channel, '2026-W45'), 'this quarter’s run is kept');
-    assert.equal(await digests.claimReminderDay(TENANT, 'centre-retention', '2026-09-30', 'instance-b', clock), true, 'the old claim was dropped');
-    assert.equal(await digests.claimReminderDay(TENANT, 'centre-retention', '2026-11-02', 'instance-b', clock), false, 'the recent claim is kept');
+    assert.equal(await digests.runs.getRun(channel, '2026-W20'), undefined);
+    assert.ok(await digests.runs.getRun(channel, '2026-W45'), 'this quarter’s run is kept');
+    assert.equal(await digests.reminders.claimReminderDay(TENANT, 'centre-retention', '2026-09-30', 'instance-b', clock), true, 'the old claim was dropped');
+    assert.equal(await digests.reminders.claimReminderDay(TENANT, 'centre-retention', '2026-11-02', 'instance-b', clock), false, 'the recent claim is kept');
   });
 
   it('is started by the bot when the scheduler is on, with the configured months, and stopped on close', async () => {
