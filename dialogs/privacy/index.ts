@@ -32,7 +32,17 @@ function exportFile(data: Record<string, unknown>, now: Date): Omit<OutgoingFile
 
 export function registerPrivacy(deps: FeatureDeps) {
   return (router: Router): void => {
-    router.command({ name: 'mijn-gegevens', words: ['mijn gegevens'], usage: 'mijn gegevens', description: 'Geeft je alles wat ik over jou bewaar.', audience: 'iedereen', menu: [{ scope: 'personal', title: 'mijn gegevens', description: 'Bekijk welke gegevens Poolster over jou bewaart.', position: 9 }] }, async (turn) => {
+    router.command({
+      name: 'mijn-gegevens',
+      topic: 'gegevens',
+      words: ['mijn gegevens'],
+      usage: 'mijn gegevens',
+      description: 'Geeft je alles wat ik over jou bewaar.',
+      audience: 'iedereen',
+      menu: [
+        { scope: 'personal', title: 'mijn gegevens', description: 'Bekijk welke gegevens Poolster over jou bewaart.', position: 9 },
+      ],
+    }, async (turn) => {
       if (turn.actor.conversation.kind !== 'personal') {
         await turn.send({ text: PERSONAL_CHAT_ONLY });
         return;
@@ -53,7 +63,14 @@ export function registerPrivacy(deps: FeatureDeps) {
       return exportFile(data, turn.now);
     });
 
-    router.command({ name: 'verwijder-mijn-gegevens', words: ['verwijder mijn gegevens', 'wis mijn gegevens'], usage: 'verwijder mijn gegevens', description: 'Wist wat ik over jou bewaar (na bevestiging).', audience: 'iedereen' }, async (turn) => {
+    router.command({
+      name: 'verwijder-mijn-gegevens',
+      topic: 'gegevens',
+      words: ['verwijder mijn gegevens', 'wis mijn gegevens'],
+      usage: 'verwijder mijn gegevens',
+      description: 'Wist wat ik over jou bewaar (na bevestiging).',
+      audience: 'iedereen',
+    }, async (turn) => {
       if (turn.actor.conversation.kind !== 'personal') {
         await turn.send({ text: PERSONAL_CHAT_ONLY });
         return;

@@ -192,7 +192,18 @@ export function registerResult(deps: FeatureDeps) {
   };
 
   return (router: Router): void => {
-    router.command({ name: 'resultaat', words: ['resultaat', 'resultaten', 'teamresultaat'], usage: 'resultaat', description: 'Toont het teamresultaat van de inschaling.', audience: 'lid', menu: [{ scope: 'personal', title: 'resultaat', description: 'Bekijk het teamresultaat van de inschaling.', position: 5 }, { scope: 'team', title: 'resultaat', description: 'Toon het teamresultaat van de inschaling.', position: 6 }] }, async (turn, args) => {
+    router.command({
+      name: 'resultaat',
+      topic: 'resultaat',
+      words: ['resultaat', 'resultaten', 'teamresultaat'],
+      usage: 'resultaat',
+      description: 'Toont het teamresultaat van de inschaling.',
+      audience: 'lid',
+      menu: [
+        { scope: 'personal', title: 'resultaat', description: 'Bekijk het teamresultaat van de inschaling.', position: 5 },
+        { scope: 'team', title: 'resultaat', description: 'Toon het teamresultaat van de inschaling.', position: 6 },
+      ],
+    }, async (turn, args) => {
       const context = await requirePerson(turn, deps);
       if (isDirector(context.person)) await directorResult(turn, context, args);
       else await memberResult(turn, context);
@@ -330,7 +341,17 @@ export function registerResult(deps: FeatureDeps) {
 
     router.fileSource(RESULT_EXPORT_FILE, exportSchema, exportFile);
 
-    router.command({ name: 'netwerk', words: ['netwerk'], usage: 'netwerk | netwerk aan | netwerk uit', description: 'Toont gedeelde prioriteiten en inspirerende praktijken van centra in je netwerk, of zet meedoen aan of uit.', audience: 'directeur', menu: [{ scope: 'personal', title: 'netwerk', description: 'Voor directeurs: prioriteiten en inspirerende praktijken van centra in je netwerk.', position: 10 }] }, async (turn, args) => {
+    router.command({
+      name: 'netwerk',
+      topic: 'resultaat',
+      words: ['netwerk'],
+      usage: 'netwerk · netwerk aan · netwerk uit',
+      description: 'Toont gedeelde prioriteiten en inspirerende praktijken van centra in je netwerk, of zet meedoen aan of uit.',
+      audience: 'directeur',
+      menu: [
+        { scope: 'personal', title: 'netwerk', description: 'Voor directeurs: prioriteiten en inspirerende praktijken van centra in je netwerk.', position: 10 },
+      ],
+    }, async (turn, args) => {
       const context = await requireDirector(turn, deps);
       const word = args.trim().toLowerCase();
       if (word === 'aan' || word === 'uit') {
