@@ -182,8 +182,23 @@ async function digestNu(turn: Turn, deps: FeatureDeps, ctx: DirectorContext): Pr
   turn.log.info({ centreId: ctx.centre.centreId, empty: content.isEmpty }, 'digest posted on request');
 }
 
+/**
+ * A registered conversation that writes to the bot shows where it is now: a reference that no longer
+ * matches (another service URL, the app reinstalled in the team) is replaced, so the weekly digest
+ * reaches it. Compared with the registrations this turn already read: unchanged costs no request.
+ */
+async function refreshRegisteredConversation(turn: Turn, deps: FeatureDeps, registrations: StoredRegistration[]): Promise<void> {
+  if (turn.actor.conversation.kind === 'personal') return;
+  const here = registrations.find((r) => r.conversationKey === conversationKeyOf(turn.actor.conversation.id));
+  const changed = here && turn.changedConversationRef(here.ref);
+  if (!here || !changed) return;
+  await deps.digests.updateRegistration(here, (reg) => ({ ...reg, ref: changed }));
+  turn.log.info({ centreId: here.centreId }, 'digest conversation reference refreshed');
+}
+
 async function digestStatus(turn: Turn, deps: FeatureDeps, ctx: DirectorContext): Promise<void> {
   const registrations = await deps.digests.listRegistrations(turn.actor.tenantId, ctx.centre.centreId);
+  await refreshRegisteredConversation(turn, deps, registrations);
   await turn.send({
     text: statusText({ centreName: ctx.centre.name, registrations, here: conversationKeyOf(turn.actor.conversation.id), now: turn.now }),
   });
