@@ -11,6 +11,7 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { FileConsentCardResponse, TurnContext } from 'botbuilder';
 import type { ZodType } from 'zod';
+import { errorSummary } from '../domain/errors';
 import type { OutgoingFile, Turn } from '../dialogs/types';
 import { fileInfoActivity, type FileConsentContext } from './turn';
 
@@ -77,7 +78,7 @@ export function registerFileConsent<TState extends TurnState>(
     try {
       await uploadFile(upload!.uploadUrl!, file.content);
     } catch (error) {
-      turn.log.warn({ err: { message: (error as Error)?.message } }, 'file upload failed');
+      turn.log.warn({ err: errorSummary(error) }, 'file upload failed');
       await turn.send({ text: FILE_UPLOAD_FAILED_MESSAGE });
       return;
     }
