@@ -238,7 +238,8 @@ export class PlaygroundUi {
 
   /** The compose box of the current chat (in a channel: the "Start a new post" box). */
   composer(): Locator {
-    return this.page.getByRole('textbox').first();
+    // Not a text input on a card (the help card's centre name, a notitie, ...).
+    return this.page.getByRole('textbox').and(this.page.locator(':not(.ac-adaptiveCard *)')).first();
   }
 
   /**
