@@ -18,9 +18,6 @@ export const PERSONAL_CHAT_ONLY =
   'Je gegevens bespreek ik alleen in ons persoonlijke gesprek, zodat niemand anders meeleest. Open de chat met Poolster en typ daar **mijn gegevens** of **verwijder mijn gegevens**.';
 export const NOTHING_STORED = 'Ik bewaar op dit moment geen gegevens over jou.';
 
-export function onlyDirectorMessage(centreName: string): string {
-  return `Je bent de enige directeur van ${centreName}. Geef eerst de directeursrol aan iemand anders (typ in een chat met die persoon **rol directeur [naam]**) en vraag daarna opnieuw om je gegevens te wissen.`;
-}
 
 const eraseSchema = z.object({ confirm: z.literal('ja') });
 
@@ -79,10 +76,6 @@ export function registerPrivacy(deps: FeatureDeps) {
         return;
       }
       const preview = await erasePreview(deps, turn.actor);
-      if (preview.onlyDirector) {
-        await turn.send({ text: onlyDirectorMessage(preview.centreName ?? 'je centrum') });
-        return;
-      }
       if (!preview.person && preview.openRounds + preview.closedRounds + preview.ownedActions === 0) {
         await turn.send({ text: `${NOTHING_STORED} Er is niets te wissen.` });
         return;
@@ -99,7 +92,6 @@ export function registerPrivacy(deps: FeatureDeps) {
 
     router.action(PRIVACY_VERBS.erase, eraseSchema, async (turn) => {
       const outcome = await erasePersonalData(deps, turn.actor);
-      if (!outcome.ok) return { text: onlyDirectorMessage(outcome.centreName) };
       if (outcome.nothingStored) return { text: `${NOTHING_STORED} Er was niets (meer) te wissen.` };
       turn.log.info({ openRounds: outcome.openRounds, closedRounds: outcome.closedRounds, acties: outcome.acties }, 'personal data erased on request');
       return {

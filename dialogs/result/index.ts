@@ -13,7 +13,7 @@
  */
 import { isBouwsteenId, type BouwsteenId, type StadiumLevel } from '../../domain/catalogue';
 import { isDirector, type Person } from '../../domain/centre/model';
-import { PoolsterError } from '../../domain/errors';
+import { PoolsterError, logTolerated } from '../../domain/errors';
 import { buildInschaling, confirmationFields, validateConfirmation, type Inschaling } from '../../domain/result/inschaling';
 import { formatDutchInstant } from '../../domain/result/labels';
 import { parseSchoolYear } from '../../domain/schoolYear';
@@ -127,7 +127,8 @@ export function registerResult(deps: FeatureDeps) {
     if (person.personalChat) return person.personalChat;
     const opened = await deps.messenger.openPersonalChat({ tenantId: turn.actor.tenantId, channelUserId: turn.actor.channelUserId, serviceUrlFrom: turn.conversationRef() });
     if (isSendFailure(opened)) throw new PoolsterError('conflict', 'Ik kon geen persoonlijke chat met je openen. Open Poolster in een 1-op-1-chat en klik daar opnieuw op Exporteer.');
-    await deps.centres.savePerson({ ...withoutEtag(person), personalChat: opened }, person.etag).catch(() => undefined);
+    // Only a shortcut for the next file (the chat can be opened again): the file is still sent.
+    await deps.centres.savePerson({ ...withoutEtag(person), personalChat: opened }, person.etag).catch(logTolerated(turn.log, 'could not store the personal chat reference'));
     return opened;
   };
 

@@ -355,6 +355,8 @@ export function registerSurveyMember(deps: FeatureDeps) {
         draft.participant.position = target;
         await deps.survey.saveParticipant(draft.round.roundId, draft.participant, draft.etags.participant).catch((error: unknown) => {
           if (!(error instanceof SurveyConflictError)) throw error;
+          // The draft changed meanwhile: showing the card matters more than remembering the position.
+          turn.log.info('position not saved: the draft changed meanwhile');
         });
       }
       return { card: await cards.cardFor(draft, target) };

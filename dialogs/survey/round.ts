@@ -3,7 +3,7 @@
  * private reminder, `sluit inschaling`, and `heropen <naam>`. One open round per centre.
  */
 import { z } from 'zod';
-import { PoolsterError } from '../../domain/errors';
+import { PoolsterError, logTolerated } from '../../domain/errors';
 import type { Person } from '../../domain/centre/model';
 import { brusselsDate, nextSchoolYear, schoolYearOf } from '../../domain/schoolYear';
 import { formatDutchDate, parseDeadline, progressOf, type Participant, type Round } from '../../domain/survey/round';
@@ -191,7 +191,10 @@ export function registerSurveyRound(deps: FeatureDeps) {
           const candidate = selected.find((c) => c.userId === participant.userId)!;
           const person = await deps.centres.getPerson(round.tenantId, participant.userId);
           const { failure, ref } = await invite(source, round, centreName, { ...candidate, personalChat: person?.personalChat });
-          if (ref && person && !person.personalChat) await deps.centres.savePerson({ ...person, personalChat: ref }, person.etag).catch(() => undefined);
+          // Only a shortcut for the next message (the chat can be opened again): its failure does not stop the invitations.
+          if (ref && person && !person.personalChat) {
+            await deps.centres.savePerson({ ...person, personalChat: ref }, person.etag).catch(logTolerated(turn.log, 'could not store the personal chat reference'));
+          }
           await deps.survey.saveParticipant(round.roundId, { ...participant, invitedAt, ...(failure ? { inviteFailure: failure } : {}) }, etag);
           if (failure) failures.push(`${participant.name}: ${failure}`);
         }
@@ -289,7 +292,10 @@ export function registerSurveyRound(deps: FeatureDeps) {
           const row = participants.find((p) => p.userId === draft.participant.userId);
           if (row) {
             const { etag, ...participant } = row;
-            await deps.survey.saveParticipant(round.roundId, { ...participant, lastNudgedAt: turn.now.toISOString(), nudges: [...participant.nudges, `manual:${turn.now.toISOString()}`] }, etag).catch(() => undefined);
+            // Bookkeeping only: the reminder was sent; a failed (or raced) write must not undo that answer.
+            await deps.survey
+              .saveParticipant(round.roundId, { ...participant, lastNudgedAt: turn.now.toISOString(), nudges: [...participant.nudges, `manual:${turn.now.toISOString()}`] }, etag)
+              .catch(logTolerated(turn.log, 'could not record the manual reminder'));
           }
         } else failures.push(draft.participant.name);
       }
