@@ -83,7 +83,10 @@ function mentionHint(place: Place): string {
 export function renderHelpCard(data: HelpCardData): CardJson {
   const intro = data.registered
     ? `Je werkt voor ${data.centreName ?? 'je centrum'}. Klik op een knop of typ een opdracht.`
-    : NOT_IN_CENTRE_MESSAGE;
+    : data.steps.some((s) => s.command === 'setup')
+      ? // The first step below says what to do; the intro need not say it twice.
+        'Je bent nog niet gekoppeld aan een centrum.'
+      : NOT_IN_CENTRE_MESSAGE;
   return expandCard(helpTemplate, {
     title: 'Wat kan je mij vragen?',
     titleSize: 'Medium',
