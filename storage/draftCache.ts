@@ -36,16 +36,19 @@ export class MemberDraftCache {
     if (!entry) return undefined;
     this.entries.delete(key);
     this.entries.set(key, { ...entry, storedAt: this.options.now() });
-    return { ...structuredClone(entry.draft), fromCache: true };
+    return { ...copyOf(entry.draft), fromCache: true };
   }
 
-  /** Keeps a copy of a draft as it now is in storage (just read, or just written with these ETags). */
-  set(draft: MemberDraftWithEtags): void {
+  /**
+   * Keeps a draft as it now is in storage (just read, or just written with these ETags): a copy,
+   * unless the caller hands it over (`owned`: the caller no longer changes it).
+   */
+  set(draft: MemberDraftWithEtags, options: { owned?: boolean } = {}): void {
     this.sweep();
     const key = cacheKey(draft.round.roundId, draft.participant.userId);
     this.entries.delete(key);
     const { fromCache: _ignored, ...stored } = draft;
-    this.entries.set(key, { draft: structuredClone(stored), storedAt: this.options.now() });
+    this.entries.set(key, { draft: options.owned ? stored : copyOf(stored), storedAt: this.options.now() });
     while (this.entries.size > this.options.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 
@@ -61,7 +64,7 @@ export class MemberDraftCache {
       this.entries.delete(key);
       return;
     }
-    entry.draft.participant = structuredClone(participant);
+    entry.draft.participant = { ...participant, nudges: [...participant.nudges] };
     entry.draft.etags.participant = newEtag;
   }
 
@@ -96,4 +99,28 @@ export class MemberDraftCache {
 
 function cacheKey(roundId: string, userId: string): string {
   return `${roundId}\n${userId}`;
+}
+
+/** A flat record (a card's form) copied by spreading; anything nested is cloned in full. */
+function copyRecord<T extends object>(record: T): T {
+  return Object.values(record).some((value) => typeof value === 'object' && value !== null) ? structuredClone(record) : { ...record };
+}
+
+/**
+ * A deep copy of a draft, written out for its shape: a structuredClone of every draft on every
+ * answered card was the cache's main cost.
+ */
+function copyOf(draft: MemberDraftWithEtags): MemberDraftWithEtags {
+  const bouwstenen: MemberDraftWithEtags['bouwstenen'] = {};
+  for (const [id, stored] of Object.entries(draft.bouwstenen) as Array<[keyof MemberDraftWithEtags['bouwstenen'], NonNullable<MemberDraftWithEtags['bouwstenen'][keyof MemberDraftWithEtags['bouwstenen']]>]>) {
+    bouwstenen[id] = { ...stored, form: copyRecord(stored.form) };
+  }
+  return {
+    ...draft,
+    round: copyRecord(draft.round),
+    participant: { ...draft.participant, nudges: [...draft.participant.nudges] },
+    bouwstenen,
+    ...(draft.closing ? { closing: { ...draft.closing, form: copyRecord(draft.closing.form) } } : {}),
+    etags: { ...draft.etags },
+  };
 }
