@@ -21,6 +21,7 @@ import {
 } from '../domain/survey/round';
 import { bouwsteenFormSchema, closingFormSchema, type BouwsteenForm, type ClosingForm } from '../domain/survey/validate';
 import type { MemberDraftCache } from './draftCache';
+import type { MemberDraftWithEtags } from './memberDraft';
 import { isConflict, isNotFound, odataString } from './tables';
 import {
   CLOSING_PROPERTY,
@@ -66,13 +67,6 @@ function toRound(row: Row): Round {
 export interface Versioned {
   version: number;
   etag?: string;
-}
-
-export interface MemberDraftWithEtags extends MemberDraft {
-  /** The ETag of the member's participant row, which holds their drafts: every write checks it. */
-  etags: { participant: string };
-  /** Read from this instance's cache, not from storage: may be stale, which a write will find out. */
-  fromCache?: boolean;
 }
 
 export class SurveyConflictError extends Error {

@@ -3,15 +3,18 @@
  * private reminder, `sluit inschaling`, and `heropen <naam>`. One open round per centre.
  */
 import { z } from 'zod';
-import { PoolsterError } from '../../domain/errors';
+import { PoolsterError, logTolerated } from '../../domain/errors';
 import type { Person } from '../../domain/centre/model';
 import { brusselsDate, nextSchoolYear, schoolYearOf } from '../../domain/schoolYear';
 import { formatDutchDate, parseDeadline, progressOf, type Participant, type Round } from '../../domain/survey/round';
-import { ROUND_VERBS, renderProgress, renderRoundStart, type RoundStartField } from '../../cards/round';
-import { SURVEY_VERBS, renderMessageCard } from '../../cards/survey';
+import { ROUND_VERBS } from '../../cards/verbs';
+import { renderProgress, renderRoundStart, type RoundStartField } from '../../cards/round';
+import { SURVEY_VERBS } from '../../cards/verbs';
+import { renderMessageCard } from '../../cards/survey';
 import { requireDirector, type PersonContext } from '../context';
 import type { FeatureDeps } from '../deps';
-import type { ConversationRef, Router, SendFailure, Turn } from '../types';
+import type { ConversationRef } from '../../domain/conversation';
+import type { Router, SendFailure, Turn } from '../types';
 
 const createSchema = z.object({
   schoolYear: z.string().max(20).optional(),
@@ -106,7 +109,17 @@ export function registerSurveyRound(deps: FeatureDeps) {
   };
 
   return (router: Router): void => {
-    router.command('start-inschaling', async (turn) => {
+    router.command({
+      name: 'start-inschaling',
+      topic: 'inschaling',
+      words: ['start inschaling', 'nieuwe inschaling', 'nieuwe ronde', 'start ronde'],
+      usage: 'start inschaling',
+      description: 'Opent een nieuwe inschalingsronde voor je beleidsteam.',
+      audience: 'directeur',
+      menu: [
+        { scope: 'team', title: 'start inschaling', description: 'Start een nieuwe inschalingsronde voor het beleidsteam.', position: 5 },
+      ],
+    }, async (turn) => {
       const context = await requireDirector(turn, deps);
       if (context.centre.openRoundId) {
         throw new PoolsterError('round-already-open', 'Er loopt al een inschalingsronde. Bekijk ze met **voortgang** of sluit ze eerst met **sluit inschaling**.');
@@ -178,7 +191,10 @@ export function registerSurveyRound(deps: FeatureDeps) {
           const candidate = selected.find((c) => c.userId === participant.userId)!;
           const person = await deps.centres.getPerson(round.tenantId, participant.userId);
           const { failure, ref } = await invite(source, round, centreName, { ...candidate, personalChat: person?.personalChat });
-          if (ref && person && !person.personalChat) await deps.centres.savePerson({ ...person, personalChat: ref }, person.etag).catch(() => undefined);
+          // Only a shortcut for the next message (the chat can be opened again): its failure does not stop the invitations.
+          if (ref && person && !person.personalChat) {
+            await deps.centres.savePerson({ ...person, personalChat: ref }, person.etag).catch(logTolerated(turn.log, 'could not store the personal chat reference'));
+          }
           await deps.survey.saveParticipant(round.roundId, { ...participant, invitedAt, ...(failure ? { inviteFailure: failure } : {}) }, etag);
           if (failure) failures.push(`${participant.name}: ${failure}`);
         }
@@ -224,7 +240,17 @@ export function registerSurveyRound(deps: FeatureDeps) {
       return (await deps.survey.listByCentre(context.centre.tenantId, context.centre.centreId))[0];
     };
 
-    router.command('voortgang', async (turn) => {
+    router.command({
+      name: 'voortgang',
+      topic: 'inschaling',
+      words: ['voortgang'],
+      usage: 'voortgang',
+      description: 'Toont wie de inschaling al afrondde.',
+      audience: 'directeur',
+      menu: [
+        { scope: 'personal', title: 'voortgang', description: 'Voor directeurs: wie de inschaling al afrondde, met een herinnering.', position: 4 },
+      ],
+    }, async (turn) => {
       const context = await requireDirector(turn, deps);
       const round = await latestRound(context);
       if (!round) throw new PoolsterError('round-not-found', 'Er is nog geen inschalingsronde. Start er een met **start inschaling**.');
@@ -266,7 +292,10 @@ export function registerSurveyRound(deps: FeatureDeps) {
           const row = participants.find((p) => p.userId === draft.participant.userId);
           if (row) {
             const { etag, ...participant } = row;
-            await deps.survey.saveParticipant(round.roundId, { ...participant, lastNudgedAt: turn.now.toISOString(), nudges: [...participant.nudges, `manual:${turn.now.toISOString()}`] }, etag).catch(() => undefined);
+            // Bookkeeping only: the reminder was sent; a failed (or raced) write must not undo that answer.
+            await deps.survey
+              .saveParticipant(round.roundId, { ...participant, lastNudgedAt: turn.now.toISOString(), nudges: [...participant.nudges, `manual:${turn.now.toISOString()}`] }, etag)
+              .catch(logTolerated(turn.log, 'could not record the manual reminder'));
           }
         } else failures.push(draft.participant.name);
       }
@@ -274,7 +303,14 @@ export function registerSurveyRound(deps: FeatureDeps) {
       return { card: await progressCard(turn, round.roundId, notice) };
     });
 
-    router.command('sluit-inschaling', async (turn) => {
+    router.command({
+      name: 'sluit-inschaling',
+      topic: 'inschaling',
+      words: ['sluit inschaling', 'sluit ronde'],
+      usage: 'sluit inschaling',
+      description: 'Sluit de open inschalingsronde.',
+      audience: 'directeur',
+    }, async (turn) => {
       const context = await requireDirector(turn, deps);
       if (!context.centre.openRoundId) throw new PoolsterError('round-not-found', 'Er is geen open inschalingsronde om te sluiten.');
       const round = await deps.survey.getRound(context.centre.openRoundId);
@@ -285,7 +321,15 @@ export function registerSurveyRound(deps: FeatureDeps) {
       await turn.send({ text: `De inschalingsronde is afgesloten: ${finished} van ${drafts.length} deelnemers verzonden hun antwoorden. Bekijk het teamresultaat met **resultaat**.` });
     });
 
-    router.command('heropen', async (turn, args) => {
+    router.command({
+      name: 'heropen',
+      topic: 'inschaling',
+      words: ['heropen'],
+      usage: 'heropen [naam]',
+      description: 'Heropent de verzonden inschaling van één lid.',
+      audience: 'directeur',
+      args: 'text',
+    }, async (turn, args) => {
       const context = await requireDirector(turn, deps);
       if (!context.centre.openRoundId) throw new PoolsterError('round-not-found', 'Er is geen open inschalingsronde.');
       const wanted = args.trim().toLowerCase();

@@ -14,7 +14,7 @@ import { cardText, firstCard, startTestBot, waitForCardIn, type TestBot, type Te
 import { actionTitled } from '../support/cards';
 import { validBouwsteenForm } from '../fixtures/surveyForms';
 import { MemberDraftCache } from '../../storage/draftCache';
-import type { MemberDraftWithEtags } from '../../storage/survey';
+import type { MemberDraftWithEtags } from '../../storage/memberDraft';
 
 const STALE = /niets overschreven/;
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { COMMANDS } from '../../domain/commands';
+import { declaredCommands } from '../../bot/main';
 import { cardText, firstCard, startTestBot, type ConversationSpec, type TestBot, type TestUser } from '../support/bot';
 import { specClock } from '../support/clock';
 import { demoPlan } from '../support/planFixture';
@@ -149,11 +149,11 @@ describe('Trust: authorisation on the server (forged card data)', function () {
 
   it('refuses every director command to a member, in Dutch, changing nothing', async () => {
     const sampleArgs: Record<string, string> = { rol: 'directeur Ann Lid', heropen: 'Bert Lid', digest: 'hier', 'sluit-inschaling': '', team: '' };
-    const directorCommands = COMMANDS.filter((c) => c.audience === 'directeur');
+    const directorCommands = declaredCommands().filter((c) => c.audience === 'directeur');
     assert.ok(directorCommands.length >= 7);
     const before = await snapshot(bot);
     for (const command of directorCommands) {
-      const text = `${command.triggers[0]} ${sampleArgs[command.name] ?? ''}`.trim();
+      const text = `${command.words[0]} ${sampleArgs[command.name] ?? ''}`.trim();
       for (const conversation of [undefined, chatA]) {
         const replies = await ann.say(text, conversation);
         assert.ok(replies.length > 0, `${text}: an answer`);
