@@ -80,7 +80,6 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
   const adapter = createAdapter(config, logger, options.retry);
   const messenger: Messenger = createMessenger({ adapter, botAppId: config.auth.appId ?? '', logger, retry: options.retry });
   const drafts = new MemberDraftCache({ ...DEFAULT_DRAFT_CACHE, now: () => now().getTime() });
-  const stopSweepingDrafts = drafts.startSweeping(60_000);
   const deps: FeatureDeps = {
     background: createBackgroundTasks(logger),
     centres: new CentreRepository(tables.client('Centres'), tables.client('People'), { log: logger.child({ component: 'centres' }) }),
@@ -126,7 +125,7 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
     tables,
     deps,
     async close() {
-      stopSweepingDrafts();
+      drafts.clear();
       await scheduler?.stop();
       await retention?.stop();
       const http = server.server;

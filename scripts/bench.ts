@@ -37,7 +37,8 @@ import { createTables } from '../storage/tables';
 import { BOUWSTEEN_IDS } from '../domain/catalogue/types';
 import { consolidateRound } from '../domain/survey/consolidate';
 import type { MemberSurvey } from '../domain/survey/answers';
-import { brusselsDate, schoolYearOf } from '../domain/schoolYear';
+import { schoolYearOf } from '../domain/schoolYear';
+import { brusselsDate } from '../domain/time';
 
 const ROOT = path.resolve(__dirname, '..');
 /** The Node flags of `npm start`, so the bench measures the bot as it runs in production. */

@@ -30,13 +30,13 @@ import {
 import { isDirector, type Centre } from '../../domain/centre/model';
 import { digestBlockedText, ownerReminderText, roundNudgeText, type OwnerReminderItem } from '../../domain/digest/messages';
 import { errorSummary, logTolerated } from '../../domain/errors';
-import { brusselsDate } from '../../domain/schoolYear';
 import type { CentreRepository } from '../../storage/centres';
 import type { DigestFailure, DigestRepository, OwnerReminderRecord, StoredRegistration } from '../../storage/digests';
 import type { ConversationRef } from '../../domain/conversation';
 import type { Messenger, SendOutcome } from '../types';
 import { loadDigestContent } from './content';
 import type { DigestSources } from './sources';
+import { brusselsDate } from '../../domain/time';
 
 /** Brussels time from which the day's personal reminders go out. */
 export const REMINDER_TIME = '09:00';

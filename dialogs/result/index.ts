@@ -15,7 +15,6 @@ import { isBouwsteenId, type BouwsteenId, type StadiumLevel } from '../../domain
 import { isDirector, type Person } from '../../domain/centre/model';
 import { PoolsterError, logTolerated } from '../../domain/errors';
 import { buildInschaling, confirmationFields, validateConfirmation, type Inschaling } from '../../domain/result/inschaling';
-import { formatDutchInstant } from '../../domain/result/labels';
 import { parseSchoolYear } from '../../domain/schoolYear';
 import { proposedStadia } from '../../domain/survey/consolidate';
 import { networkView, type NetworkCentre } from '../../domain/survey/network';
@@ -38,6 +37,7 @@ import type { ConversationRef } from '../../domain/conversation';
 import { buildExportFile, cardContext, confirmationOf, loadResult, type LoadedResult } from './data';
 import { RESULT_EXPORT_FILE, confirmSchema, detailSchema, exportSchema, roundSchema, type ExportKey } from './cardData';
 import { RESULT_VERBS } from '../../cards/verbs';
+import { formatDutchInstant } from '../../domain/time';
 
 export const CLOSE_FIRST_MESSAGE =
   'Deze inschalingsronde loopt nog. Sluit ze eerst met **sluit inschaling**; daarna kan je de teamstadia bevestigen en het resultaat exporteren.';

@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import { PoolsterError, logTolerated } from '../../domain/errors';
 import type { Person } from '../../domain/centre/model';
-import { brusselsDate, nextSchoolYear, schoolYearOf } from '../../domain/schoolYear';
-import { formatDutchDate, parseDeadline, progressOf, type Participant, type Round } from '../../domain/survey/round';
+import { nextSchoolYear, schoolYearOf } from '../../domain/schoolYear';
+import { progressOf, type Participant, type Round } from '../../domain/survey/round';
+import { addDays, brusselsDate, formatDutchDate, parseDutchDate } from '../../domain/time';
 import { ROUND_VERBS } from '../../cards/verbs';
 import { renderProgress, renderRoundStart, type RoundStartField } from '../../cards/round';
 import { SURVEY_VERBS } from '../../cards/verbs';
@@ -33,12 +34,6 @@ const FAILURE_TEXT: Record<SendFailure['reason'], string> = {
 
 function isSendFailure(value: ConversationRef | SendFailure): value is SendFailure {
   return (value as SendFailure).ok === false;
-}
-
-function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 interface Candidate {
@@ -137,7 +132,7 @@ export function registerSurveyRound(deps: FeatureDeps) {
       const current = schoolYearOf(turn.now);
       const schoolYear = data.schoolYear?.trim();
       if (!schoolYear || ![current, nextSchoolYear(current)].includes(schoolYear as typeof current)) errors.schoolYear = `Kies ${current} of ${nextSchoolYear(current)}.`;
-      const deadline = parseDeadline(data.deadline ?? '');
+      const deadline = parseDutchDate(data.deadline ?? '');
       const today = brusselsDate(turn.now);
       if (!deadline) errors.deadline = 'Kies een geldige datum als deadline.';
       else if (deadline <= today) errors.deadline = 'De deadline moet na vandaag liggen.';

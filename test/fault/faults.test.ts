@@ -13,7 +13,8 @@ import type { ConversationRef } from '../../domain/conversation';
 import { actionTitled } from '../support/cards';
 import { validBouwsteenForm } from '../fixtures/surveyForms';
 import { SPEC_START, specClock, systemClock, type SpecClock } from '../support/clock';
-import { brusselsDate, schoolYearOf } from '../../domain/schoolYear';
+import { schoolYearOf } from '../../domain/schoolYear';
+import { brusselsDate } from '../../domain/time';
 
 const at = (iso: string) => new Date(iso);
 
