@@ -46,14 +46,17 @@ export class MemberDraftCache {
   get(roundId: string, userId: string): MemberDraftWithEtags | undefined {
     this.sweep();
     const draft = this.entries.get(cacheKey(roundId, userId));
-    return draft ? { ...structuredClone(draft), fromCache: true } : undefined;
+    return draft ? { ...copyOf(draft), fromCache: true } : undefined;
   }
 
-  /** Keeps a copy of a draft as it now is in storage (just read, or just written with these ETags). */
-  set(draft: MemberDraftWithEtags): void {
+  /**
+   * Keeps a draft as it now is in storage (just read, or just written with these ETags): a copy,
+   * unless the caller hands it over (`owned`: the caller no longer changes it).
+   */
+  set(draft: MemberDraftWithEtags, options: { owned?: boolean } = {}): void {
     this.sweep();
     const { fromCache: _ignored, ...stored } = draft;
-    this.entries.set(cacheKey(draft.round.roundId, draft.participant.userId), structuredClone(stored));
+    this.entries.set(cacheKey(draft.round.roundId, draft.participant.userId), options.owned ? stored : copyOf(stored));
   }
 
   /**
@@ -68,7 +71,7 @@ export class MemberDraftCache {
       this.entries.delete(key);
       return;
     }
-    draft.participant = structuredClone(participant);
+    draft.participant = { ...participant, nudges: [...participant.nudges] };
     draft.etags.participant = newEtag;
   }
 
@@ -93,4 +96,28 @@ export class MemberDraftCache {
 
 function cacheKey(roundId: string, userId: string): string {
   return `${roundId}\n${userId}`;
+}
+
+/** A flat record (a card's form) copied by spreading; anything nested is cloned in full. */
+function copyRecord<T extends object>(record: T): T {
+  return Object.values(record).some((value) => typeof value === 'object' && value !== null) ? structuredClone(record) : { ...record };
+}
+
+/**
+ * A deep copy of a draft, written out for its shape: a structuredClone of every draft on every
+ * answered card was the cache's main cost.
+ */
+function copyOf(draft: MemberDraftWithEtags): MemberDraftWithEtags {
+  const bouwstenen: MemberDraftWithEtags['bouwstenen'] = {};
+  for (const [id, stored] of Object.entries(draft.bouwstenen) as Array<[keyof MemberDraftWithEtags['bouwstenen'], NonNullable<MemberDraftWithEtags['bouwstenen'][keyof MemberDraftWithEtags['bouwstenen']]>]>) {
+    bouwstenen[id] = { ...stored, form: copyRecord(stored.form) };
+  }
+  return {
+    ...draft,
+    round: copyRecord(draft.round),
+    participant: { ...draft.participant, nudges: [...draft.participant.nudges] },
+    bouwstenen,
+    ...(draft.closing ? { closing: { ...draft.closing, form: copyRecord(draft.closing.form) } } : {}),
+    etags: { ...draft.etags },
+  };
 }

@@ -2,8 +2,8 @@
  * Privacy operations on the `Survey` table (AVG/GDPR): finding every round that holds rows of one
  * person, erasing or anonymising them, and the retention purge of closed rounds.
  *
- * Row layout: see storage/survey.ts (`<user>~p`, `<user>~b~<bouwsteen>`, `<user>~c` per round
- * partition). Finding a person's rounds scans the table on the RowKey range of their user key: a
+ * Row layout: see storage/surveyRows.ts (`<user>~p` holding the member's drafts, and draft rows
+ * `<user>~b~<bouwsteen>`, `<user>~c` of the earlier layout, per round partition). Finding a person's rounds scans the table on the RowKey range of their user key: a
  * full-table query, fine for these rare requests (a few thousand rows per year across all centres).
  *
  * Rules (also in README.md, "Threat model"):
@@ -22,11 +22,7 @@ import { BOUWSTEEN_IDS, type BouwsteenId } from '../domain/catalogue/types';
 import { roundSchema, type Round } from '../domain/survey/round';
 import { bouwsteenFormSchema, type BouwsteenForm } from '../domain/survey/validate';
 import { isNotFound, odataString } from './tables';
-import { userKey } from './survey';
-
-type Row = Record<string, unknown> & { partitionKey: string; rowKey: string; etag: string };
-
-const ROUND_ROW = '!round';
+import { CLOSING_PROPERTY, ROUND_ROW, draftProperty, encodeDraft, participantRowKey, rawDraftsOf, userKey, userKeyOfRow, type SurveyRow as Row } from './surveyRows';
 
 /** The name an anonymised participant carries. */
 export const ERASED_NAME = 'verwijderd';
@@ -178,7 +174,17 @@ export class PrivacyRepository {
 
 function anonymousParticipant(round: Round, row: Row, anonymousId: string, anonymousKey: string): Record<string, unknown> & { partitionKey: string; rowKey: string } {
   const submitted = typeof row.submittedAt === 'string' && row.submittedAt !== '';
+  // The member's drafts in this row count on anonymously: choices kept, free text deleted.
+  const drafts: Record<string, string> = {};
+  for (const id of BOUWSTEEN_IDS) {
+    const value = row[draftProperty(id)];
+    if (typeof value !== 'string' || value === '') continue;
+    const draft = safeJson(value) as { form?: unknown; complete?: unknown; version?: unknown };
+    drafts[draftProperty(id)] = encodeDraft({ form: anonymousForm(draft?.form), complete: Boolean(draft?.complete), version: Number(draft?.version) || 0 });
+  }
+  if (typeof row[CLOSING_PROPERTY] === 'string') drafts[CLOSING_PROPERTY] = row[CLOSING_PROPERTY];
   return {
+    ...drafts,
     partitionKey: row.partitionKey,
     rowKey: `${anonymousKey}~p`,
     kind: 'participant',
@@ -202,12 +208,17 @@ function plainRow(row: Row): Record<string, unknown> & { partitionKey: string; r
   return rest;
 }
 
-function anonymousAnswer(row: Row, rowKey: string): Record<string, unknown> & { partitionKey: string; rowKey: string } {
-  const parsed = bouwsteenFormSchema.safeParse(safeJson(row.form));
+/** A bouwsteen form without its free text; the "anders" text replaced so the choice still counts. */
+function anonymousForm(value: unknown): BouwsteenForm {
+  const parsed = bouwsteenFormSchema.safeParse(value);
   const form: BouwsteenForm = parsed.success ? { ...parsed.data } : {};
   for (const field of FREE_TEXT_FIELDS) delete form[field];
   if (form.differenceOther !== undefined) form.differenceOther = form.differenceOther.trim() ? ERASED_OTHER_TEXT : '';
-  return { ...plainRow(row), rowKey, form: JSON.stringify(form) };
+  return form;
+}
+
+function anonymousAnswer(row: Row, rowKey: string): Record<string, unknown> & { partitionKey: string; rowKey: string } {
+  return { ...plainRow(row), rowKey, form: JSON.stringify(anonymousForm(safeJson(row.form))) };
 }
 
 function safeJson(value: unknown): unknown {
@@ -221,17 +232,19 @@ function safeJson(value: unknown): unknown {
 function aggregateOf(rows: Row[]): RetainedAggregate {
   const participants = rows.filter((r) => r.kind === 'participant');
   const stadia: RetainedAggregate['stadia'] = {};
-  for (const row of rows) {
-    const marker = row.rowKey.indexOf('~b~');
-    if (marker < 0 || !row.complete) continue;
-    const id = row.rowKey.slice(marker + 3) as BouwsteenId;
-    if (!BOUWSTEEN_IDS.includes(id)) continue;
-    const form = bouwsteenFormSchema.safeParse(safeJson(row.form));
-    const level = Number(form.success ? form.data.stadium : undefined);
-    if (!(level >= 1 && level <= 4)) continue;
-    const counts: [number, number, number, number] = stadia[id] ?? [0, 0, 0, 0];
-    counts[level - 1] = (counts[level - 1] ?? 0) + 1;
-    stadia[id] = counts;
+  for (const participant of participants) {
+    const key = userKeyOfRow(participant.rowKey);
+    if (key === undefined || participant.rowKey !== participantRowKey(key)) continue;
+    const drafts = rawDraftsOf(key, rows.filter((row) => userKeyOfRow(row.rowKey) === key));
+    for (const [id, draft] of Object.entries(drafts.bouwstenen) as Array<[BouwsteenId, NonNullable<(typeof drafts.bouwstenen)[BouwsteenId]>]>) {
+      if (!draft.complete) continue;
+      const form = bouwsteenFormSchema.safeParse(draft.form);
+      const level = Number(form.success ? form.data.stadium : undefined);
+      if (!(level >= 1 && level <= 4)) continue;
+      const counts: [number, number, number, number] = stadia[id] ?? [0, 0, 0, 0];
+      counts[level - 1] = (counts[level - 1] ?? 0) + 1;
+      stadia[id] = counts;
+    }
   }
   return {
     participants: participants.length,

@@ -1,20 +1,15 @@
 /**
  * Rounds, participants and drafts on the `Survey` table.
  *
- * PartitionKey = roundId: a round is one partition, so a member's answers can be read in one query
- * and written together in one entity-group transaction (batch).
- * RowKeys:
- *   `!round`             the round itself
- *   `<user>~p`           a participant (position, invitation, submitted)
- *   `<user>~b~<id>`      a draft answer for one bouwsteen (form as entered, complete flag, version)
- *   `<user>~c`           the closing questions' draft
- * `<user>` is the encoded user id; all of a member's rows sort within [`<user>~`, `<user>~~`).
- * Each draft row has a version that the card carries: a stale card (older version) never overwrites.
+ * PartitionKey = roundId: a round is one partition, so a member's rows are read in one query. The
+ * row layout is in storage/surveyRows.ts: a member's drafts live in their participant row, so an
+ * answered card is one single-entity write, checked against that row's ETag.
+ * Each draft has a version that the card carries: a stale card (older version) never overwrites.
  * The round of a centre is found through Centres.openRoundId; past rounds through `listByCentre`.
  */
 import { randomUUID } from 'node:crypto';
 import type { TableClient, TransactionAction } from '@azure/data-tables';
-import { BOUWSTEEN_IDS, type BouwsteenId } from '../domain/catalogue/types';
+import type { BouwsteenId } from '../domain/catalogue/types';
 import {
   participantSchema,
   roundSchema,
@@ -27,20 +22,25 @@ import {
 import { bouwsteenFormSchema, closingFormSchema, type BouwsteenForm, type ClosingForm } from '../domain/survey/validate';
 import type { MemberDraftCache } from './draftCache';
 import type { MemberDraftWithEtags } from './memberDraft';
-import { isConflict, isNotFound, keyPart, odataString } from './tables';
+import { isConflict, isNotFound, odataString } from './tables';
+import {
+  CLOSING_PROPERTY,
+  ROUND_ROW,
+  draftProperty,
+  encodeDraft,
+  participantRowKey,
+  rawDraftsOf,
+  userKey,
+  userKeyOfRow,
+  type SurveyRow as Row,
+} from './surveyRows';
 
-type Row = Record<string, unknown> & { partitionKey: string; rowKey: string; etag: string };
-
-const ROUND_ROW = '!round';
-
-export function userKey(userId: string): string {
-  return keyPart(userId).replace(/~/g, '%7E');
-}
+export { userKey } from './surveyRows';
 
 function participantRow(roundId: string, p: Participant) {
   return {
     partitionKey: roundId,
-    rowKey: `${userKey(p.userId)}~p`,
+    rowKey: participantRowKey(userKey(p.userId)),
     kind: 'participant',
     ...p,
     nudges: JSON.stringify(p.nudges),
@@ -128,9 +128,10 @@ export class SurveyRepository {
   }
 
   /**
-   * One query: the round, this member's participant row and all their drafts. With `allowCached`,
-   * this instance's cached copy when it has one (no request): only for a caller that writes next and
-   * decides again on a fresh read when that write or any refusal could stem from a stale copy.
+   * One query: the round and this member's rows (their participant row, which holds their drafts).
+   * With `allowCached`, this instance's cached copy when it has one (no request): only for a caller
+   * that writes next and decides again on a fresh read when that write or any refusal could stem
+   * from a stale copy.
    */
   async getMemberDraft(roundId: string, userId: string, options: { allowCached?: boolean } = {}): Promise<MemberDraftWithEtags | undefined> {
     if (options.allowCached) {
@@ -142,39 +143,28 @@ export class SurveyRepository {
       `PartitionKey eq ${odataString(roundId)} and ` +
       `((RowKey ge ${odataString(`${key}~`)} and RowKey lt ${odataString(`${key}~~`)}) or RowKey eq ${odataString(ROUND_ROW)})`;
     let round: Round | undefined;
-    let participant: Participant | undefined;
-    let participantEtag = '';
-    const bouwstenen: MemberDraft['bouwstenen'] = {};
-    const bouwsteenEtags: Partial<Record<BouwsteenId, string>> = {};
-    let closing: StoredClosingDraft | undefined;
-    let closingEtag: string | undefined;
+    let participantRowOf: Row | undefined;
+    const memberRows: Row[] = [];
     for await (const row of this.table.listEntities<Row>({ queryOptions: { filter } })) {
       if (row.rowKey === ROUND_ROW) round = toRound(row);
-      else if (row.rowKey === `${key}~p`) {
-        participant = toParticipant(row);
-        participantEtag = row.etag;
-      } else if (row.rowKey === `${key}~c`) {
-        closing = { form: closingFormSchema.parse(JSON.parse(String(row.form))), complete: Boolean(row.complete), version: Number(row.version) };
-        closingEtag = row.etag;
-      } else if (row.rowKey.startsWith(`${key}~b~`)) {
-        const id = row.rowKey.slice(`${key}~b~`.length) as BouwsteenId;
-        if (!BOUWSTEEN_IDS.includes(id)) continue;
-        bouwstenen[id] = { bouwsteenId: id, form: bouwsteenFormSchema.parse(JSON.parse(String(row.form))), complete: Boolean(row.complete), version: Number(row.version) };
-        bouwsteenEtags[id] = row.etag;
+      else {
+        memberRows.push(row);
+        if (row.rowKey === participantRowKey(key)) participantRowOf = row;
       }
     }
-    if (!round || !participant) {
+    if (!round || !participantRowOf) {
       this.drafts?.delete(roundId, userId);
       return undefined;
     }
-    const draft = { round, participant, bouwstenen, closing, etags: { participant: participantEtag, bouwstenen: bouwsteenEtags, closing: closingEtag } };
+    const draft: MemberDraftWithEtags = { round, participant: toParticipant(participantRowOf), ...draftsOf(key, memberRows), etags: { participant: participantRowOf.etag } };
     this.drafts?.set(draft);
     return draft;
   }
 
   /**
-   * Saves a bouwsteen draft and the member's new position in one transaction. `expected` is the
-   * draft the card was rendered from: if the stored row changed since, nothing is written.
+   * Saves a bouwsteen draft and the member's new position in one single-entity write to their
+   * participant row, checked against the ETag `draft` was read with: if anything of the member or
+   * the round changed since, nothing is written (SurveyConflictError).
    */
   async saveBouwsteenDraft(
     draft: MemberDraftWithEtags,
@@ -183,43 +173,19 @@ export class SurveyRepository {
     complete: boolean,
     position: string,
   ): Promise<StoredBouwsteenDraft> {
-    const key = userKey(draft.participant.userId);
-    const existing = draft.bouwstenen[bouwsteenId];
-    const version = (existing?.version ?? 0) + 1;
-    const row = { partitionKey: draft.round.roundId, rowKey: `${key}~b~${bouwsteenId}`, kind: 'answer', form: JSON.stringify(form), complete, version };
-    const etag = draft.etags.bouwstenen[bouwsteenId];
-    const participant = { ...draft.participant, position };
-    const actions: TransactionAction[] = [
-      existing && etag ? ['update', row, 'Replace', { etag }] : ['create', row],
-      ['update', participantRow(draft.round.roundId, participant), 'Replace', { etag: draft.etags.participant }],
-    ];
-    const [rowEtag = '', participantEtag = ''] = await this.submit(draft, actions);
-    const saved = { bouwsteenId, form, complete, version };
-    this.remember(draft, (stored) => {
+    const version = (draft.bouwstenen[bouwsteenId]?.version ?? 0) + 1;
+    const saved: StoredBouwsteenDraft = { bouwsteenId, form, complete, version };
+    await this.writeDraft(draft, position, draftProperty(bouwsteenId), encodeDraft(saved), (stored) => {
       stored.bouwstenen[bouwsteenId] = saved;
-      stored.etags.bouwstenen[bouwsteenId] = rowEtag;
-      stored.participant = participant;
-      stored.etags.participant = participantEtag;
     });
     return saved;
   }
 
   async saveClosingDraft(draft: MemberDraftWithEtags, form: ClosingForm, complete: boolean, position: string): Promise<StoredClosingDraft> {
-    const key = userKey(draft.participant.userId);
     const version = (draft.closing?.version ?? 0) + 1;
-    const row = { partitionKey: draft.round.roundId, rowKey: `${key}~c`, kind: 'closing', form: JSON.stringify(form), complete, version };
-    const participant = { ...draft.participant, position };
-    const actions: TransactionAction[] = [
-      draft.closing && draft.etags.closing ? ['update', row, 'Replace', { etag: draft.etags.closing }] : ['create', row],
-      ['update', participantRow(draft.round.roundId, participant), 'Replace', { etag: draft.etags.participant }],
-    ];
-    const [rowEtag = '', participantEtag = ''] = await this.submit(draft, actions);
-    const saved = { form, complete, version };
-    this.remember(draft, (stored) => {
+    const saved: StoredClosingDraft = { form, complete, version };
+    await this.writeDraft(draft, position, CLOSING_PROPERTY, encodeDraft(saved), (stored) => {
       stored.closing = saved;
-      stored.etags.closing = rowEtag;
-      stored.participant = participant;
-      stored.etags.participant = participantEtag;
     });
     return saved;
   }
@@ -227,12 +193,13 @@ export class SurveyRepository {
   /** Updates a participant row (position, submitted, reopened, invitation outcome), with its ETag. */
   async saveParticipant(roundId: string, participant: Participant, etag?: string): Promise<void> {
     try {
+      // Merge: the row also holds the member's drafts, which a participant update leaves as they are.
       if (etag) {
-        const written = await this.table.updateEntity(participantRow(roundId, participant), 'Replace', { etag });
+        const written = await this.table.updateEntity(participantRow(roundId, participant), 'Merge', { etag });
         this.drafts?.updateParticipant(roundId, participant, etag, written.etag);
       } else {
         this.drafts?.delete(roundId, participant.userId);
-        await this.table.upsertEntity(participantRow(roundId, participant), 'Replace');
+        await this.table.upsertEntity(participantRow(roundId, participant), 'Merge');
       }
     } catch (error) {
       this.drafts?.delete(roundId, participant.userId);
@@ -252,28 +219,20 @@ export class SurveyRepository {
   async listDrafts(roundId: string): Promise<MemberDraft[]> {
     const round = await this.getRound(roundId);
     if (!round) return [];
-    const byUser = new Map<string, MemberDraft>();
-    const rows: Row[] = [];
-    for await (const row of this.table.listEntities<Row>({ queryOptions: { filter: `PartitionKey eq ${odataString(roundId)}` } })) rows.push(row);
-    for (const row of rows) {
-      if (row.rowKey.endsWith('~p') && row.kind === 'participant') {
-        const participant = toParticipant(row);
-        byUser.set(userKey(participant.userId), { round, participant, bouwstenen: {} });
-      }
+    const rowsByUser = new Map<string, Row[]>();
+    for await (const row of this.table.listEntities<Row>({ queryOptions: { filter: `PartitionKey eq ${odataString(roundId)}` } })) {
+      const key = userKeyOfRow(row.rowKey);
+      if (key === undefined) continue;
+      const rows = rowsByUser.get(key) ?? [];
+      rows.push(row);
+      rowsByUser.set(key, rows);
     }
-    for (const row of rows) {
-      const tilde = row.rowKey.indexOf('~');
-      if (tilde < 0) continue;
-      const member = byUser.get(row.rowKey.slice(0, tilde));
-      if (!member) continue;
-      const rest = row.rowKey.slice(tilde + 1);
-      if (rest === 'c') member.closing = { form: closingFormSchema.parse(JSON.parse(String(row.form))), complete: Boolean(row.complete), version: Number(row.version) };
-      else if (rest.startsWith('b~')) {
-        const id = rest.slice(2) as BouwsteenId;
-        if (BOUWSTEEN_IDS.includes(id)) member.bouwstenen[id] = { bouwsteenId: id, form: bouwsteenFormSchema.parse(JSON.parse(String(row.form))), complete: Boolean(row.complete), version: Number(row.version) };
-      }
+    const drafts: MemberDraft[] = [];
+    for (const [key, rows] of rowsByUser) {
+      const participantRowOf = rows.find((row) => row.rowKey === participantRowKey(key) && row.kind === 'participant');
+      if (participantRowOf) drafts.push({ round, participant: toParticipant(participantRowOf), ...draftsOf(key, rows) });
     }
-    return [...byUser.values()].sort((a, b) => a.participant.name.localeCompare(b.participant.name, 'nl'));
+    return drafts.sort((a, b) => a.participant.name.localeCompare(b.participant.name, 'nl'));
   }
 
   /** Drops this instance's cached copy of a member's draft (after their rows were erased elsewhere). */
@@ -293,32 +252,40 @@ export class SurveyRepository {
   }
 
   /**
-   * Submits a member's draft write; returns the new ETag of each row in order. A failed ETag check,
-   * or rows that are gone (erased), is a SurveyConflictError: the caller reads again.
+   * The one write of an answered card: the draft property and the position, merged into the
+   * member's participant row if its ETag is still the one `draft` was read with. A failed ETag
+   * check, or a row that is gone (erased), is a SurveyConflictError: the caller reads again.
    */
-  private async submit(draft: MemberDraftWithEtags, actions: TransactionAction[]): Promise<string[]> {
+  private async writeDraft(draft: MemberDraftWithEtags, position: string, property: string, value: string, apply: (stored: MemberDraftWithEtags) => void): Promise<void> {
+    const { roundId } = draft.round;
+    const { userId } = draft.participant;
+    let etag: string | undefined;
     try {
-      const response = await this.table.submitTransaction(actions);
-      return response.subResponses.map((sub) => sub.etag ?? '');
+      const entity = { partitionKey: roundId, rowKey: participantRowKey(userKey(userId)), position, [property]: value };
+      etag = (await this.table.updateEntity(entity, 'Merge', { etag: draft.etags.participant })).etag;
     } catch (error) {
-      this.drafts?.delete(draft.round.roundId, draft.participant.userId);
-      if (isConflict(error) || isNotFound(error) || (error as { name?: string }).name === 'TableTransactionError') {
-        const status = (error as { statusCode?: number }).statusCode;
-        if (status === 412 || status === 409 || status === 404 || status === undefined) throw new SurveyConflictError();
-      }
+      this.drafts?.delete(roundId, userId);
+      if (isConflict(error) || isNotFound(error)) throw new SurveyConflictError();
       throw error;
     }
-  }
-
-  /** Caches the member's draft as it now is in storage, after a write that passed its ETag checks. */
-  private remember(draft: MemberDraftWithEtags, apply: (stored: MemberDraftWithEtags) => void): void {
     if (!this.drafts) return;
+    // The caller's draft becomes the cached copy (no clone: the cache hands out copies on `get`).
     const { fromCache: _ignored, ...current } = draft;
-    const stored = structuredClone(current);
+    const stored = { ...current, bouwstenen: { ...current.bouwstenen }, participant: { ...current.participant, position } };
     apply(stored);
-    // A sub-response without an ETag (not seen in Azure or Azurite) leaves nothing to check against.
-    const etags = [stored.etags.participant, ...Object.values(stored.etags.bouwstenen), ...(stored.closing ? [stored.etags.closing] : [])];
-    if (etags.every(Boolean)) this.drafts.set(stored);
-    else this.drafts.delete(draft.round.roundId, draft.participant.userId);
+    // A response without an ETag (not seen in Azure or Azurite) leaves nothing to check against.
+    if (etag) this.drafts.set({ ...stored, etags: { participant: etag } }, { owned: true });
+    else this.drafts.delete(roundId, userId);
   }
+}
+
+/** A member's drafts from their rows, with every form checked. */
+function draftsOf(key: string, rows: Row[]): Pick<MemberDraft, 'bouwstenen' | 'closing'> {
+  const raw = rawDraftsOf(key, rows);
+  const bouwstenen: MemberDraft['bouwstenen'] = {};
+  for (const [id, draft] of Object.entries(raw.bouwstenen) as Array<[BouwsteenId, NonNullable<(typeof raw.bouwstenen)[BouwsteenId]>]>) {
+    bouwstenen[id] = { bouwsteenId: id, form: bouwsteenFormSchema.parse(draft.form), complete: draft.complete, version: draft.version };
+  }
+  const closing = raw.closing ? { form: closingFormSchema.parse(raw.closing.form), complete: raw.closing.complete, version: raw.closing.version } : undefined;
+  return closing ? { bouwstenen, closing } : { bouwstenen };
 }

@@ -140,7 +140,7 @@ describe('MemberDraftCache', () => {
     round: { roundId, tenantId: 't', centreId: 'c', schoolYear: '2026-2027', deadline: '2026-12-18', visibility: 'anoniem', status: 'open', createdBy: 'd', createdAt: '2026-11-02T08:00:00Z' },
     participant: { userId, channelUserId: `29:${userId}`, name: userId, position: '4.1', nudges: [] },
     bouwstenen: { '4.1': { bouwsteenId: '4.1', form: { choiceNote: note }, complete: false, version: 1 } },
-    etags: { participant: 'W/"p"', bouwstenen: { '4.1': 'W/"b"' } },
+    etags: { participant: 'W/"p"' },
   });
 
   it('hands out copies, so a caller’s changes never reach the cache', () => {

@@ -309,6 +309,10 @@ describe('Trust: retention of closed rounds (fake clock)', function () {
   }
 
   const memberRows = async (roundId: string) => (await tableRows(bot, 'Survey', `PartitionKey eq '${roundId}'`)).filter((r) => r.rowKey !== '!round');
+  /** Each participant is one row holding their answers (storage/surveyRows.ts): two members, two rows. */
+  const ROWS_OF_A_ROUND = 2;
+  /** The complete answers a round's rows hold (two members, two bouwstenen each). */
+  const storedAnswers = async (roundId: string) => (await bot.poolster.deps.survey.listDrafts(roundId)).flatMap((d) => Object.values(d.bouwstenen).filter((b) => b?.complete));
 
   it('computes the cut-off N months back, clamping to the end of a shorter month', () => {
     assert.equal(monthsBefore(new Date('2026-03-31T03:30:00Z'), 1).toISOString(), '2026-02-28T03:30:00.000Z');
@@ -326,10 +330,11 @@ describe('Trust: retention of closed rounds (fake clock)', function () {
     // One day before the 24 months are over: nothing happens.
     const early = await purgeExpiredAnswers(deps, new Date('2026-03-04T16:00:00Z'));
     assert.deepEqual(early, { rounds: 0, rows: 0, errors: 0 });
-    assert.equal((await memberRows(old)).length, 6);
+    assert.equal((await memberRows(old)).length, ROWS_OF_A_ROUND);
+    assert.equal((await storedAnswers(old)).length, 4);
 
     const report = await purgeExpiredAnswers(deps, new Date('2026-03-06T03:30:00Z'));
-    assert.deepEqual(report, { rounds: 1, rows: 6, errors: 0 });
+    assert.deepEqual(report, { rounds: 1, rows: ROWS_OF_A_ROUND, errors: 0 });
     assert.deepEqual(await memberRows(old), [], 'participants, drafts and answers of the old round are gone');
     const kept = await bot.poolster.deps.survey.getRound(old);
     assert.equal(kept?.status, 'closed', 'the round row stays');
@@ -340,8 +345,10 @@ describe('Trust: retention of closed rounds (fake clock)', function () {
     assert.equal((await bot.poolster.deps.digests.reminders.listNudges(TENANT, 'centre-retention', old)).size, 0, 'nudge bookkeeping gone too');
     assert.ok(!JSON.stringify(await tableRows(bot, 'Survey', `PartitionKey eq '${old}'`)).includes('oud-toelichting'));
 
-    assert.equal((await memberRows(recent)).length, 6, 'a round closed recently keeps its answers');
-    assert.equal((await memberRows(open)).length, 6, 'an open round keeps its answers');
+    assert.equal((await memberRows(recent)).length, ROWS_OF_A_ROUND, 'a round closed recently keeps its answers');
+    assert.equal((await storedAnswers(recent)).length, 4);
+    assert.equal((await memberRows(open)).length, ROWS_OF_A_ROUND, 'an open round keeps its answers');
+    assert.equal((await storedAnswers(open)).length, 4);
     assert.equal((await bot.poolster.deps.digests.reminders.listNudges(TENANT, 'centre-retention', recent)).size, 2);
 
     const again = await purgeExpiredAnswers(deps, new Date('2026-03-07T03:30:00Z'));
@@ -367,7 +374,7 @@ describe('Trust: retention of closed rounds (fake clock)', function () {
     assert.equal(RETENTION_CRON, '30 3 * * *');
     assert.equal(scheduled[0]!.options.timezone, RETENTION_TIMEZONE);
     await scheduled[0]!.run();
-    assert.equal((await memberRows(recent)).length, 6, 'not yet due on 1 January 2026');
+    assert.equal((await memberRows(recent)).length, ROWS_OF_A_ROUND, 'not yet due on 1 January 2026');
     clock = new Date('2027-06-02T01:30:00Z');
     await scheduled[0]!.run();
     assert.deepEqual(await memberRows(recent), [], 'due 24 months after closing: purged by the daily run');
