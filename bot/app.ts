@@ -14,6 +14,7 @@ import type { Config } from './config';
 import { DEFAULT_RETRY, turnRetryPipelinePolicy, turnRetryPolicy, type RetryPolicy } from './messenger';
 import { createTeamsRouter, errorSummary, userMessageFor } from './router';
 import { actorOf } from './turn';
+import type { FileLinks, FileSource } from './files';
 import type { Router } from '../dialogs/types';
 import { TableBotStateStorage } from '../storage/botStateStorage';
 import type { Tables } from '../storage/tables';
@@ -152,6 +153,8 @@ export function createApplication(input: {
   logger: Logger;
   now: () => Date;
   features: Feature[];
+  /** Download links and the file sources they rebuild from (bot/files.ts). */
+  files?: { links: FileLinks; sources: Map<string, FileSource> };
 }): Application<PoolsterTurnState> {
   const { config, adapter, tables, logger } = input;
   const app = new Application<PoolsterTurnState>({
@@ -180,7 +183,7 @@ export function createApplication(input: {
 
   app.error(async (context, error) => answerFailedTurn(context, error, logger));
 
-  const router = createTeamsRouter(app, { logger, now: input.now });
+  const router = createTeamsRouter(app, { logger, now: input.now, ...(input.files ? { fileLinks: input.files.links, fileSources: input.files.sources } : {}) });
   for (const feature of input.features) feature(router);
   router.finish();
   return app;

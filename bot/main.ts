@@ -18,8 +18,10 @@ import { registerHelp } from '../dialogs/help';
 import { registerPlan } from '../dialogs/plan';
 import { PlanRepository } from '../storage/plans';
 import { registerCentre } from '../dialogs/centre';
+import { registerTeam } from '../dialogs/centre/team';
 import { registerSurveyMember } from '../dialogs/survey/member';
 import { registerSurveyRound } from '../dialogs/survey/round';
+import { registerRoundClosing } from '../dialogs/survey/closeRound';
 import { SurveyRepository } from '../storage/survey';
 import { DEFAULT_DRAFT_CACHE, MemberDraftCache } from '../storage/draftCache';
 import { registerResult } from '../dialogs/result';
@@ -33,6 +35,8 @@ import { loadPlaygroundDemo } from './demo';
 import { registerPrivacy } from '../dialogs/privacy';
 import { createRetentionJob, type RetentionJob } from '../dialogs/privacy/retention';
 import { PrivacyRepository } from '../storage/privacy';
+import { DownloadRepository } from '../storage/downloads';
+import { createFileLinks, type FileSource } from './files';
 
 export interface Poolster {
   url: string;
@@ -49,7 +53,7 @@ export interface StartOptions {
 }
 
 export function buildFeatures(deps: FeatureDeps): Feature[] {
-  return [registerHelp(deps), registerCentre(deps), registerSurveyRound(deps), registerSurveyMember(deps), registerDigest(deps), registerPlan(deps), registerResult(deps), registerPrivacy(deps)];
+  return [registerHelp(deps), registerCentre(deps), registerTeam(deps), registerSurveyRound(deps), registerRoundClosing(deps), registerSurveyMember(deps), registerDigest(deps), registerPlan(deps), registerResult(deps), registerPrivacy(deps)];
 }
 
 export async function startPoolster(config: Config, options: StartOptions = {}): Promise<Poolster> {
@@ -59,7 +63,13 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
   await tables.ensure();
 
   const adapter = createAdapter(config, logger, options.retry);
-  const messenger: Messenger = createMessenger({ adapter, botAppId: config.auth.appId ?? '', logger, retry: options.retry });
+  // Download links point at PUBLIC_BASE_URL; without it, outside production, at the listening address.
+  let listeningUrl: string | undefined;
+  const publicBaseUrl = () => config.publicBaseUrl ?? (config.mode === 'production' ? undefined : listeningUrl);
+  const downloads = new DownloadRepository(tables.client('Downloads'));
+  const fileLinks = createFileLinks({ downloads, baseUrl: publicBaseUrl, now });
+  const fileSources = new Map<string, FileSource>();
+  const messenger: Messenger = createMessenger({ adapter, botAppId: config.auth.appId ?? '', logger, retry: options.retry, fileLinks });
   const drafts = new MemberDraftCache({ ...DEFAULT_DRAFT_CACHE, now: () => now().getTime() });
   const stopSweepingDrafts = drafts.startSweeping(60_000);
   const deps: FeatureDeps = {
@@ -71,13 +81,14 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
     digests: new DigestRepository(tables.client('Digests')),
     digestSources: digestSourcesFrom(tables),
     privacy: new PrivacyRepository(tables.client('Survey')),
+    downloads,
     messenger,
     logger,
     now,
   };
   if (config.demoData) await loadPlaygroundDemo({ tables, centres: deps.centres, now, logger });
-  const app = createApplication({ config, adapter, tables, logger, now, features: buildFeatures(deps) });
-  const server = createServer({ adapter, app, tables, logger, maxBodyBytes: config.maxBodyBytes });
+  const app = createApplication({ config, adapter, tables, logger, now, features: buildFeatures(deps), files: { links: fileLinks, sources: fileSources } });
+  const server = createServer({ adapter, app, tables, logger, maxBodyBytes: config.maxBodyBytes, downloads: { repository: downloads, sources: fileSources, now } });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -85,6 +96,8 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
   });
   const address = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`;
+  listeningUrl = url;
+  if (!publicBaseUrl()) logger.warn('PUBLIC_BASE_URL is not set: files are offered through Teams file consent only, without a download link');
   if (!config.auth.appId) {
     logger.warn({ url }, 'development mode: no app registration, token validation is off; listening on localhost only');
   }

@@ -12,6 +12,7 @@ import { TurnContext, type CloudAdapter, type ConversationReference } from 'botb
 import type { Logger } from 'pino';
 import type { ConversationRef, Messenger, Outgoing, SendFailure, SendOutcome } from '../dialogs/types';
 import { toActivity } from './turn';
+import { fileOfferActivities, type FileLinks } from './files';
 
 export interface RetryPolicy {
   maxAttempts: number;
@@ -128,12 +129,17 @@ export function turnRetryPipelinePolicy(policy: RetryPolicy, log: Logger) {
   };
 }
 
-export function createMessenger(deps: { adapter: CloudAdapter; botAppId: string; logger: Logger; retry?: RetryPolicy }): Messenger {
+export function createMessenger(deps: { adapter: CloudAdapter; botAppId: string; logger: Logger; retry?: RetryPolicy; fileLinks?: FileLinks }): Messenger {
   const retry = deps.retry ?? DEFAULT_RETRY;
   const log = deps.logger.child({ component: 'messenger' });
   return {
     async send(ref: ConversationRef, message: Outgoing): Promise<SendOutcome> {
       const reference = ref as Partial<ConversationReference>;
+      // A file: consent card plus a one-time link (issued once, before any retry), personal chats only.
+      const activities =
+        'file' in message
+          ? await fileOfferActivities(message.file, { kind: reference.conversation?.conversationType === 'personal' ? 'personal' : reference.conversation?.conversationType ? 'groupChat' : 'unknown' }, deps.fileLinks, log)
+          : [toActivity(message)];
       const result = await withConnectorRetries(
         async () => {
           let activityId: string | undefined;
@@ -142,8 +148,8 @@ export function createMessenger(deps: { adapter: CloudAdapter; botAppId: string;
             // Caught here: thrown out of the callback it would reach the adapter's onTurnError, which
             // swallows it, and a 403/429/5xx would look like a success.
             try {
-              const response = await context.sendActivity(toActivity(message));
-              activityId = response?.id;
+              const responses = await context.sendActivities(activities);
+              activityId = responses?.[0]?.id;
             } catch (error) {
               sendError = error;
             }

@@ -10,8 +10,9 @@ import { z, type ZodType } from 'zod';
 import { COMMAND_RUN_VERB, COMMAND_BUTTON_ARGS_MAX, cleanMessageText, parseCommand, unknownCommandReply, type CommandName } from '../domain/commands';
 import { GENERIC_FAILURE_MESSAGE, PoolsterError, STORAGE_UNAVAILABLE_MESSAGE, errorSummary, isStorageUnavailable, scrubErrorText } from '../domain/errors';
 import type { ActionHandler, CommandHandler, Router, Turn } from '../dialogs/types';
-import { createTurn, toActivity } from './turn';
-import { registerFileConsent, type FileSource } from './files';
+import { createTurn, toActivity, type FileOffer } from './turn';
+import { fileOfferActivities, registerFileConsent, type FileLinks, type FileSource } from './files';
+import { cardWithoutMarkdown, withoutMarkdown } from '../cards/plainText';
 
 export const INVALID_CARD_MESSAGE =
   'Deze kaart kon ik niet lezen. Je ingevulde antwoorden zijn niet verloren: typ **verder** om verder te gaan, of **help**.';
@@ -41,6 +42,10 @@ export { errorSummary, scrubErrorText };
 export interface TurnDeps {
   logger: Logger;
   now: () => Date;
+  /** One-time download links next to file consent (bot/files.ts); without it only consent is offered. */
+  fileLinks?: FileLinks;
+  /** The file sources features register, shared with the download route (bot/server.ts). */
+  fileSources?: Map<string, FileSource>;
 }
 
 /** Card data arrives with routing fields next to the inputs; features only see their own fields. */
@@ -54,7 +59,9 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
   const commands = new Map<CommandName, CommandHandler>();
   const installHandlers: Array<(turn: Turn) => Promise<void>> = [];
   const unknownHandlers: Array<(turn: Turn, text: string) => Promise<void>> = [];
-  const fileSources = new Map<string, FileSource>();
+  const fileSources = deps.fileSources ?? new Map<string, FileSource>();
+  const offerFile: FileOffer = (file, actor, log) =>
+    fileOfferActivities(file, { kind: actor.conversation.kind, recipient: { tenantId: actor.tenantId, userId: actor.userId, channelUserId: actor.channelUserId } }, deps.fileLinks, log);
 
   const turnFor = (context: TurnContext, fields: Record<string, unknown>): Turn => {
     const log = deps.logger.child({
@@ -62,7 +69,7 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
       activityId: context.activity.id,
       ...fields,
     });
-    return createTurn(context, log, deps.now);
+    return createTurn(context, log, deps.now, offerFile);
   };
 
   return {
@@ -77,14 +84,15 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
         const parsed = schema.safeParse(withoutRoutingFields(data));
         if (!parsed.success) {
           turn.log.info({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'card data rejected');
-          return INVALID_CARD_MESSAGE;
+          return withoutMarkdown(INVALID_CARD_MESSAGE);
         }
         try {
           const result = await handler(turn, parsed.data);
           if (result.text && result.card) await context.sendActivity(toActivity({ text: result.text }));
-          return result.card ?? result.text ?? 'Verwerkt.';
+          // The answer to Action.Execute is shown as is: no Markdown in the card or the short message.
+          return result.card ? cardWithoutMarkdown(result.card) : withoutMarkdown(result.text ?? 'Verwerkt.');
         } catch (error) {
-          return userMessageFor(error, turn.log);
+          return withoutMarkdown(userMessageFor(error, turn.log));
         }
       });
       app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => {
@@ -120,7 +128,7 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
 
     /** Adds the catch-all routes; call after every feature registered. */
     finish() {
-      registerFileConsent(app, fileSources, turnFor, (error, turn) => userMessageFor(error, turn.log));
+      registerFileConsent(app, fileSources, turnFor, (error, turn) => userMessageFor(error, turn.log), deps.fileLinks);
 
       // A card button that runs a command as if the person typed it: an Action.Submit with plain
       // data { verb: 'command.run', command, args? } (imBack/messageBack buttons send nothing in
@@ -183,7 +191,7 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
           turn.log.info('card action without a known verb');
           await context.sendActivity({
             type: 'invokeResponse',
-            value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: INVALID_CARD_MESSAGE } },
+            value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: withoutMarkdown(INVALID_CARD_MESSAGE) } },
           });
           return;
         }

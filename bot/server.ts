@@ -10,7 +10,9 @@ import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuild
 import type { Logger } from 'pino';
 import type { Tables } from '../storage/tables';
 import { checkActivityEnvelope } from './envelope';
-import { errorSummary } from './router';
+import { errorSummary, userMessageFor } from './router';
+import { redactPath, registerDownloadRoutes, type FileSource } from './files';
+import type { DownloadRepository } from '../storage/downloads';
 
 export function createServer(input: {
   adapter: TeamsAdapter;
@@ -18,6 +20,8 @@ export function createServer(input: {
   tables: Tables;
   logger: Logger;
   maxBodyBytes: number;
+  /** One-time download links (bot/files.ts): the pending downloads and the sources that rebuild them. */
+  downloads?: { repository: DownloadRepository; sources: ReadonlyMap<string, FileSource>; now: () => Date };
 }): restify.Server {
   const { adapter, app, tables, logger } = input;
   const server = restify.createServer({ name: 'poolster', handleUncaughtExceptions: false });
@@ -83,9 +87,13 @@ export function createServer(input: {
     }
   });
 
+  if (input.downloads) {
+    registerDownloadRoutes(server, { downloads: input.downloads.repository, sources: input.downloads.sources, logger, now: input.downloads.now, userMessageFor });
+  }
+
   server.on('restifyError', (req, res, err, callback) => {
-    // Oversized or malformed bodies: answer plainly, never echo the content.
-    logger.info({ status: (err as { statusCode?: number }).statusCode, path: req.path() }, 'request rejected');
+    // Oversized or malformed bodies: answer plainly, never echo the content (nor a download token).
+    logger.info({ status: (err as { statusCode?: number }).statusCode, path: redactPath(req.path()) }, 'request rejected');
     return callback();
   });
   return server;

@@ -3,7 +3,11 @@
  */
 import { CardFactory, MessageFactory, TeamsInfo, TurnContext, type Activity } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { Actor, ConversationKind, ConversationRef, Outgoing, Turn } from '../dialogs/types';
+import { cardWithoutMarkdown } from '../cards/plainText';
+import type { Actor, ConversationKind, ConversationRef, OutgoingFile, Outgoing, Turn } from '../dialogs/types';
+
+/** Turns a file into the activities that offer it (bot/files.ts fileOfferActivities, bound by the router). */
+export type FileOffer = (file: OutgoingFile, actor: Actor, log: Logger) => Promise<Array<Partial<Activity>>>;
 
 export function actorOf(activity: Activity): Actor {
   const channelData = (activity.channelData ?? {}) as {
@@ -34,12 +38,14 @@ export const FILE_INFO_CONTENT_TYPE = 'application/vnd.microsoft.teams.card.file
 export interface FileConsentContext {
   kind: string;
   key: Record<string, string>;
+  /** The file's name, for a download link offered after a decline. */
+  name?: string;
 }
 
 export function toActivity(message: Outgoing): Partial<Activity> {
   if ('file' in message) {
     const { file } = message;
-    const context: FileConsentContext = { kind: file.source.kind, key: file.source.key };
+    const context: FileConsentContext = { kind: file.source.kind, key: file.source.key, name: file.name.slice(0, 200) };
     return {
       type: 'message',
       attachments: [
@@ -52,7 +58,7 @@ export function toActivity(message: Outgoing): Partial<Activity> {
     };
   }
   if ('card' in message) {
-    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(message.card));
+    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(cardWithoutMarkdown(message.card)));
     if (message.text) activity.text = message.text;
     return activity;
   }
@@ -61,13 +67,17 @@ export function toActivity(message: Outgoing): Partial<Activity> {
   return activity;
 }
 
-export function createTurn(context: TurnContext, log: Logger, now: () => Date): Turn {
+export function createTurn(context: TurnContext, log: Logger, now: () => Date, offerFile?: FileOffer): Turn {
   const actor = actorOf(context.activity);
   return {
     actor,
     log,
     now: now(),
     async send(message) {
+      if ('file' in message && offerFile) {
+        await context.sendActivities(await offerFile(message.file, actor, log));
+        return;
+      }
       await context.sendActivity(toActivity(message));
     },
     conversationRef(): ConversationRef {

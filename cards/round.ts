@@ -19,6 +19,8 @@ export function renderRoundStart(data: {
   centreName: string;
   schoolYears: string[];
   people: Array<{ title: string; value: string }>;
+  /** Where the list of people comes from and how to add colleagues (always shown). */
+  peopleHint: string;
   form: Partial<Record<RoundStartField, string>>;
   errors?: Partial<Record<RoundStartField, string>>;
   notice?: string;
@@ -28,6 +30,7 @@ export function renderRoundStart(data: {
   return expandCard(roundStartTemplate, {
     centreName: data.centreName,
     schoolYears: data.schoolYears,
+    peopleHint: data.peopleHint,
     people: data.people,
     form: fill(data.form),
     errors: fill(data.errors),

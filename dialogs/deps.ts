@@ -11,6 +11,7 @@ import type { DigestRepository } from '../storage/digests';
 import type { DigestSources } from './digest/sources';
 import type { PrivacyRepository } from '../storage/privacy';
 import type { BackgroundTasks } from './background';
+import type { DownloadRepository } from '../storage/downloads';
 
 export interface FeatureDeps {
   centres: CentreRepository;
@@ -26,6 +27,8 @@ export interface FeatureDeps {
   digestSources: DigestSources;
   /** Finding, erasing and purging a person's survey rows (storage/privacy.ts). */
   privacy: PrivacyRepository;
+  /** Pending one-time download links (storage/downloads.ts); erased with the person. */
+  downloads: DownloadRepository;
   /** Work that continues after the turn was answered (e.g. invitations). */
   background: BackgroundTasks;
   logger: Logger;

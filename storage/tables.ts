@@ -14,6 +14,7 @@ export const TABLE_NAMES = [
   'Plans',
   'Conversations',
   'Digests',
+  'Downloads',
 ] as const;
 
 export type TableName = (typeof TABLE_NAMES)[number];

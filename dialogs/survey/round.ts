@@ -63,6 +63,12 @@ export function registerSurveyRound(deps: FeatureDeps) {
       centreName: context.centre.name,
       schoolYears: [current, nextSchoolYear(current)],
       people: candidates.map((c) => ({ title: c.known ? c.name : `${c.name} (uit dit gesprek)`, value: c.userId })),
+      peopleHint:
+        turn.actor.conversation.kind === 'personal'
+          ? candidates.length <= 1
+            ? 'Alleen jij staat hier: in een 1-op-1-gesprek toont Teams mij niemand anders. Collega\'s uitnodigen? Typ @Poolster start inschaling in een groepschat of team met hen (dan staan ze hier mee), of voeg ze eerst toe met @Poolster team.'
+            : 'Hier staat je beleidsteam. Ontbreekt er iemand? Typ @Poolster start inschaling in een groepschat of team met die persoon, of voeg ze toe met @Poolster team.'
+          : 'Je beleidsteam en de mensen uit dit gesprek. Wie je hier aanvinkt en nog niet in het team zit, komt erbij als lid.',
       form: {
         schoolYear: current,
         deadline: addDays(brusselsDate(turn.now), 21),
@@ -272,17 +278,6 @@ export function registerSurveyRound(deps: FeatureDeps) {
       }
       const notice = `Herinnering privé verstuurd naar ${sent} ${sent === 1 ? 'persoon' : 'personen'}.${failures.length ? ` Niet bereikt: ${failures.join(', ')}.` : ''}`;
       return { card: await progressCard(turn, round.roundId, notice) };
-    });
-
-    router.command('sluit-inschaling', async (turn) => {
-      const context = await requireDirector(turn, deps);
-      if (!context.centre.openRoundId) throw new PoolsterError('round-not-found', 'Er is geen open inschalingsronde om te sluiten.');
-      const round = await deps.survey.getRound(context.centre.openRoundId);
-      if (round) await deps.survey.saveRound({ ...round, status: 'closed', closedAt: turn.now.toISOString() }, round.etag);
-      await deps.centres.updateCentre({ ...context.centre, openRoundId: undefined }, context.centre.etag);
-      const drafts = round ? await deps.survey.listDrafts(round.roundId) : [];
-      const finished = drafts.filter((d) => d.participant.submittedAt).length;
-      await turn.send({ text: `De inschalingsronde is afgesloten: ${finished} van ${drafts.length} deelnemers verzonden hun antwoorden. Bekijk het teamresultaat met **resultaat**.` });
     });
 
     router.command('heropen', async (turn, args) => {

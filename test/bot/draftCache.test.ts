@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { azuriteConnectionString, freePort, startAzurite, type AzuriteHandle } from '../support/azurite';
 import { TcpProxy } from '../support/tcpProxy';
 import { FakeConnector } from '../support/connector';
-import { cardText, firstCard, startTestBot, waitForCardIn, type TestBot, type TestUser } from '../support/bot';
+import { closeRoundConfirmed, cardText, firstCard, startTestBot, waitForCardIn, type TestBot, type TestUser } from '../support/bot';
 import { actionTitled } from '../support/cards';
 import { validBouwsteenForm } from '../fixtures/surveyForms';
 import { MemberDraftCache } from '../../storage/draftCache';
@@ -111,8 +111,8 @@ describe('Answered cards with drafts cached per instance', function () {
   it('refuses an answer on one instance as soon as the round was closed on another, and stores nothing', async () => {
     const { director, member, card: first, roundId } = await roundFor('Adele Vance');
     const second = (await member.execute('survey.answer', { ...actionTitled(first, 'Volgende').data, ...validBouwsteenForm() })).card;
-    const closed = await onInstance(b, director).say('sluit inschaling');
-    assert.match(String(closed[0]?.text), /De inschalingsronde is afgesloten/);
+    const closed = await closeRoundConfirmed(onInstance(b, director));
+    assert.match(closed, /Inschalingsronde \d{4}-\d{4} is afgesloten/);
 
     const late = await member.execute('survey.answer', { ...actionTitled(second, 'Volgende').data, ...validBouwsteenForm({ choiceNote: 'te laat' }) });
     assert.match(String(late.message), /Deze inschalingsronde is afgesloten/);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { BOUWSTEEN_IDS } from '../../domain/catalogue';
-import { cardText, firstCard, lastCardTextIn, startTestBot, OTHER_TENANT, type TestBot, type TestUser, type ConversationSpec } from '../support/bot';
+import { closeRoundConfirmed, cardText, firstCard, lastCardTextIn, startTestBot, OTHER_TENANT, type TestBot, type TestUser, type ConversationSpec } from '../support/bot';
 import { FakeConnector } from '../support/connector';
 import { actionTitled, assertValidCard, inputValue } from '../support/cards';
 import { validBouwsteenForm, validClosingForm } from '../fixtures/surveyForms';
@@ -249,8 +249,8 @@ describe('An inschaling round: roles, invitations and the member survey', functi
     const changed = await megan.execute('survey.answer', { ...actionTitled(edit.card, 'Volgende').data, ...validBouwsteenForm({ stadium: '3', ambition: '4' }) });
     assert.match(cardText(changed.card), /Overzicht van je antwoorden/, 'back to the overview, not on to bouwsteen 2');
     assert.match(cardText(changed.card), /Geïntegreerd · ambitie: evolueren naar systematisch/);
-    const closed = await director.say('sluit inschaling');
-    assert.match(String(closed[0]?.text), /afgesloten: 1 van 3/);
+    const closed = await closeRoundConfirmed(director);
+    assert.match(closed, /is afgesloten\n1 van de 3 deelnemers verzond de inschaling definitief/);
     const late = await pradeep.execute('survey.answer', { roundId, bouwsteenId: '5.3', version: 1, nav: 'next', ...validBouwsteenForm() });
     assert.match(String(late.message), /afgesloten/);
   });

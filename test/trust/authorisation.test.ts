@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { COMMANDS } from '../../domain/commands';
-import { cardText, firstCard, startTestBot, type ConversationSpec, type TestBot, type TestUser } from '../support/bot';
+import { closeRoundConfirmed, cardText, firstCard, startTestBot, type ConversationSpec, type TestBot, type TestUser } from '../support/bot';
 import { demoPlan } from '../support/planFixture';
 import { validBouwsteenForm } from '../fixtures/surveyForms';
 import { changes, hasDutch, registeredRoutes, snapshot, UploadSink, visibleCardText } from './support';
@@ -170,8 +170,8 @@ describe('Trust: authorisation on the server (forged card data)', function () {
 
   it('refuses every director card action to a member (the same click works for the director)', async () => {
     // Round A closes (by its director) so the team result can be reviewed.
-    const closed = await dina.say('sluit inschaling');
-    assert.match(String(closed[0]?.text), /afgesloten/);
+    const closed = await closeRoundConfirmed(dina);
+    assert.match(closed, /afgesloten/);
     const planA = (await bot.poolster.deps.plans.getPlan(A.centreId))!;
     const attempts: Array<[string, Record<string, unknown>]> = [
       ['round.create', { schoolYear: schoolYear(), deadline: deadline(), participants: `${ann.userId},${bert.userId}`, visibility: 'open' }],
