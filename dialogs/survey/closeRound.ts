@@ -43,7 +43,7 @@ export function registerRoundClosing(deps: FeatureDeps) {
           label: 'Wat er gebeurt',
           text:
             notSent > 0
-              ? `Niemand kan nog antwoorden of iets wijzigen, ook de ${countOf(notSent, 'deelnemer', 'deelnemers')} die nog niet verzond${notSent === 1 ? '' : 'en'} niet. Hun volledig ingevulde bouwstenen tellen wel mee. Herinneringen stoppen.`
+              ? `Niemand kan nog antwoorden of iets wijzigen. Wie nog niet verzond (${countOf(notSent, 'deelnemer', 'deelnemers')}), kan dat dan niet meer; de bouwstenen die ${notSent === 1 ? 'die deelnemer' : 'zij'} volledig invulde${notSent === 1 ? '' : 'n'}, tellen wel mee. Herinneringen stoppen.`
               : 'Niemand kan nog antwoorden of iets wijzigen. Herinneringen stoppen.',
         },
         { label: 'Wie het hoort', text: 'Niemand krijgt een bericht. Je bekijkt daarna het teamresultaat met resultaat, bespreekt het met het team en bevestigt de teamstadia.' },
