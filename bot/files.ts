@@ -14,7 +14,8 @@ import type { Activity, FileConsentCardResponse, TurnContext } from 'botbuilder'
 import type { Logger } from 'pino';
 import type { Request, Response, Server } from 'restify';
 import type { ZodType } from 'zod';
-import type { ConversationKind, FileRecipient, OutgoingFile, Turn } from '../dialogs/types';
+import type { FileRecipient, OutgoingFile, Turn } from '../dialogs/types';
+import type { ConversationKind } from '../domain/conversation';
 import type { DownloadRepository, PendingDownload } from '../storage/downloads';
 import { renderFileDownload } from '../cards/files';
 import { errorSummary } from '../domain/errors';

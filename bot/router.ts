@@ -7,12 +7,13 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { z, type ZodType } from 'zod';
-import { COMMAND_RUN_VERB, COMMAND_BUTTON_ARGS_MAX, cleanMessageText, parseCommand, unknownCommandReply, type CommandName } from '../domain/commands';
+import { COMMAND_BUTTON_ARGS_MAX, cleanMessageText, parseCommand, unknownCommandReply, type CommandName } from '../domain/commands';
 import { GENERIC_FAILURE_MESSAGE, PoolsterError, STORAGE_UNAVAILABLE_MESSAGE, errorSummary, isStorageUnavailable, scrubErrorText } from '../domain/errors';
 import type { ActionHandler, CommandHandler, Router, Turn } from '../dialogs/types';
 import { createTurn, toActivity, type FileOffer } from './turn';
 import { fileOfferActivities, registerFileConsent, type FileLinks, type FileSource } from './files';
 import { cardWithoutMarkdown, withoutMarkdown } from '../cards/plainText';
+import { VERBS } from '../cards/verbs';
 
 export const INVALID_CARD_MESSAGE =
   'Deze kaart kon ik niet lezen. Je ingevulde antwoorden zijn niet verloren: typ **verder** om verder te gaan, of **help**.';
@@ -138,16 +139,16 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
         command: z.string().max(100).refine((name) => commands.has(name as CommandName), { message: 'unknown command' }),
         args: z.string().max(COMMAND_BUTTON_ARGS_MAX).optional(),
       });
-      app.adaptiveCards.actionSubmit(COMMAND_RUN_VERB, async (context, _state, data) => {
+      app.adaptiveCards.actionSubmit(VERBS.command.run, async (context, _state, data) => {
         const parsed = commandRunSchema.safeParse(withoutRoutingFields(data));
         if (!parsed.success) {
-          const turn = turnFor(context, { verb: COMMAND_RUN_VERB, fallback: 'submit' });
+          const turn = turnFor(context, { verb: VERBS.command.run, fallback: 'submit' });
           turn.log.info({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'card data rejected');
           await turn.send({ text: INVALID_CARD_MESSAGE });
           return;
         }
         const name = parsed.data.command as CommandName;
-        const turn = turnFor(context, { verb: COMMAND_RUN_VERB, fallback: 'submit', command: name });
+        const turn = turnFor(context, { verb: VERBS.command.run, fallback: 'submit', command: name });
         await commands.get(name)!(turn, cleanMessageText(parsed.data.args ?? ''));
       });
       app.conversationUpdate('membersAdded', async (context) => {

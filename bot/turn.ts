@@ -4,7 +4,8 @@
 import { CardFactory, MessageFactory, TeamsInfo, TurnContext, type Activity } from 'botbuilder';
 import type { Logger } from 'pino';
 import { cardWithoutMarkdown } from '../cards/plainText';
-import type { Actor, ConversationKind, ConversationRef, OutgoingFile, Outgoing, Turn } from '../dialogs/types';
+import type { Actor, OutgoingFile, Outgoing, Turn } from '../dialogs/types';
+import type { ConversationKind, ConversationRef } from '../domain/conversation';
 
 /** Turns a file into the activities that offer it (bot/files.ts fileOfferActivities, bound by the router). */
 export type FileOffer = (file: OutgoingFile, actor: Actor, log: Logger) => Promise<Array<Partial<Activity>>>;

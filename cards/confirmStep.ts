@@ -2,7 +2,7 @@
  * "Are you sure?" for a step that cannot simply be taken back: says what will happen, who is told,
  * what can no longer change and what can be undone, with Bevestig and Annuleer. Pure.
  */
-import type { CardJson } from '../dialogs/types';
+import type { CardJson } from './cardJson';
 import type { CommandName } from '../domain/commands';
 import { CARD_SCHEMA, commandButtonData } from './render';
 

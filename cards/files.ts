@@ -2,7 +2,7 @@
  * The card that offers a file as a one-time download link (next to Teams' file consent, or
  * instead of it where consent is not available or was declined). Pure: no I/O.
  */
-import type { CardJson } from '../dialogs/types';
+import type { CardJson } from './cardJson';
 import { CARD_SCHEMA } from './render';
 
 /** "14:05" in Europe/Brussels. */

@@ -2,7 +2,8 @@
  * The welcome card and the help card.
  */
 import type { CommandInfo, Audience } from '../domain/commands';
-import type { CardJson, ConversationKind } from '../dialogs/types';
+import type { CardJson } from './cardJson';
+import type { ConversationKind } from '../domain/conversation';
 import { expandCard, prepareCard } from './render';
 import { NOT_IN_CENTRE_MESSAGE } from '../domain/errors';
 import helpJson from './templates/help.json';

@@ -3,7 +3,7 @@
  * `**bold**`) and cards or card-action answers (where the clients show the asterisks as they are),
  * so every card and every short action answer passes through here on its way out. Pure.
  */
-import type { CardJson } from '../dialogs/types';
+import type { CardJson } from './cardJson';
 
 /** `typ **verder**` → `typ verder`; a stray `**` is dropped. */
 export function withoutMarkdown(text: string): string {

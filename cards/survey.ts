@@ -6,8 +6,7 @@ import { BOUWSTENEN, STADIA, clusterOf, getBouwsteen, bouwsteenLabel, bouwsteenN
 import { AMBITION_OPTIONS, NOT_YET_INSPIRING_LABEL } from '../domain/survey/answers';
 import { BOUWSTEEN_QUESTIONS, CLOSING_QUESTIONS, questionText } from '../domain/survey/questions';
 import { NOT_YET_INSPIRING_VALUE, type BouwsteenField, type BouwsteenForm, type ClosingField, type ClosingForm, type FieldErrors } from '../domain/survey/validate';
-import type { CardJson } from '../dialogs/types';
-import { VERBS } from '../dialogs/verbs';
+import type { CardJson } from './cardJson';
 import { expandCard, prepareCard } from './render';
 import stepContentJson from './templates/survey/stepContent.json';
 import stepQuestionsJson from './templates/survey/stepQuestions.json';
@@ -24,8 +23,6 @@ const overviewTemplate = prepareCard(overviewJson);
 const closingTemplate = prepareCard(closingJson);
 const confirmTemplate = prepareCard(confirmJson);
 const messageTemplate = prepareCard(messageJson);
-
-export const SURVEY_VERBS = VERBS.survey;
 
 export type Notice = { text: string; tone: 'info' | 'warning' | 'good' };
 

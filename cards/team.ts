@@ -3,8 +3,8 @@
  * group chat or team, the people of this conversation who are not in it yet, to add as members.
  * Pure: what may be done is decided (and re-checked) by dialogs/centre/team.ts.
  */
-import type { CardJson } from '../dialogs/types';
-import { VERBS } from '../dialogs/verbs';
+import type { CardJson } from './cardJson';
+import { VERBS } from './verbs';
 import { CARD_SCHEMA } from './render';
 
 export const TEAM_VERBS = VERBS.team;

@@ -4,12 +4,9 @@
  */
 import type { Logger } from 'pino';
 import type { ZodType } from 'zod';
+import type { CardJson } from '../cards/cardJson';
 import type { CommandName } from '../domain/commands';
-
-/** An Adaptive Card as JSON (rendered by cards/). */
-export type CardJson = Record<string, unknown> & { type: 'AdaptiveCard' };
-
-export type ConversationKind = 'personal' | 'groupChat' | 'channel';
+import type { ConversationKind, ConversationRef } from '../domain/conversation';
 
 /** Who is acting, and where. Identity comes from the (validated) activity, never from card data. */
 export interface Actor {
@@ -26,12 +23,6 @@ export interface Actor {
     channelId?: string;
   };
 }
-
-/**
- * A stored conversation reference: opaque JSON produced by bot/ and handed back to it for proactive
- * messages. Features store it; they never look inside.
- */
-export type ConversationRef = Record<string, unknown>;
 
 /**
  * A file for a person. In Teams it arrives as a file consent card in a personal chat; once the

@@ -57,11 +57,6 @@ export const COMMANDS: readonly CommandInfo[] = [
   { name: 'digest', usage: 'digest hier | uit | nu | status', description: 'Beheert het wekelijkse actieoverzicht in dit kanaal.', audience: 'directeur', triggers: ['digest'] },
 ];
 
-/**
- * The card verb of a button that runs a command as if the person typed it: an Action.Submit with
- * data `{ verb: 'command.run', command: 'status', args: 'speerpunt 3' }` (args optional).
- */
-export const COMMAND_RUN_VERB = 'command.run';
 /** Button args are short, fixed texts written by the bot. */
 export const COMMAND_BUTTON_ARGS_MAX = 200;
 

@@ -8,10 +8,10 @@ import { createAction, nieuweActieCommand } from './nieuweActie';
 import { linkPriorityAction, prioriteitenCommand } from './prioriteiten';
 import type { PlanFeatureDeps } from './priorities';
 import { statusCommand } from './status';
-import { PLAN_VERBS, addNoteSchema, createSchema, linkPrioritySchema, postponeSchema, setStatusSchema } from './verbs';
+import { PLAN_VERBS } from '../../cards/verbs';
+import { addNoteSchema, createSchema, linkPrioritySchema, postponeSchema, setStatusSchema } from './cardData';
 
 export type { PlanFeatureDeps, TeamPrioritiesSource } from './priorities';
-export { PLAN_VERBS } from './verbs';
 
 export function registerPlan(deps: PlanFeatureDeps) {
   return (router: Router): void => {

@@ -5,7 +5,8 @@
  * dialogs/privacy/personalData.ts). Both only in the personal chat: nobody else reads along.
  */
 import { z } from 'zod';
-import { PRIVACY_VERBS, renderEraseConfirm } from '../../cards/privacy';
+import { PRIVACY_VERBS } from '../../cards/verbs';
+import { renderEraseConfirm } from '../../cards/privacy';
 import { renderMessageCard } from '../../cards/survey';
 import type { FeatureDeps } from '../deps';
 import type { OutgoingFile, Router } from '../types';

@@ -33,9 +33,11 @@ import { InschalingConflictError } from '../../storage/inschalingen';
 import { isConflict } from '../../storage/tables';
 import { requireDirector, requirePerson, type PersonContext } from '../context';
 import type { FeatureDeps } from '../deps';
-import type { ActionResult, ConversationRef, Router, SendFailure, Turn } from '../types';
+import type { ActionResult, Router, SendFailure, Turn } from '../types';
+import type { ConversationRef } from '../../domain/conversation';
 import { buildExportFile, cardContext, confirmationOf, loadResult, type LoadedResult } from './data';
-import { RESULT_EXPORT_FILE, RESULT_VERBS, confirmSchema, detailSchema, exportSchema, publishSchema, roundSchema, type ExportKey } from './verbs';
+import { RESULT_EXPORT_FILE, confirmSchema, detailSchema, exportSchema, publishSchema, roundSchema, type ExportKey } from './cardData';
+import { RESULT_VERBS } from '../../cards/verbs';
 import { renderConfirmStep } from '../../cards/confirmStep';
 
 export const CLOSE_FIRST_MESSAGE =

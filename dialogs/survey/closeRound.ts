@@ -10,10 +10,11 @@ import { countOf, submittedSentence } from '../../domain/text/dutch';
 import { formatDutchDate } from '../../domain/survey/round';
 import { renderConfirmStep, renderStepDone } from '../../cards/confirmStep';
 import { renderMessageCard } from '../../cards/survey';
-import { ROUND_VERBS } from '../../cards/round';
+import { ROUND_VERBS } from '../../cards/verbs';
 import { requireDirector } from '../context';
 import type { FeatureDeps } from '../deps';
-import type { CardJson, Router, Turn } from '../types';
+import type { Router, Turn } from '../types';
+import type { CardJson } from '../../cards/cardJson';
 
 const closeSchema = z.object({ roundId: z.string().min(1).max(100) });
 

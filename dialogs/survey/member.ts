@@ -21,22 +21,16 @@ import {
   type BouwsteenForm,
   type ClosingForm,
 } from '../../domain/survey/validate';
-import {
-  SURVEY_VERBS,
-  renderClosing,
-  renderConfirm,
-  renderMessageCard,
-  renderOverview,
-  renderSurveyIntro,
-  renderSurveyStep,
-  type Notice,
-} from '../../cards/survey';
-import { SurveyConflictError, type MemberDraftWithEtags } from '../../storage/survey';
+import { SURVEY_VERBS } from '../../cards/verbs';
+import { renderClosing, renderConfirm, renderMessageCard, renderOverview, renderSurveyIntro, renderSurveyStep, type Notice } from '../../cards/survey';
+import type { MemberDraftWithEtags } from '../../storage/memberDraft';
+import { SurveyConflictError } from '../../storage/survey';
 import { requirePerson } from '../context';
 import { isDirector } from '../../domain/centre/model';
 import { reopenHint } from './reopenHint';
 import type { FeatureDeps } from '../deps';
-import type { ActionResult, CardJson, Router, Turn } from '../types';
+import type { ActionResult, Router, Turn } from '../types';
+import type { CardJson } from '../../cards/cardJson';
 
 const id = z.string().min(1).max(100);
 const version = z.coerce.number().int().min(0).max(1_000_000);

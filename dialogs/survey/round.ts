@@ -7,11 +7,14 @@ import { PoolsterError } from '../../domain/errors';
 import type { Person } from '../../domain/centre/model';
 import { brusselsDate, nextSchoolYear, schoolYearOf } from '../../domain/schoolYear';
 import { formatDutchDate, parseDeadline, progressOf, type Participant, type Round } from '../../domain/survey/round';
-import { ROUND_VERBS, renderProgress, renderRoundStart, type RoundStartField } from '../../cards/round';
-import { SURVEY_VERBS, renderMessageCard } from '../../cards/survey';
+import { ROUND_VERBS } from '../../cards/verbs';
+import { renderProgress, renderRoundStart, type RoundStartField } from '../../cards/round';
+import { SURVEY_VERBS } from '../../cards/verbs';
+import { renderMessageCard } from '../../cards/survey';
 import { requireDirector, type PersonContext } from '../context';
 import type { FeatureDeps } from '../deps';
-import type { ConversationRef, Router, SendFailure, Turn } from '../types';
+import type { ConversationRef } from '../../domain/conversation';
+import type { Router, SendFailure, Turn } from '../types';
 
 const createSchema = z.object({
   schoolYear: z.string().max(20).optional(),

@@ -13,7 +13,7 @@ import { closeRoundConfirmed, cardText, firstCard, startTestBot, waitForCardIn, 
 import { actionTitled } from '../support/cards';
 import { validBouwsteenForm } from '../fixtures/surveyForms';
 import { MemberDraftCache } from '../../storage/draftCache';
-import type { MemberDraftWithEtags } from '../../storage/survey';
+import type { MemberDraftWithEtags } from '../../storage/memberDraft';
 
 const STALE = /niets overschreven/;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { INVALID_CARD_MESSAGE } from '../../bot/router';
 import type { Actie, Plan } from '../../domain/plan/model';
-import { PLAN_VERBS } from '../../dialogs/plan/verbs';
+import { PLAN_VERBS } from '../../cards/verbs';
 import { cardText, firstCard, startTestBot, type TestBot, type TestUser } from '../support/bot';
 import { actionTitled, assertValidCard, inputValue } from '../support/cards';
 import { DEMO_NOW, createPlanCentre, demoPlan, type PlanCentre } from '../support/planFixture';

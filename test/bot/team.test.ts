@@ -48,7 +48,7 @@ describe('Building the beleidsteam, and closing a round only after asking', func
     assert.deepEqual(choices, ['Megan Bowen', 'Lee Gu']);
     const add = actionTitled(team, 'Voeg toe als lid');
     // A forged id (someone not in this chat) is ignored; Megan is added as lid.
-    const answer = await diane.execute(add.verb, { ...add.data, members: `${megan.userId},${stranger.userId}` }, chat);
+    const answer = await diane.execute(add.verb!, { ...add.data, members: `${megan.userId},${stranger.userId}` }, chat);
     assertValidCard(answer.card);
     assert.match(cardText(answer.card), /Megan Bowen is nu lid van het beleidsteam\.[^]*2 mensen: 1 directeur en 1 lid/);
     assert.deepEqual((await bot.poolster.deps.centres.getPerson(diane.tenantId, megan.userId))?.roles, ['lid']);
@@ -63,16 +63,16 @@ describe('Building the beleidsteam, and closing a round only after asking', func
 
     // Lee is no director: the same click is refused and nothing changes.
     await diane.say('rol lid Lee Gu', chat);
-    const refused = await lee.execute(promote.verb, promote.data);
+    const refused = await lee.execute(promote.verb!, promote.data);
     assert.match(String(refused.message), /Dit kan alleen een directeur/);
     assert.deepEqual((await bot.poolster.deps.centres.getPerson(diane.tenantId, megan.userId))?.roles, ['lid']);
     // Forged: a director's own role, or someone of no centre.
-    const own = await diane.execute(promote.verb, { userId: diane.userId, role: 'lid' });
+    const own = await diane.execute(promote.verb!, { userId: diane.userId, role: 'lid' });
     assert.match(cardText(own.card), /Je eigen rol wijzig je niet zelf/);
-    const nobody = await diane.execute(promote.verb, { userId: stranger.userId, role: 'directeur' });
+    const nobody = await diane.execute(promote.verb!, { userId: stranger.userId, role: 'directeur' });
     assert.match(String(nobody.message), /hoort niet \(meer\) bij je beleidsteam/);
 
-    const promoted = await diane.execute(promote.verb, promote.data);
+    const promoted = await diane.execute(promote.verb!, promote.data);
     assert.match(cardText(promoted.card), /Megan Bowen is nu directeur\./);
     assert.deepEqual((await bot.poolster.deps.centres.getPerson(diane.tenantId, megan.userId))?.roles, ['directeur', 'lid']);
     assert.ok(actionTitled(promoted.card, 'Maak lid'), 'the button now offers the way back');

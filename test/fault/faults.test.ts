@@ -9,7 +9,7 @@ import { cardText, firstCard, lastCardTextIn, startTestBot, waitForCardIn, TENAN
 import { channelPostReference } from '../../bot/references';
 import { createDigestScheduler, type DigestScheduler } from '../../dialogs/digest/scheduler';
 import { DEFAULT_DIGEST_SCHEDULE } from '../../domain/calendar/schedule';
-import type { ConversationRef } from '../../dialogs/types';
+import type { ConversationRef } from '../../domain/conversation';
 import { actionTitled } from '../support/cards';
 import { validBouwsteenForm } from '../fixtures/surveyForms';
 
