@@ -3,6 +3,7 @@
  */
 import type { CardJson } from './cardJson';
 import { ROUND_VERBS } from './verbs';
+import { sentCount } from '../domain/text/dutch';
 import type { ParticipantProgress } from '../domain/survey/round';
 import { expandCard, prepareCard } from './render';
 import roundStartJson from './templates/survey/roundStart.json';
@@ -67,7 +68,7 @@ export function renderProgress(data: {
   return expandCard(progressTemplate, {
     roundId: data.roundId,
     schoolYear: data.schoolYear,
-    headline: `${finished} van ${data.progress.length} deelnemers verzonden · deadline ${data.deadlineText}${data.open ? '' : ' · ronde afgesloten'}`,
+    headline: `${sentCount(finished, data.progress.length)} · deadline ${data.deadlineText}${data.open ? '' : ' · ronde afgesloten'}`,
     notice: data.notice ?? '',
     groups,
     actionsList: data.open && unfinished > 0 ? [{ title: `Stuur een herinnering naar wie nog niet klaar is (${unfinished})`, verb: ROUND_VERBS.remind }] : [],

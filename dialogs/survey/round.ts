@@ -7,6 +7,7 @@ import { PoolsterError } from '../../domain/errors';
 import type { Person } from '../../domain/centre/model';
 import { brusselsDate, nextSchoolYear, schoolYearOf } from '../../domain/schoolYear';
 import { formatDutchDate, parseDeadline, progressOf, type Participant, type Round } from '../../domain/survey/round';
+import { invitedSentence } from '../../domain/text/dutch';
 import { ROUND_VERBS } from '../../cards/verbs';
 import { renderProgress, renderRoundStart, type RoundStartField } from '../../cards/round';
 import { SURVEY_VERBS } from '../../cards/verbs';
@@ -196,7 +197,7 @@ export function registerSurveyRound(deps: FeatureDeps) {
           card: renderMessageCard({
             title: 'Uitnodigingen verstuurd',
             paragraphs: [
-              `${reached} van ${stored.length} deelnemers kregen een persoonlijke uitnodiging voor de inschaling ${round.schoolYear}.`,
+              `${invitedSentence(reached, stored.length)} voor de inschaling ${round.schoolYear}.`,
               ...(failures.length > 0 ? ['Niet bereikt (vraag hen om Poolster in Teams te openen en typ daarna **voortgang**):', ...failures.map((f) => `- ${f}`)] : []),
               'Volg de ronde op met **voortgang**.',
             ],

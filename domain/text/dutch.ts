@@ -31,5 +31,20 @@ export function submittedSentence(sent: number, total: number): string {
   if (total === 0) return 'Er waren geen deelnemers.';
   if (total === 1) return sent === 1 ? 'De enige deelnemer verzond de inschaling definitief.' : 'De enige deelnemer verzond de inschaling niet.';
   if (sent === 0) return `Geen van de ${total} deelnemers verzond de inschaling definitief.`;
+  if (sent === total) return `Alle ${total} deelnemers verzonden hun inschaling definitief.`;
   return sent === 1 ? `1 van de ${total} deelnemers verzond de inschaling definitief.` : `${sent} van de ${total} deelnemers verzonden hun inschaling definitief.`;
+}
+
+/** "1 van de 3 deelnemers kreeg een persoonlijke uitnodiging" and its other forms. */
+export function invitedSentence(reached: number, total: number): string {
+  if (total === 1) return reached === 1 ? 'De deelnemer kreeg een persoonlijke uitnodiging' : 'De deelnemer kreeg geen persoonlijke uitnodiging';
+  if (reached === 0) return `Geen van de ${total} deelnemers kreeg een persoonlijke uitnodiging`;
+  if (reached === total) return `Alle ${total} deelnemers kregen een persoonlijke uitnodiging`;
+  return `${reached} van de ${total} deelnemers ${reached === 1 ? 'kreeg' : 'kregen'} een persoonlijke uitnodiging`;
+}
+
+/** A short headline count: "3 van 4 deelnemers verzonden", "1 van 4 deelnemers verzond", "1 deelnemer, nog niet verzonden". */
+export function sentCount(sent: number, total: number): string {
+  if (total === 1) return sent === 1 ? '1 deelnemer, verzonden' : '1 deelnemer, nog niet verzonden';
+  return `${sent} van ${total} deelnemers ${sent === 1 ? 'verzond' : 'verzonden'}`;
 }

@@ -92,7 +92,7 @@ describe('An inschaling round: roles, invitations and the member survey', functi
     const answer = await director.execute('round.create', { schoolYear: currentSchoolYear(), deadline, participants: [megan, lee, pradeep].map((u) => u.userId).join(','), visibility: 'anoniem' }, group);
     assert.ok(answer.card, answer.message);
     assert.match(cardText(answer.card), /Ik stuur nu 3 persoonlijke uitnodigingen/, 'answered at once; invitations go on after the reply');
-    assert.match(lastCardTextIn(connector, group.id), /3 van 3 deelnemers kregen een persoonlijke uitnodiging/, 'the director gets the overview in the same chat');
+    assert.match(lastCardTextIn(connector, group.id), /Alle 3 deelnemers kregen een persoonlijke uitnodiging/, 'the director gets the overview in the same chat');
     const centre = (await bot.poolster.deps.centres.listCentres(director.tenantId))[0]!;
     roundId = centre.openRoundId!;
     assert.ok(roundId);
