@@ -30,7 +30,7 @@ export function renderTeam(input: {
 }): CardJson {
   const directors = input.people.filter((p) => p.director).length;
   const members = input.people.length - directors;
-  const summary = `${input.people.length === 1 ? '1 persoon' : `${input.people.length} mensen`}: ${directors === 1 ? '1 directeur' : `${directors} directeurs`} en ${members === 1 ? '1 lid' : `${members} leden`}. Leden vullen de inschaling in; directeurs starten rondes en houden het beleidsplan bij.`;
+  const summary = `${input.people.length === 1 ? '1 persoon' : `${input.people.length} mensen`}: ${directors === 1 ? '1 directeur' : `${directors} directeurs`} en ${members === 0 ? 'nog geen leden' : members === 1 ? '1 lid' : `${members} leden`}. Leden vullen de inschaling in; directeurs starten rondes en houden het beleidsplan bij.`;
   const rows = input.people.map((p) => ({
     type: 'Container',
     separator: true,

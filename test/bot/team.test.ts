@@ -33,7 +33,7 @@ describe('Building the beleidsteam, and closing a round only after asking', func
 
     const team = firstCard(await diane.say('team'));
     assertValidCard(team);
-    assert.match(cardText(team), /1 persoon: 1 directeur en 0 leden[^]*Diane Directeur \(jij\)[^]*Mensen toevoegen[^]*typ daar @Poolster team/);
+    assert.match(cardText(team), /1 persoon: 1 directeur en nog geen leden[^]*Diane Directeur \(jij\)[^]*Mensen toevoegen[^]*typ daar @Poolster team/);
     assert.ok(!JSON.stringify(team).includes('Input.ChoiceSet'), 'nobody to choose from in a 1:1 chat');
 
     const role = await diane.say('rol lid Megan Bowen');
