@@ -67,7 +67,6 @@ export function registerFileConsent<TState extends TurnState>(
   app: Application<TState>,
   sources: ReadonlyMap<string, FileSource>,
   turnFor: (context: TurnContext, fields: Record<string, unknown>) => Turn,
-  userMessageFor: (error: unknown, turn: Turn) => string,
   links?: FileLinks,
 ): void {
   /** After a decline or a failed upload: the same file once more, as a one-time download link. */
@@ -94,13 +93,8 @@ export function registerFileConsent<TState extends TurnState>(
       await turn.send({ text: FILE_UNKNOWN_MESSAGE });
       return;
     }
-    let file: Omit<OutgoingFile, 'source'>;
-    try {
-      file = await source.build(turn, key.data);
-    } catch (error) {
-      await turn.send({ text: userMessageFor(error, turn) });
-      return;
-    }
+    // A refusal or failure while rebuilding the file goes to the turn's error boundary (bot/boundary.ts).
+    const file = await source.build(turn, key.data);
     try {
       await uploadFile(upload!.uploadUrl!, file.content);
     } catch (error) {

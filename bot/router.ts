@@ -7,35 +7,23 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { z, type ZodType } from 'zod';
-import { COMMAND_BUTTON_ARGS_MAX, cleanMessageText, parseCommand, unknownCommandReply, type CommandName } from '../domain/commands';
-import { GENERIC_FAILURE_MESSAGE, PoolsterError, STORAGE_UNAVAILABLE_MESSAGE, errorSummary, isStorageUnavailable, scrubErrorText } from '../domain/errors';
-import type { ActionHandler, CommandHandler, Router, Turn } from '../dialogs/types';
-import { createTurn, toActivity, type FileOffer } from './turn';
-import { fileOfferActivities, registerFileConsent, type FileLinks, type FileSource } from './files';
+import { COMMAND_BUTTON_ARGS_MAX, MAX_MESSAGE_CHARS, buildCommandParser, cleanMessageText, unknownCommandReply, type CommandDeclaration, type CommandParser } from '../domain/commands';
+import { errorSummary, scrubErrorText } from '../domain/errors';
+import type { ActionHandler, CommandHandler, Router, Turn, UnknownMessage } from '../dialogs/types';
+import { rememberTurnLog, sendInvokeMessage, sendInvokeResponse } from './boundary';
+import { createTurn, toActivity } from './turn';
+import { registerFileConsent, type FileSource } from './files';
+import { fileOfferActivities, type FileLinks } from './files';
+import { type FileOffer } from './turn';
 import { cardWithoutMarkdown, withoutMarkdown } from '../cards/plainText';
 import { VERBS } from '../cards/verbs';
 
 export const INVALID_CARD_MESSAGE =
   'Deze kaart kon ik niet lezen. Je ingevulde antwoorden zijn niet verloren: typ **verder** om verder te gaan, of **help**.';
 
-/** Commands are short; a longer message is not parsed at all (bounded work per turn). */
-export const MAX_MESSAGE_CHARS = 5_000;
+export { MAX_MESSAGE_CHARS };
 export const TOO_LONG_MESSAGE = 'Dat bericht is te lang voor mij (meer dan 5.000 tekens). Typ een korte opdracht, bijvoorbeeld **help**.';
 
-
-/** The Dutch message for an error a person ran into; logs it with the turn's context. */
-export function userMessageFor(error: unknown, log: Logger): string {
-  if (error instanceof PoolsterError) {
-    log.info({ code: error.code }, 'domain error shown to the user');
-    return error.userMessage;
-  }
-  if (isStorageUnavailable(error)) {
-    log.warn({ err: errorSummary(error) }, 'storage unavailable');
-    return STORAGE_UNAVAILABLE_MESSAGE;
-  }
-  log.error({ err: errorSummary(error) }, 'unexpected error in turn');
-  return GENERIC_FAILURE_MESSAGE;
-}
 
 /** The log summary of an error lives in domain/errors.ts, shared with code outside bot/. */
 export { errorSummary, scrubErrorText };
@@ -57,26 +45,35 @@ function withoutRoutingFields(data: unknown): unknown {
 }
 
 export function createTeamsRouter<TState extends TurnState>(app: Application<TState>, deps: TurnDeps): Router & { finish(): void } {
-  const commands = new Map<CommandName, CommandHandler>();
+  const commands = new Map<string, { declaration: CommandDeclaration; handler: CommandHandler }>();
+  let parser: CommandParser | undefined;
   const installHandlers: Array<(turn: Turn) => Promise<void>> = [];
-  const unknownHandlers: Array<(turn: Turn, text: string) => Promise<void>> = [];
+  const unknownHandlers: Array<(turn: Turn, unknown: UnknownMessage) => Promise<void>> = [];
   const fileSources = deps.fileSources ?? new Map<string, FileSource>();
   const offerFile: FileOffer = (file, actor, log) =>
     fileOfferActivities(file, { kind: actor.conversation.kind, recipient: { tenantId: actor.tenantId, userId: actor.userId, channelUserId: actor.channelUserId } }, deps.fileLinks, log);
 
+  // Handlers do not catch to answer: whatever they throw reaches the turn's one error boundary
+  // (bot/boundary.ts), which logs with the logger made here (verb, command or event included).
   const turnFor = (context: TurnContext, fields: Record<string, unknown>): Turn => {
     const log = deps.logger.child({
       conversationId: context.activity.conversation?.id,
       activityId: context.activity.id,
       ...fields,
     });
+    rememberTurnLog(context, log);
     return createTurn(context, log, deps.now, offerFile);
   };
 
   return {
-    command(name, handler) {
-      if (commands.has(name)) throw new Error(`Command "${name}" is registered twice`);
-      commands.set(name, handler);
+    command(declaration, handler) {
+      if (parser) throw new Error(`Command "${declaration.name}" is registered after the router was finished`);
+      if (commands.has(declaration.name)) throw new Error(`Command "${declaration.name}" is registered twice`);
+      commands.set(declaration.name, { declaration, handler });
+    },
+
+    commands() {
+      return [...commands.values()].map((c) => c.declaration);
     },
 
     action<T>(verb: string, schema: ZodType<T>, handler: ActionHandler<T>) {
@@ -87,14 +84,10 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
           turn.log.info({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'card data rejected');
           return withoutMarkdown(INVALID_CARD_MESSAGE);
         }
-        try {
-          const result = await handler(turn, parsed.data);
-          if (result.text && result.card) await context.sendActivity(toActivity({ text: result.text }));
-          // The answer to Action.Execute is shown as is: no Markdown in the card or the short message.
-          return result.card ? cardWithoutMarkdown(result.card) : withoutMarkdown(result.text ?? 'Verwerkt.');
-        } catch (error) {
-          return withoutMarkdown(userMessageFor(error, turn.log));
-        }
+        const result = await handler(turn, parsed.data);
+        if (result.text && result.card) await context.sendActivity(toActivity({ text: result.text }));
+        // The answer to Action.Execute is shown as is: no Markdown in the card or the short message.
+        return result.card ? cardWithoutMarkdown(result.card) : withoutMarkdown(result.text ?? 'Verwerkt.');
       });
       app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => {
         const turn = turnFor(context, { verb, fallback: 'submit' });
@@ -104,13 +97,9 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
           await turn.send({ text: INVALID_CARD_MESSAGE });
           return;
         }
-        try {
-          const result = await handler(turn, parsed.data);
-          if (result.text) await turn.send({ text: result.text });
-          if (result.card) await turn.send({ card: result.card });
-        } catch (error) {
-          await turn.send({ text: userMessageFor(error, turn.log) });
-        }
+        const result = await handler(turn, parsed.data);
+        if (result.text) await turn.send({ text: result.text });
+        if (result.card) await turn.send({ card: result.card });
       });
     },
 
@@ -129,14 +118,17 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
 
     /** Adds the catch-all routes; call after every feature registered. */
     finish() {
-      registerFileConsent(app, fileSources, turnFor, (error, turn) => userMessageFor(error, turn.log), deps.fileLinks);
+      // One parser from every declaration; it throws here, at start-up, if two commands share words.
+      const commandParser = buildCommandParser([...commands.values()].map((c) => c.declaration));
+      parser = commandParser;
+      registerFileConsent(app, fileSources, turnFor, deps.fileLinks);
 
       // A card button that runs a command as if the person typed it: an Action.Submit with plain
       // data { verb: 'command.run', command, args? } (imBack/messageBack buttons send nothing in
       // the Agents Playground). It arrives as a message with `value`, so the command's handler
       // sends new messages exactly as for typed text.
       const commandRunSchema = z.object({
-        command: z.string().max(100).refine((name) => commands.has(name as CommandName), { message: 'unknown command' }),
+        command: z.string().max(100).refine((name) => commands.has(name), { message: 'unknown command' }),
         args: z.string().max(COMMAND_BUTTON_ARGS_MAX).optional(),
       });
       app.adaptiveCards.actionSubmit(VERBS.command.run, async (context, _state, data) => {
@@ -147,9 +139,9 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
           await turn.send({ text: INVALID_CARD_MESSAGE });
           return;
         }
-        const name = parsed.data.command as CommandName;
+        const name = parsed.data.command;
         const turn = turnFor(context, { verb: VERBS.command.run, fallback: 'submit', command: name });
-        await commands.get(name)!(turn, cleanMessageText(parsed.data.args ?? ''));
+        await commands.get(name)!.handler(turn, cleanMessageText(parsed.data.args ?? ''));
       });
       app.conversationUpdate('membersAdded', async (context) => {
         const botId = context.activity.recipient?.id;
@@ -160,28 +152,25 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
       });
 
       app.activity('message', async (context) => {
-        if ((context.activity.text ?? '').length > MAX_MESSAGE_CHARS) {
+        const command = commandParser.parse(context.activity.text ?? '');
+        if (command.kind === 'too-long') {
           await turnFor(context, { command: 'too-long' }).send({ text: TOO_LONG_MESSAGE });
           return;
         }
-        const command = parseCommand(context.activity.text ?? '');
-        const turn = turnFor(context, { command: command.name });
-        if (command.name === 'empty') {
+        const turn = turnFor(context, { command: command.kind === 'command' ? command.name : command.kind });
+        if (command.kind === 'empty') {
           // A card submit without a known verb, or an empty message.
           await turn.send({ text: context.activity.value ? INVALID_CARD_MESSAGE : unknownCommandReply('') });
           return;
         }
-        if (command.name === 'unknown') {
-          for (const handler of unknownHandlers) await handler(turn, command.text);
+        if (command.kind === 'unknown') {
+          const unknown: UnknownMessage = command.suggestion ? { text: command.text, suggestion: command.suggestion } : { text: command.text };
+          if (command.suggestion) turn.log.info({ suggested: command.suggestion.name }, 'near-miss command');
+          for (const handler of unknownHandlers) await handler(turn, unknown);
           if (unknownHandlers.length === 0) await turn.send({ text: unknownCommandReply(command.text) });
           return;
         }
-        const handler = commands.get(command.name);
-        if (!handler) {
-          await turn.send({ text: unknownCommandReply(command.name) });
-          return;
-        }
-        await handler(turn, command.args);
+        await commands.get(command.name)!.handler(turn, command.args);
       });
 
       // Invokes no feature answered (a card verb nobody registered, or an invoke kind this bot does
@@ -190,14 +179,11 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
         const turn = turnFor(context, { invoke: String(context.activity.name ?? '').slice(0, 100) });
         if (context.activity.name === 'adaptiveCard/action') {
           turn.log.info('card action without a known verb');
-          await context.sendActivity({
-            type: 'invokeResponse',
-            value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: withoutMarkdown(INVALID_CARD_MESSAGE) } },
-          });
+          await sendInvokeMessage(context, INVALID_CARD_MESSAGE);
           return;
         }
         turn.log.info('unsupported invoke');
-        await context.sendActivity({ type: 'invokeResponse', value: { status: 400, body: { error: 'unsupported invoke' } } });
+        await sendInvokeResponse(context, 400, { error: 'unsupported invoke' });
       });
     },
   };

@@ -10,7 +10,8 @@ import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuild
 import type { Logger } from 'pino';
 import type { Tables } from '../storage/tables';
 import { checkActivityEnvelope } from './envelope';
-import { errorSummary, userMessageFor } from './router';
+import { errorSummary } from '../domain/errors';
+import { userMessageFor } from './boundary';
 import { redactPath, registerDownloadRoutes, type FileSource } from './files';
 import type { DownloadRepository } from '../storage/downloads';
 

@@ -3,7 +3,6 @@
  * what can no longer change and what can be undone, with Bevestig and Annuleer. Pure.
  */
 import type { CardJson } from './cardJson';
-import type { CommandName } from '../domain/commands';
 import { CARD_SCHEMA, commandButtonData } from './render';
 
 export interface ConfirmStep {
@@ -42,7 +41,7 @@ export function renderConfirmStep(step: ConfirmStep): CardJson {
 }
 
 /** After a step: what happened and the next step as buttons that run a command (Action.Submit). */
-export function renderStepDone(input: { title: string; paragraphs: string[]; commands?: Array<{ title: string; command: CommandName; args?: string }> }): CardJson {
+export function renderStepDone(input: { title: string; paragraphs: string[]; commands?: Array<{ title: string; command: string; args?: string }> }): CardJson {
   return {
     type: 'AdaptiveCard',
     $schema: CARD_SCHEMA,

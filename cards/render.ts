@@ -2,7 +2,6 @@
  * Expands an Adaptive Card template (adaptivecards-templating) with typed data. Pure: no I/O.
  */
 import { Template } from 'adaptivecards-templating';
-import type { CommandName } from '../domain/commands';
 import type { CardJson } from './cardJson';
 import { VERBS } from './verbs';
 
@@ -36,6 +35,6 @@ export function cardBytes(card: CardJson): number {
  * the `command.run` verb). Plain data, because imBack/messageBack buttons send nothing in the
  * Agents Playground.
  */
-export function commandButtonData(command: CommandName, args?: string): Record<string, string> {
+export function commandButtonData(command: string, args?: string): Record<string, string> {
   return { verb: VERBS.command.run, command, ...(args ? { args } : {}) };
 }

@@ -42,7 +42,14 @@ export function registerTeam(deps: FeatureDeps) {
   };
 
   return (router: Router): void => {
-    router.command('team', async (turn) => {
+    router.command({
+      name: 'team',
+      topic: 'team',
+      words: ['team', 'beleidsteam', 'rollen'],
+      usage: 'team',
+      description: 'Toont het beleidsteam: rollen wijzigen met een knop, en in een groepschat of team mensen toevoegen.',
+      audience: 'directeur',
+    }, async (turn) => {
       const context = await requireDirector(turn, deps);
       const { card } = await teamCard(turn, context);
       await turn.send({ card: card! });

@@ -56,7 +56,14 @@ export function registerRoundClosing(deps: FeatureDeps) {
   };
 
   return (router: Router): void => {
-    router.command('sluit-inschaling', async (turn) => {
+    router.command({
+      name: 'sluit-inschaling',
+      topic: 'inschaling',
+      words: ['sluit inschaling', 'sluit ronde'],
+      usage: 'sluit inschaling',
+      description: 'Sluit de open inschalingsronde (na een bevestiging).',
+      audience: 'directeur',
+    }, async (turn) => {
       const { round } = await openRound(turn);
       if (!round) throw new PoolsterError('round-not-found', NO_OPEN_ROUND_MESSAGE);
       await turn.send({ card: await askCard(round.roundId, round.schoolYear, round.deadline) });

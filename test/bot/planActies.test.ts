@@ -49,7 +49,7 @@ describe('Beleidsplan: acties and the actie card buttons (whole turns, real Azur
     sofie = c1.members['Sofie Claes']!;
     plan = demoPlan();
     plan.acties = plan.acties.map((a) => (a.id === SOFIE_ACTIE ? { ...a, owner: { name: 'kwaliteitscoördinator', userId: sofie.userId } } : a));
-    await bot.poolster.deps.plans.replacePlan(c1.centreId, plan);
+    await bot.poolster.deps.plans.replacePlan(c1.centreId, plan, DEMO_NOW);
   });
   after(async () => bot.stop());
 

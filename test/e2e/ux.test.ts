@@ -60,13 +60,13 @@ describe('e2e: team, files, confirmations and the demo centre in the Agents Play
     // Action.OpenUrl: the playground calls window.open(url) (Teams opens the browser). Recorded
     // here, then opened in a tab of its own, as the browser would.
     await ui.page.evaluate(() => {
-      const w = window as unknown as { __opened: string[]; open: (url?: string) => unknown };
+      const w = globalThis as unknown as { __opened: string[]; open: (url?: string) => unknown };
       w.__opened = [];
       w.open = (url?: string) => void w.__opened.push(String(url));
     });
     await card.getByText('Download', { exact: true }).click();
-    await ui.page.waitForFunction(() => (window as unknown as { __opened: string[] }).__opened.length > 0);
-    const url = await ui.page.evaluate(() => (window as unknown as { __opened: string[] }).__opened[0]!);
+    await ui.page.waitForFunction(() => (globalThis as unknown as { __opened: string[] }).__opened.length > 0);
+    const url = await ui.page.evaluate(() => (globalThis as unknown as { __opened: string[] }).__opened[0]!);
     assert.match(url, /\/download\/[A-Za-z0-9_-]{43}$/);
     const tab = await ui.page.context().browser()!.newPage({ viewport: { width: 390, height: 844 }, locale: 'nl-BE' });
     await tab.goto(url);
