@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { VERBS } from '../../cards/verbs';
 
 const COMMAND_RUN_VERB = VERBS.command.run;
-import { cardText, firstCard, startTestBot, type ConversationSpec, type TestBot, type TestUser } from '../support/bot';
+import { closeRoundConfirmed, cardText, firstCard, startTestBot, type ConversationSpec, type TestBot, type TestUser } from '../support/bot';
 import { assertValidCard, cardActions } from '../support/cards';
 import { DEMO_NOW, addPerson, createPlanCentre } from '../support/planFixture';
 
@@ -113,7 +113,7 @@ describe('First steps and tolerant commands (issue 13.3, whole turns, real Azuri
       const directorHelp = firstCard(await centre.director.say('help'));
       assert.deepEqual(commandButtons(directorHelp).map((b) => b.command).slice(0, 2), ['inschaling', 'voortgang'], 'his own survey, then who is done');
 
-      await centre.director.say('sluit inschaling');
+      await closeRoundConfirmed(centre.director);
       const afterClose = firstCard(await centre.director.say('help'));
       assert.equal(commandButtons(afterClose)[0]?.command, 'resultaat');
       assert.match(firstPart(afterClose), /bevestig/);
