@@ -54,7 +54,7 @@ describe('Answered cards with drafts cached per instance', function () {
     const group = { id: `19:${randomUUID()}@thread.v2`, kind: 'groupChat' as const };
     connector.members.set(group.id, [director, member].map((u) => ({ id: u.channelUserId, name: u.name, aadObjectId: u.userId })));
     await director.execute('round.create', { schoolYear: clock.schoolYear, deadline: clock.inDays(10), participants: member.userId, visibility: 'anoniem' }, group);
-    await waitForCardIn(connector, group.id, /1 van 1 deelnemers/);
+    await waitForCardIn(connector, group.id, /De deelnemer kreeg een persoonlijke uitnodiging/);
     const intro = firstCard(await member.say('inschaling'));
     const card = (await member.execute('survey.open', actionTitled(intro, 'Start de inschaling').data)).card;
     return { director, member, card, roundId: String(actionTitled(intro, 'Start de inschaling').data.roundId) };

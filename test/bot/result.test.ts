@@ -113,7 +113,7 @@ describe('The team result: consolidation, dialogue agenda, chart, confirmation, 
       group,
     );
     assert.match(cardText(answer.card), /Ik stuur nu 4 persoonlijke uitnodigingen/, answer.message);
-    assert.match(lastCardTextIn(connector, group.id), /4 van 4 deelnemers kregen een persoonlijke uitnodiging/);
+    assert.match(lastCardTextIn(connector, group.id), /Alle 4 deelnemers kregen een persoonlijke uitnodiging/);
     const centre = await bot.poolster.deps.centres.getCentre(TENANT, centreId);
     return centre!.openRoundId!;
   }
@@ -146,7 +146,7 @@ describe('The team result: consolidation, dialogue agenda, chart, confirmation, 
   it('shows the director an interim result while the round is open, and refuses to confirm or export it', async () => {
     const card = keep(firstCard(await director.say('resultaat')));
     assert.match(cardText(card), /tussentijds resultaat/);
-    assert.match(cardText(card), /3 van 4 deelnemers verzonden/);
+    assert.match(cardText(card), /3 van de 4 deelnemers verzonden/);
     for (const verb of [RESULT_VERBS.review, RESULT_VERBS.confirm, RESULT_VERBS.publish, RESULT_VERBS.export]) {
       const answer = await director.execute(verb, { roundId, version: 0, format: 'xlsx' });
       assert.equal(answer.message, withoutMarkdown(CLOSE_FIRST_MESSAGE), verb);
