@@ -27,6 +27,7 @@ export interface FileSource {
 }
 
 export const FILE_DECLINED_MESSAGE = 'Oké, ik heb het bestand niet in je OneDrive gezet.';
+export const FILE_DECLINED_LINK_HINT = 'Wil je het toch? Gebruik de knop **Download** bij het bestand (de link werkt één keer, 10 minuten lang), of vraag het opnieuw aan zoals de eerste keer.';
 export const FILE_UNKNOWN_MESSAGE = 'Dit bestand kan ik niet meer maken. Vraag het opnieuw aan, zoals de eerste keer.';
 export const FILE_UPLOAD_FAILED_MESSAGE = 'Het bestand kon niet in je OneDrive worden gezet. Probeer het zo opnieuw, zoals de eerste keer.';
 
@@ -70,7 +71,7 @@ export function registerFileConsent<TState extends TurnState>(
   links?: FileLinks,
 ): void {
   /** After a decline or a failed upload: the same file once more, as a one-time download link. */
-  const offerLink = async (turn: Turn, consent: FileConsentContext, name: string, description: string, reason: 'declined' | 'upload-failed'): Promise<boolean> => {
+  const offerLink = async (turn: Turn, consent: FileConsentContext, name: string, description: string, reason: 'upload-failed'): Promise<boolean> => {
     if (!links || turn.actor.conversation.kind !== 'personal') return false;
     const { tenantId, userId, channelUserId } = turn.actor;
     const link = await links.issue({ tenantId, userId, channelUserId }, { name, source: consent }).catch((error: unknown) => {
@@ -106,14 +107,11 @@ export function registerFileConsent<TState extends TurnState>(
     await context.sendActivity(fileInfoActivity(upload!, `Hier is je bestand **${upload!.name ?? file.name}**. Het staat ook in je OneDrive, in de map Microsoft Teams Chat Files.`));
   });
 
-  app.fileConsentDecline(async (context, _state, response: FileConsentCardResponse) => {
-    const consent = contextOf(response.context);
-    const turn = turnFor(context, { event: 'fileConsent', action: 'decline', kind: consent?.kind?.slice(0, 50) });
-    const source = consent ? sources.get(consent.kind) : undefined;
-    if (source && consent && source.schema.safeParse(consent.key).success) {
-      if (await offerLink(turn, { kind: consent.kind, key: consent.key }, consent.name ?? 'Je bestand', 'Het bestand dat je net vroeg.', 'declined')) return;
-    }
-    await turn.send({ text: `${FILE_DECLINED_MESSAGE} Wil je het toch? Vraag het opnieuw aan, zoals de eerste keer.` });
+  // A decline stores nothing new (a forged decline must not create rows): the Download card sent
+  // next to the consent card is the other way, and asking again gives a fresh one.
+  app.fileConsentDecline(async (context) => {
+    const turn = turnFor(context, { event: 'fileConsent', action: 'decline' });
+    await turn.send({ text: `${FILE_DECLINED_MESSAGE} ${links ? FILE_DECLINED_LINK_HINT : 'Wil je het toch? Vraag het opnieuw aan, zoals de eerste keer.'}` });
   });
 }
 

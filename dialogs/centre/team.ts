@@ -13,7 +13,8 @@ import type { FeatureDeps } from '../deps';
 import type { ActionResult, Router, Turn } from '../types';
 
 const setRoleSchema = z.object({ userId: z.string().min(1).max(200), role: z.enum(['lid', 'directeur']) });
-const addMembersSchema = z.object({ members: z.string().max(20_000).optional() });
+// Strict: the card sends only its one input (an unselected multi-select may send nothing at all).
+const addMembersSchema = z.object({ members: z.string().max(20_000).optional() }).strict();
 
 export const ROLES_BY_WORD: Record<'lid' | 'directeur', Role[]> = { lid: ['lid'], directeur: ['directeur', 'lid'] };
 
