@@ -11,7 +11,8 @@ import { CertificateServiceClientCredentialsFactory, type ServiceClientCredentia
 import type { Storage, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Config } from './config';
-import { DEFAULT_RETRY, turnRetryPipelinePolicy, turnRetryPolicy, type RetryPolicy } from './messenger';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import { connectorRetryPipelinePolicy, DEFAULT_RETRY, turnRetryPolicy, type RetryPolicy } from './connectorRetry';
 import { PoolsterError } from '../domain/errors';
 import { answerFailedTurn } from './boundary';
 import { createTeamsRouter } from './router';
@@ -49,7 +50,7 @@ export class PoolsterTurnState extends TurnState {
 /** A connector client's @azure/core-rest-pipeline pipeline (botbuilder keeps the client private). */
 interface ConnectorPipeline {
   removePolicy(options: { name?: string; phase?: 'Serialize' | 'Deserialize' | 'Retry' | 'Sign' }): unknown[];
-  addPolicy(policy: ReturnType<typeof turnRetryPipelinePolicy>, options?: { phase?: 'Retry' }): void;
+  addPolicy(policy: PipelinePolicy, options?: { phase?: 'Retry' }): void;
   getOrderedPolicies(): Array<{ name: string }>;
 }
 
@@ -63,18 +64,17 @@ export function connectorPipeline(connectorClient: unknown): ConnectorPipeline {
 }
 
 /**
- * Removes the SDK's own retry from a connector client. botframework-connector 4.23 builds its
+ * Puts our retry policy in place of the SDK's. botframework-connector 4.23 builds its
  * ConnectorClient on @azure/core-client with the default pipeline, whose "defaultRetryPolicy" (phase
- * Retry) retries 429 after an uncapped Retry-After and 5xx three times (1, 2, 4 s, jittered) before
- * the caller sees anything. botbuilder offers no switch for it: `noRetryPolicy` is ignored by its
- * ServiceClientContext, `retryOptions` is not passed on, and ConnectorFactoryImpl overwrites
- * `requestPolicyFactories`. So the policy is removed from each client it creates (phase Retry holds
- * nothing else).
+ * Retry) retries 429 after an uncapped Retry-After and 5xx three times before the caller sees
+ * anything. botbuilder offers no switch for it (`noRetryPolicy` is ignored, `retryOptions` not passed
+ * on, `requestPolicyFactories` overwritten by ConnectorFactoryImpl), so this one place swaps the
+ * Retry phase of each client it creates (the phase holds nothing else).
  */
-export function withoutSdkRetries<C>(connectorClient: C, turnPolicy?: ReturnType<typeof turnRetryPipelinePolicy>): C {
+export function withPoolsterRetries<C>(connectorClient: C, policy: PipelinePolicy): C {
   const pipeline = connectorPipeline(connectorClient);
   pipeline.removePolicy({ phase: 'Retry' });
-  if (turnPolicy) pipeline.addPolicy(turnPolicy, { phase: 'Retry' });
+  pipeline.addPolicy(policy, { phase: 'Retry' });
   return connectorClient;
 }
 
@@ -83,10 +83,9 @@ function hookedFactory<C>(factory: { create(serviceUrl: string, audience?: strin
 }
 
 /**
- * TeamsAdapter whose connector clients carry exactly one retry layer: proactive ones
- * (continueConversationAsync, createConversationAsync: the messenger's, retried by
- * withConnectorRetries) none of the SDK's; those of an incoming turn the same policy, tighter, as a
- * pipeline policy (turnRetryPolicy).
+ * TeamsAdapter whose connector clients carry exactly one retry layer, ours: proactive ones
+ * (continueConversationAsync, createConversationAsync) the policy as configured, those of an
+ * incoming turn the same policy, tighter (turnRetryPolicy).
  */
 export class PoolsterAdapter extends TeamsAdapter {
   constructor(
@@ -95,14 +94,17 @@ export class PoolsterAdapter extends TeamsAdapter {
   ) {
     super(authConfig, options.credentialsFactory);
     const auth = this.botFrameworkAuthentication;
-    const turnPolicy = turnRetryPipelinePolicy(turnRetryPolicy(options.retry ?? DEFAULT_RETRY), options.logger.child({ component: 'connector' }));
+    const retry = options.retry ?? DEFAULT_RETRY;
+    const log = options.logger.child({ component: 'connector' });
+    const proactivePolicy = connectorRetryPipelinePolicy(retry, log);
+    const turnPolicy = connectorRetryPipelinePolicy(turnRetryPolicy(retry), log);
     const createConnectorFactory = auth.createConnectorFactory.bind(auth);
-    auth.createConnectorFactory = (claimsIdentity) => hookedFactory(createConnectorFactory(claimsIdentity), (client) => withoutSdkRetries(client));
+    auth.createConnectorFactory = (claimsIdentity) => hookedFactory(createConnectorFactory(claimsIdentity), (client) => withPoolsterRetries(client, proactivePolicy));
     const authenticateRequest = auth.authenticateRequest.bind(auth);
     auth.authenticateRequest = async (activity, authHeader) => {
       const result = await authenticateRequest(activity, authHeader);
       if (!result.connectorFactory) return result;
-      return { ...result, connectorFactory: hookedFactory(result.connectorFactory, (client) => withoutSdkRetries(client, turnPolicy)) };
+      return { ...result, connectorFactory: hookedFactory(result.connectorFactory, (client) => withPoolsterRetries(client, turnPolicy)) };
     };
   }
 }

@@ -213,6 +213,7 @@ function downloadTurn(pending: PendingDownload, log: Logger, now: Date): Turn {
       throw new Error('a download has no conversation to send to');
     },
     conversationRef: () => ({}),
+    changedConversationRef: () => undefined,
     conversationMembers: async () => [],
   };
 }

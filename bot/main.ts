@@ -7,7 +7,8 @@ import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
 import { createAdapter, createApplication, type Feature } from './app';
-import { createMessenger, type RetryPolicy } from './messenger';
+import { createMessenger } from './messenger';
+import type { RetryPolicy } from './connectorRetry';
 import { createServer } from './server';
 import { createTables, type Tables } from '../storage/tables';
 import { CentreRepository } from '../storage/centres';
@@ -88,9 +89,8 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
   const downloads = new DownloadRepository(tables.client('Downloads'));
   const fileLinks = createFileLinks({ downloads, baseUrl: publicBaseUrl, now });
   const fileSources = new Map<string, FileSource>();
-  const messenger: Messenger = createMessenger({ adapter, botAppId: config.auth.appId ?? '', logger, retry: options.retry, fileLinks });
+  const messenger: Messenger = createMessenger({ adapter, botAppId: config.auth.appId ?? '', logger, fileLinks });
   const drafts = new MemberDraftCache({ ...DEFAULT_DRAFT_CACHE, now: () => now().getTime() });
-  const stopSweepingDrafts = drafts.startSweeping(60_000);
   const deps: FeatureDeps = {
     background: createBackgroundTasks(logger),
     centres: new CentreRepository(tables.client('Centres'), tables.client('People'), { log: logger.child({ component: 'centres' }) }),
@@ -107,7 +107,7 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
   };
   if (config.demoData) await loadPlaygroundDemo({ tables, centres: deps.centres, now, logger });
   const app = createApplication({ config, adapter, tables, logger, now, features: buildFeatures(deps), files: { links: fileLinks, sources: fileSources } });
-  const server = createServer({ adapter, app, tables, logger, maxBodyBytes: config.maxBodyBytes, downloads: { repository: downloads, sources: fileSources, now } });
+  const server = createServer({ adapter, app, tables, logger, maxBodyBytes: config.maxBodyBytes, requireToken: Boolean(config.auth.appId), downloads: { repository: downloads, sources: fileSources, now } });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -139,7 +139,7 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
     tables,
     deps,
     async close() {
-      stopSweepingDrafts();
+      drafts.clear();
       await scheduler?.stop();
       await retention?.stop();
       const http = server.server;

@@ -1,7 +1,14 @@
 /**
  * The HTTP edge: restify with POST /api/messages (and a quiet HEAD for probes), GET /healthz and
- * GET /readyz, a body-size limit, JSON only, the activity envelope checked (bot/envelope.ts), the
- * token checked before any turn runs, and no content in the access logs.
+ * GET /readyz, a body-size limit, JSON only, the activity envelope checked (bot/envelope.ts), and no
+ * content in the access logs.
+ *
+ * Authentication comes first. With an app registration, a POST without a bearer token is refused
+ * with 401 before its body is even read; with one, the body is read (within the size limit) and
+ * only the two fields token validation needs (channelId, serviceUrl) are taken from it, and the
+ * token is checked. Only an authenticated request learns anything about its body: 415, 400 and the
+ * envelope check come after. Without a registration (development) validation is off, as botbuilder
+ * does it, and the order makes no difference.
  */
 import restify from 'restify';
 import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
@@ -21,37 +28,63 @@ export function createServer(input: {
   tables: Tables;
   logger: Logger;
   maxBodyBytes: number;
+  /** An app registration is configured: every POST needs a valid Bot Framework token. */
+  requireToken: boolean;
   /** One-time download links (bot/files.ts): the pending downloads and the sources that rebuild them. */
   downloads?: { repository: DownloadRepository; sources: ReadonlyMap<string, FileSource>; now: () => Date };
 }): restify.Server {
   const { adapter, app, tables, logger } = input;
   const server = restify.createServer({ name: 'poolster', handleUncaughtExceptions: false });
-  // JSON only: restify's full bodyParser would also accept forms and multipart uploads (temp files).
+  const refuse = (res: restify.Response, reason: string, error?: unknown) => {
+    logger.warn({ reason, ...(error ? { err: { type: (error as Error)?.name, code: (error as { code?: string })?.code } } : {}) }, 'request refused: not authenticated');
+    res.send(401, { error: 'Unauthorized.' });
+  };
+  // Before the body is read: no bearer token, no further look at the request.
+  server.use((req, res, next) => {
+    if (input.requireToken && req.method === 'POST' && !/^Bearer \S+$/i.test(String(req.headers.authorization ?? ''))) {
+      refuse(res, 'missing token');
+      return next(false);
+    }
+    return next();
+  });
+  // The raw body only (JSON is parsed in the handler, after authentication); restify's bodyParser
+  // would also accept forms and multipart uploads (temp files).
   server.use(restify.plugins.bodyReader({ maxBodySize: input.maxBodyBytes }));
-  server.use(restify.plugins.jsonBodyParser({ bodyReader: true, mapParams: false }));
   // The same token validation the adapter runs, done first so that a token that cannot be verified
   // (forged, expired, or the OpenID metadata unreachable) is refused with 401 instead of a 500.
   const authentication = new ConfigurationBotFrameworkAuthentication(adapter.botFrameworkAuthConfig ?? {}, adapter.credentialsFactory);
 
   server.post('/api/messages', async (req, res) => {
+    const raw = req.body as Buffer | string | undefined;
+    let body: unknown;
+    try {
+      body = raw && raw.length > 0 ? JSON.parse(String(raw)) : undefined;
+    } catch {
+      body = undefined;
+    }
+    // What token validation reads from the activity, and nothing else.
+    const fields = (body ?? {}) as { channelId?: unknown; serviceUrl?: unknown };
+    const forAuthentication = {
+      ...(typeof fields.channelId === 'string' ? { channelId: fields.channelId } : {}),
+      ...(typeof fields.serviceUrl === 'string' ? { serviceUrl: fields.serviceUrl } : {}),
+    } as Activity;
+    try {
+      await authentication.authenticateRequest(forAuthentication, String(req.headers.authorization ?? ''));
+    } catch (error) {
+      // botframework-connector's AuthenticationError carries statusCode 401; anything else (a network
+      // error fetching the signing keys) means the token could not be checked: refused all the same.
+      refuse(res, (error as { statusCode?: number })?.statusCode === 401 ? 'invalid or missing token' : 'token could not be verified', error);
+      return;
+    }
     if (!/^application\/(.+\+)?json$/i.test(req.getContentType())) {
       res.send(415, { error: 'Send the activity as application/json.' });
       return;
     }
-    if (!req.body || typeof req.body !== 'object' || typeof (req.body as { type?: unknown }).type !== 'string') {
+    if (!body || typeof body !== 'object' || typeof (body as { type?: unknown }).type !== 'string') {
       res.send(400, { error: 'Body must be a Bot Framework activity (JSON with a "type").' });
       return;
     }
-    try {
-      await authentication.authenticateRequest(req.body as Activity, String(req.headers.authorization ?? ''));
-    } catch (error) {
-      // botframework-connector's AuthenticationError carries statusCode 401; anything else (a network
-      // error fetching the signing keys) means the token could not be checked: refused all the same.
-      const reason = (error as { statusCode?: number })?.statusCode === 401 ? 'invalid or missing token' : 'token could not be verified';
-      logger.warn({ reason, err: { type: (error as Error)?.name, code: (error as { code?: string })?.code } }, 'request refused: not authenticated');
-      res.send(401, { error: 'Unauthorized.' });
-      return;
-    }
+    req.body = body;
     const envelope = checkActivityEnvelope(req.body);
     if (!envelope.ok) {
       logger.info({ fields: envelope.problems }, 'request rejected: not a valid activity');

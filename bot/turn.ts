@@ -1,7 +1,7 @@
 /**
  * Maps a botbuilder TurnContext to the transport-neutral Turn that features see.
  */
-import { CardFactory, MessageFactory, TeamsInfo, TurnContext, type Activity } from 'botbuilder';
+import { CardFactory, MessageFactory, TeamsInfo, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
 import { cardWithoutMarkdown } from '../cards/plainText';
 import type { Actor, OutgoingFile, Outgoing, Turn } from '../dialogs/types';
@@ -68,8 +68,24 @@ export function toActivity(message: Outgoing): Partial<Activity> {
   return activity;
 }
 
+/**
+ * Whether a stored reference still reaches the conversation of `current`: same channel, service
+ * URL, conversation, tenant, bot and person. The activity id, names and locale change every turn
+ * and do not count, so an unchanged conversation costs no write.
+ */
+export function sameConversation(stored: ConversationRef, current: ConversationRef): boolean {
+  const key = (ref: ConversationRef) => {
+    const r = ref as Partial<ConversationReference>;
+    // A channel's reference names the thread it came from (";messageid="): the channel is the same.
+    const conversationId = r.conversation?.id?.split(';messageid=')[0];
+    return JSON.stringify([r.channelId, r.serviceUrl, conversationId, r.conversation?.tenantId, r.bot?.id, r.user?.id]);
+  };
+  return key(stored) === key(current);
+}
+
 export function createTurn(context: TurnContext, log: Logger, now: () => Date, offerFile?: FileOffer): Turn {
   const actor = actorOf(context.activity);
+  const conversationRef = (): ConversationRef => JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as ConversationRef;
   return {
     actor,
     log,
@@ -81,8 +97,10 @@ export function createTurn(context: TurnContext, log: Logger, now: () => Date, o
       }
       await context.sendActivity(toActivity(message));
     },
-    conversationRef(): ConversationRef {
-      return JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as ConversationRef;
+    conversationRef,
+    changedConversationRef(stored) {
+      const current = conversationRef();
+      return stored && sameConversation(stored, current) ? undefined : current;
     },
     async conversationMembers() {
       if (actor.conversation.kind === 'personal') return [];

@@ -4,13 +4,13 @@
  * plain text. Long lists are cut with "… en nog n" so the card stays well under 80 KB.
  */
 import type { DigestContent, DigestItem } from '../domain/digest/compose';
-import { dutchDate, dutchShortDate } from '../domain/digest/scheduleText';
 import { ACTION_STATUS_LABELS } from '../domain/plan/model';
 import { schoolYearOfDate } from '../domain/schoolYear';
 import { submittedSentence } from '../domain/text/dutch';
 import type { CardJson } from './cardJson';
 import { cardBytes, expandCard, prepareCard } from './render';
 import digestJson from './templates/digest.json';
+import { dutchDate, dutchShortDate } from '../domain/time';
 
 const digestTemplate = prepareCard(digestJson);
 

@@ -6,7 +6,7 @@
  */
 import { bouwsteenLabel } from '../domain/catalogue';
 import { BOUWSTEEN_IDS, type BouwsteenId } from '../domain/catalogue/types';
-import { formatDate, shorten } from '../domain/format';
+import { shorten } from '../domain/format';
 import type { Person } from '../domain/centre/model';
 import {
   ACTION_STATUSES,
@@ -28,6 +28,7 @@ import nieuweActieJson from './templates/planNieuweActie.json';
 import overviewJson from './templates/planOverview.json';
 import prioriteitenJson from './templates/planPrioriteiten.json';
 import speerpuntJson from './templates/planSpeerpunt.json';
+import { addDays, formatDutchDate as formatDate } from '../domain/time';
 
 const actieTemplate = prepareCard(actieJson);
 const actiesTemplate = prepareCard(actiesJson);
@@ -38,12 +39,6 @@ const speerpuntTemplate = prepareCard(speerpuntJson);
 
 // ---------------------------------------------------------------------------------------------
 // Formatting
-
-/** The calendar day after an ISO date. */
-export function dayAfter(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d! + 1)).toISOString().slice(0, 10);
-}
 
 export function percent(progress: number): number {
   return Math.round(progress * 100);
@@ -232,7 +227,7 @@ export function renderActieCard(input: ActieCardInput): CardJson {
       finishSubmit: { verb: PLAN_VERBS.setStatus, ...base, status: 'afgerond' },
       showPostponeCard: canEdit && open && !postponeInline,
       postponeInline,
-      postponeMin: dayAfter(today),
+      postponeMin: addDays(today, 1),
       postponeValue: form?.kind === 'postpone' && /^\d{4}-\d{2}-\d{2}$/.test(form.value) ? form.value : '',
       postponeError: form?.kind === 'postpone' ? form.error : '',
       postponeData: base,

@@ -24,7 +24,6 @@ import {
   NOTE_QUESTION_LABELS,
   bouwsteenTitle,
   distributionText,
-  formatDutchInstant,
   movementText,
   stadiumLabel,
 } from '../domain/result/labels';
@@ -37,6 +36,7 @@ import detailJson from './templates/result/detail.json';
 import agendaJson from './templates/result/agenda.json';
 import confirmJson from './templates/result/confirm.json';
 import networkJson from './templates/result/network.json';
+import { formatDutchInstant } from '../domain/time';
 
 const overviewTemplate = prepareCard(overviewJson);
 const detailTemplate = prepareCard(detailJson);

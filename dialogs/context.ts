@@ -24,7 +24,26 @@ export async function requirePerson(turn: Turn, deps: Pick<FeatureDeps, 'centres
   if (!person) throw new PoolsterError('not-in-centre', NOT_IN_CENTRE_MESSAGE);
   const centre = await deps.centres.getCentre(turn.actor.tenantId, person.centreId);
   if (!centre) throw new PoolsterError('not-in-centre', CENTRE_GONE_MESSAGE);
-  return { person, centre };
+  return { person: await refreshPersonalChat(turn, deps, person), centre };
+}
+
+/**
+ * A person who writes in their 1:1 chat shows where that chat is now. A stored reference that no
+ * longer matches (a recreated chat, another service URL, the app reinstalled) is replaced, so later
+ * invitations, reminders and results reach them; compared with the row this turn already read, so
+ * an unchanged reference costs no table request.
+ */
+async function refreshPersonalChat(turn: Turn, deps: Pick<FeatureDeps, 'centres'>, person: Person & { etag: string }): Promise<Person & { etag: string }> {
+  if (turn.actor.conversation.kind !== 'personal') return person;
+  const changed = turn.changedConversationRef(person.personalChat);
+  if (!changed) return person;
+  const etag = await deps.centres.updatePersonalChat(person, changed, turn.now);
+  if (!etag) {
+    turn.log.info('personal chat reference not refreshed: the person row changed meanwhile');
+    return person;
+  }
+  turn.log.info({ hadReference: Boolean(person.personalChat) }, 'personal chat reference refreshed');
+  return { ...person, personalChat: changed, updatedAt: turn.now.toISOString(), etag };
 }
 
 /** A director of their centre; `notDirector` says what only a director may do here, when that helps. */

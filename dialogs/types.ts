@@ -60,6 +60,11 @@ export interface Turn {
   send(message: Outgoing): Promise<void>;
   /** The reference to this conversation, for storing and later proactive messages. */
   conversationRef(): ConversationRef;
+  /**
+   * This conversation's reference when `stored` no longer reaches it (another chat, service URL or
+   * bot), else undefined: what to store without a write when nothing changed.
+   */
+  changedConversationRef(stored: ConversationRef | undefined): ConversationRef | undefined;
   /** Members of the current team or group chat (empty in a personal chat). */
   conversationMembers(): Promise<Array<{ userId: string; channelUserId: string; name: string }>>;
 }

@@ -3,21 +3,12 @@
  * Dates are calendar dates in Europe/Brussels, handled as ISO strings "YYYY-MM-DD".
  */
 
+import { brusselsDate } from './time';
+
 export type SchoolYear = `${number}-${number}`;
 
 const SCHOOL_YEAR_PATTERN = /^(\d{4})-(\d{4})$/;
 const SHORT_SCHOOL_YEAR_PATTERN = /^(\d{2})-(\d{2})$/;
-
-/** The calendar date (YYYY-MM-DD) of an instant, in Europe/Brussels. */
-export function brusselsDate(instant: Date): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Brussels',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
-}
 
 /** The school year a calendar date (YYYY-MM-DD) falls in. */
 export function schoolYearOfDate(isoDate: string): SchoolYear {

@@ -26,7 +26,8 @@ import pino from 'pino';
 import { createAdapter } from '../bot/app';
 import { loadConfig } from '../bot/config';
 import { digestSourcesFrom } from '../bot/digestSources';
-import { createMessenger, DEFAULT_RETRY } from '../bot/messenger';
+import { createMessenger } from '../bot/messenger';
+import { DEFAULT_RETRY } from '../bot/connectorRetry';
 import { channelPostReference } from '../bot/references';
 import { createDigestScheduler } from '../dialogs/digest/scheduler';
 import { DEFAULT_DIGEST_SCHEDULE } from '../domain/calendar/schedule';
@@ -240,7 +241,7 @@ async function digestFanOut(connectionString: string, proxy: TcpProxy): Promise<
       centres,
       digests,
       sources: digestSourcesFrom(tables),
-      messenger: createMessenger({ adapter, botAppId: '', logger, retry: DEFAULT_RETRY }),
+      messenger: createMessenger({ adapter, botAppId: '', logger }),
       logger,
       now: () => due,
       postReference: channelPostReference,

@@ -6,26 +6,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { parse } from 'dotenv';
 
-/** Parses simple `KEY=VALUE` lines (optional `export `, `#` comments, single or double quotes). */
+/**
+ * Parses a `.env` file with dotenv (`KEY=VALUE`, optional `export `, `#` comments, quotes).
+ * Not Node's `util.parseEnv`: on Node 20 a line without `=` swallows the lines after it.
+ */
 export function parseDotEnv(text: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const rawLine of text.split(/\r?\n/)) {
-    const line = rawLine.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=\s*(.*)$/.exec(line);
-    if (!match) continue;
-    const key = match[1]!;
-    let value = match[2]!;
-    const quote = value[0];
-    if ((quote === '"' || quote === "'") && value.length >= 2 && value.endsWith(quote)) {
-      value = value.slice(1, -1);
-    } else {
-      value = value.replace(/\s+#.*$/, '').trim(); // inline comment after an unquoted value
-    }
-    result[key] = value;
-  }
-  return result;
+  return parse(text);
 }
 
 /** Reads `<dir>/.env` if it exists; returns an empty object otherwise. */

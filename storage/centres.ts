@@ -114,6 +114,21 @@ export class CentreRepository {
     else await this.people.upsertEntity(personRow(person), 'Replace');
   }
 
+  /**
+   * Stores a new 1:1 conversation reference on a person read in this turn (ETag: only if nobody
+   * changed the row since). Resolves with the row's new ETag, or undefined when it changed meanwhile.
+   */
+  async updatePersonalChat(person: Person & { etag: string }, personalChat: Person['personalChat'], now: Date): Promise<string | undefined> {
+    const { etag, ...plain } = person;
+    try {
+      const result = await this.people.updateEntity(personRow({ ...plain, personalChat, updatedAt: now.toISOString() }), 'Replace', { etag });
+      return result.etag;
+    } catch (error) {
+      if (isConflict(error)) return undefined;
+      throw error;
+    }
+  }
+
   /** Inserts a person only when they are not known yet; false when they already exist. */
   async addPersonIfNew(person: Person): Promise<boolean> {
     try {

@@ -8,6 +8,7 @@
  * row, and each draft write is checked against that row's ETag: a stale copy cannot be written
  * over newer data; the write fails and the caller decides again on a fresh read.
  */
+import { LRUCache } from 'lru-cache';
 import type { MemberDraftWithEtags } from './memberDraft';
 
 export interface DraftCacheOptions {
@@ -21,32 +22,38 @@ export interface DraftCacheOptions {
 
 export const DEFAULT_DRAFT_CACHE: Omit<DraftCacheOptions, 'now'> = { maxEntries: 500, ttlMs: 20 * 60_000 };
 
-type Entry = { draft: MemberDraftWithEtags; storedAt: number };
+type StoredDraft = Omit<MemberDraftWithEtags, 'fromCache'>;
 
 export class MemberDraftCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: LRUCache<string, StoredDraft>;
 
-  constructor(private readonly options: DraftCacheOptions) {}
+  constructor(options: DraftCacheOptions) {
+    this.entries = new LRUCache<string, StoredDraft>({
+      max: options.maxEntries,
+      ttl: options.ttlMs,
+      // A read counts as a use: the time to live runs from the last get or set.
+      updateAgeOnGet: true,
+      // Expired entries leave on a timer too, so an idle instance lets go of members' answers.
+      ttlAutopurge: true,
+      // Read the clock on every check (the default reuses a reading for 1 ms, which a moved test clock outruns).
+      ttlResolution: 0,
+      // lru-cache reads a start time of 0 as "no time to live"; `now` may well start at 0.
+      perf: { now: () => options.now() + 1 },
+    });
+  }
 
   /** A copy of the cached draft (the caller may change it freely), marked `fromCache`. */
   get(roundId: string, userId: string): MemberDraftWithEtags | undefined {
     this.sweep();
-    const key = cacheKey(roundId, userId);
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, { ...entry, storedAt: this.options.now() });
-    return { ...structuredClone(entry.draft), fromCache: true };
+    const draft = this.entries.get(cacheKey(roundId, userId));
+    return draft ? { ...structuredClone(draft), fromCache: true } : undefined;
   }
 
   /** Keeps a copy of a draft as it now is in storage (just read, or just written with these ETags). */
   set(draft: MemberDraftWithEtags): void {
     this.sweep();
-    const key = cacheKey(draft.round.roundId, draft.participant.userId);
-    this.entries.delete(key);
     const { fromCache: _ignored, ...stored } = draft;
-    this.entries.set(key, { draft: structuredClone(stored), storedAt: this.options.now() });
-    while (this.entries.size > this.options.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(cacheKey(draft.round.roundId, draft.participant.userId), structuredClone(stored));
   }
 
   /**
@@ -55,42 +62,32 @@ export class MemberDraftCache {
    */
   updateParticipant(roundId: string, participant: MemberDraftWithEtags['participant'], fromEtag: string, newEtag: string | undefined): void {
     const key = cacheKey(roundId, participant.userId);
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    if (entry.draft.etags.participant !== fromEtag || !newEtag) {
+    const draft = this.entries.peek(key);
+    if (!draft) return;
+    if (draft.etags.participant !== fromEtag || !newEtag) {
       this.entries.delete(key);
       return;
     }
-    entry.draft.participant = structuredClone(participant);
-    entry.draft.etags.participant = newEtag;
+    draft.participant = structuredClone(participant);
+    draft.etags.participant = newEtag;
   }
 
   delete(roundId: string, userId: string): void {
     this.entries.delete(cacheKey(roundId, userId));
   }
 
+  /** Forgets every draft and stops the expiry timers (when the bot stops). */
+  clear(): void {
+    this.entries.clear();
+  }
+
   get size(): number {
     return this.entries.size;
   }
 
-  /**
-   * Drops the entries untouched for longer than the time to live. Entries are kept in order of
-   * last use, so this stops at the first live one. Runs on every use, and on a timer (`startSweeping`)
-   * so that an idle instance lets go of members' answers too.
-   */
+  /** Drops the entries untouched for longer than the time to live (also done on a timer, and on every use). */
   sweep(): void {
-    const oldestAllowed = this.options.now() - this.options.ttlMs;
-    for (const [key, entry] of this.entries) {
-      if (entry.storedAt >= oldestAllowed) break;
-      this.entries.delete(key);
-    }
-  }
-
-  /** Sweeps every `intervalMs` until the returned function is called (the timer keeps no process alive). */
-  startSweeping(intervalMs: number): () => void {
-    const timer = setInterval(() => this.sweep(), intervalMs);
-    timer.unref();
-    return () => clearInterval(timer);
+    this.entries.purgeStale();
   }
 }
 

@@ -53,17 +53,6 @@ function toRound(row: Row): Round {
   return roundSchema.parse(emptyToUndefined(row));
 }
 
-/** Months before `now`, at the same moment of the day (clamped to the month's last day). */
-export function monthsBefore(now: Date, months: number): Date {
-  const d = new Date(now.getTime());
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - months);
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return d;
-}
-
 export class PrivacyRepository {
   constructor(private readonly table: TableClient) {}
 

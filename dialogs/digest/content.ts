@@ -2,9 +2,9 @@
  * Loads what a centre's digest shows and composes it (shared by `digest nu` and the scheduler).
  */
 import { composeDigest, type DigestContent } from '../../domain/digest/compose';
-import { brusselsDate } from '../../domain/schoolYear';
 import type { CentreRepository } from '../../storage/centres';
 import type { DigestSources } from './sources';
+import { brusselsDate } from '../../domain/time';
 
 export async function loadDigestContent(
   deps: { centres: Pick<CentreRepository, 'getCentre'>; sources: DigestSources },

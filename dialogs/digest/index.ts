@@ -11,8 +11,7 @@ import { holidayCalendar } from '../../domain/calendar/calendarData';
 import { digestDue, DEFAULT_DIGEST_SCHEDULE, type DigestSchedule } from '../../domain/calendar/schedule';
 import type { Centre, Person } from '../../domain/centre/model';
 import { nextDigest } from '../../domain/digest/nextDigest';
-import { brusselsTime, describeSchedule, dutchDate, parseDigestScheduleArgs } from '../../domain/digest/scheduleText';
-import { brusselsDate } from '../../domain/schoolYear';
+import { describeSchedule, parseDigestScheduleArgs } from '../../domain/digest/scheduleText';
 import type { DigestFailure, StoredRegistration } from '../../storage/digests';
 import { requireDirector } from '../context';
 import type { FeatureDeps } from '../deps';
@@ -24,6 +23,7 @@ export const DIGEST_USAGE =
   '**digest nu** (nu een overzicht posten) of **digest status** (wanneer het laatste overzicht vertrok).';
 
 import { NOT_IN_CENTRE_MESSAGE } from '../../domain/errors';
+import { brusselsDate, dutchDate, dutchInstant } from '../../domain/time';
 export { NOT_IN_CENTRE_MESSAGE };
 
 export const NOT_DIRECTOR_MESSAGE =
@@ -38,10 +38,6 @@ export function conversationKeyOf(conversationId: string): string {
   return conversationId.split(';')[0]!;
 }
 
-/** "maandag 25 mei 2026 om 08:00" for an instant (Brussels). */
-export function dutchInstant(instant: Date): string {
-  return `${dutchDate(brusselsDate(instant))} om ${brusselsTime(instant)}`;
-}
 
 const FAILURE_TEXTS: Record<string, string> = {
   blocked: 'ik heb geen toegang meer tot het gesprek',
@@ -186,8 +182,23 @@ async function digestNu(turn: Turn, deps: FeatureDeps, ctx: DirectorContext): Pr
   turn.log.info({ centreId: ctx.centre.centreId, empty: content.isEmpty }, 'digest posted on request');
 }
 
+/**
+ * A registered conversation that writes to the bot shows where it is now: a reference that no longer
+ * matches (another service URL, the app reinstalled in the team) is replaced, so the weekly digest
+ * reaches it. Compared with the registrations this turn already read: unchanged costs no request.
+ */
+async function refreshRegisteredConversation(turn: Turn, deps: FeatureDeps, registrations: StoredRegistration[]): Promise<void> {
+  if (turn.actor.conversation.kind === 'personal') return;
+  const here = registrations.find((r) => r.conversationKey === conversationKeyOf(turn.actor.conversation.id));
+  const changed = here && turn.changedConversationRef(here.ref);
+  if (!here || !changed) return;
+  await deps.digests.updateRegistration(here, (reg) => ({ ...reg, ref: changed }));
+  turn.log.info({ centreId: here.centreId }, 'digest conversation reference refreshed');
+}
+
 async function digestStatus(turn: Turn, deps: FeatureDeps, ctx: DirectorContext): Promise<void> {
   const registrations = await deps.digests.listRegistrations(turn.actor.tenantId, ctx.centre.centreId);
+  await refreshRegisteredConversation(turn, deps, registrations);
   await turn.send({
     text: statusText({ centreName: ctx.centre.name, registrations, here: conversationKeyOf(turn.actor.conversation.id), now: turn.now }),
   });

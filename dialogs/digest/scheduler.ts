@@ -30,13 +30,14 @@ import {
 import { isDirector, type Centre } from '../../domain/centre/model';
 import { digestBlockedText, ownerReminderText, roundNudgeText, type OwnerReminderItem } from '../../domain/digest/messages';
 import { errorSummary, logTolerated } from '../../domain/errors';
-import { brusselsDate } from '../../domain/schoolYear';
 import type { CentreRepository } from '../../storage/centres';
 import type { DigestFailure, DigestRepository, OwnerReminderRecord, StoredRegistration } from '../../storage/digests';
+import { sendToPerson } from '../personalDelivery';
 import type { ConversationRef } from '../../domain/conversation';
 import type { Messenger, SendOutcome } from '../types';
 import { loadDigestContent } from './content';
 import type { DigestSources } from './sources';
+import { brusselsDate } from '../../domain/time';
 
 /** Brussels time from which the day's personal reminders go out. */
 export const REMINDER_TIME = '09:00';
@@ -107,6 +108,12 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   let coverageCheckedOn: string | undefined;
   /** Centres whose reminder pass of a day this instance already claimed or saw claimed (saves a write per tick). */
   const remindersSettled = new Map<string, string>();
+  /**
+   * Weekly runs this instance delivered but could not mark sent (storage failed right after the
+   * send). Without it the run would look interrupted and be sent again once its claim goes stale.
+   * In memory: a crash in that same window is the one case left that can send twice (README).
+   */
+  const deliveredUnmarked = new Map<string, { activityId?: string }>();
   let task: ReturnType<CronLike['schedule']> | undefined;
   let running: Promise<unknown> | undefined;
 
@@ -149,6 +156,16 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     }
     const run = await deps.digests.markSending(claim.run, now);
     if (!run) return;
+    const runKey = `${reg.tenantId}\n${reg.centreId}\n${reg.conversationKey}\n${weekKey}`;
+    const unmarked = deliveredUnmarked.get(runKey);
+    if (unmarked) {
+      // This instance delivered it, but storage failed to record that: record it now, never send again.
+      await deps.digests.markSent(run, now, unmarked.activityId);
+      deliveredUnmarked.delete(runKey);
+      await deps.digests.recordSent(reg, weekKey, now.toISOString());
+      log.info({ ...ctx }, 'weekly digest delivered earlier: recorded as sent');
+      return;
+    }
 
     let outcome: SendOutcome;
     try {
@@ -163,9 +180,13 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     }
 
     if (outcome.ok) {
-      await deps.digests.markSent(run, now, outcome.activityId);
-      await deps.digests.recordSent(reg, weekKey, now.toISOString());
+      // Delivered: from here on a storage failure must not lead to a second send. Remembered until
+      // the run is marked; a later tick of this instance takes the run over and only marks it.
+      deliveredUnmarked.set(runKey, outcome.activityId !== undefined ? { activityId: outcome.activityId } : {});
       report.digestsSent += 1;
+      await deps.digests.markSent(run, now, outcome.activityId);
+      deliveredUnmarked.delete(runKey);
+      await deps.digests.recordSent(reg, weekKey, now.toISOString());
       log.info({ ...ctx, attempt: run.attempts }, 'weekly digest sent');
       return;
     }
@@ -216,7 +237,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         if (record) claimed.push({ record, item: candidate.item, ...(candidate.previous ? { previous: candidate.previous } : {}) });
       }
       if (claimed.length === 0) continue;
-      const outcome = await deps.messenger.send(person.personalChat, {
+      const outcome = await sendToPerson(deps, person, {
         text: ownerReminderText({ centreName: centre.name, today, items: claimed.map((c) => c.item) }),
       });
       if (outcome.ok) {
@@ -224,7 +245,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         report.remindersSent += 1;
       } else {
         for (const c of claimed) await deps.digests.releaseOwnerReminder(centre.tenantId, centre.centreId, c.record, c.previous);
-        log.warn({ centreId: centre.centreId, reason: outcome.reason, status: outcome.status }, 'owner reminder not delivered');
+        log.warn({ centreId: centre.centreId, reason: outcome.failure.reason, reopenTried: outcome.reopenTried }, 'owner reminder not delivered');
       }
     }
   };
@@ -244,14 +265,14 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       }
       const claimed = await deps.digests.claimNudge(centre.tenantId, centre.centreId, { roundId: round.roundId, userId, kind }, previous);
       if (!claimed) continue;
-      const outcome = await deps.messenger.send(person.personalChat, {
+      const outcome = await sendToPerson(deps, person, {
         text: roundNudgeText({ centreName: centre.name, today, deadline: round.deadline, kind }),
       });
       if (outcome.ok) {
         report.nudgesSent += 1;
       } else {
         await deps.digests.releaseNudge(centre.tenantId, centre.centreId, claimed, kind);
-        log.warn({ centreId: centre.centreId, reason: outcome.reason, status: outcome.status }, 'round nudge not delivered');
+        log.warn({ centreId: centre.centreId, reason: outcome.failure.reason, reopenTried: outcome.reopenTried }, 'round nudge not delivered');
       }
     }
   };

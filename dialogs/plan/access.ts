@@ -7,7 +7,7 @@ import { isDirector, isTeamMember, type Centre, type Person } from '../../domain
 import { NOT_IN_CENTRE_MESSAGE, PoolsterError } from '../../domain/errors';
 import type { Actie, Plan } from '../../domain/plan/model';
 import { ownerKey } from '../../domain/plan/status';
-import { brusselsDate } from '../../domain/schoolYear';
+import { brusselsDate } from '../../domain/time';
 import { requirePerson } from '../context';
 import type { Turn } from '../types';
 import type { PlanFeatureDeps } from './priorities';

@@ -3,10 +3,10 @@
  * start, finish, postpone or add a note. Card answers replace the clicked card.
  */
 import { renderActieCard, renderActiesCard, type ActieForm } from '../../cards/plan';
-import { formatDate, shorten } from '../../domain/format';
+import { shorten } from '../../domain/format';
 import { isDirector, type Person } from '../../domain/centre/model';
 import { PoolsterError } from '../../domain/errors';
-import { ACTION_STATUS_LABELS, LIMITS, byUrgency, findDoelstelling, isIsoDate, isOpenStatus, type Actie, type Plan } from '../../domain/plan/model';
+import { ACTION_STATUS_LABELS, LIMITS, byUrgency, findDoelstelling, isOpenStatus, type Actie, type Plan } from '../../domain/plan/model';
 import { actionsOfOwner } from '../../domain/plan/status';
 import type { ActionResult, Turn } from '../types';
 import {
@@ -20,6 +20,7 @@ import {
 } from './access';
 import type { PlanFeatureDeps } from './priorities';
 import type { AddNoteData, PostponeData, SetStatusData } from './cardData';
+import { formatDutchDate, isIsoDate } from '../../domain/time';
 
 /** At most this many action cards per `acties` answer (Teams allows ~7 messages per second). */
 export const MAX_ACTIE_CARDS = 4;
@@ -143,7 +144,7 @@ export function postponeAction(deps: PlanFeatureDeps) {
     let error: string | undefined;
     if (value === '') error = 'Kies een nieuwe deadline.';
     else if (!isIsoDate(value)) error = 'Dat is geen geldige datum. Kies een datum in de kalender.';
-    else if (value <= ctx.today) error = `De nieuwe deadline moet na vandaag (${formatDate(ctx.today)}) liggen.`;
+    else if (value <= ctx.today) error = `De nieuwe deadline moet na vandaag (${formatDutchDate(ctx.today)}) liggen.`;
     if (error) return { card: actieCard(ctx, actie, { form: { kind: 'postpone', value, error } }) };
 
     const author = noteAuthor(ctx, turn);
@@ -151,11 +152,11 @@ export function postponeAction(deps: PlanFeatureDeps) {
       if (!isOpenStatus(actie.status)) {
         return { actie, notice: `Deze actie is ${ACTION_STATUS_LABELS[actie.status].toLowerCase()} en kan niet meer uitgesteld worden.` };
       }
-      const was = actie.deadline ? ` (was ${formatDate(actie.deadline)})` : '';
-      const note = { date: turn.now.toISOString(), author, text: `Uitgesteld tot ${formatDate(value)}${was}.` };
+      const was = actie.deadline ? ` (was ${formatDutchDate(actie.deadline)})` : '';
+      const note = { date: turn.now.toISOString(), author, text: `Uitgesteld tot ${formatDutchDate(value)}${was}.` };
       return {
         actie: { ...actie, status: 'uitgesteld', deadline: value, notes: [...actie.notes, note] },
-        notice: `Bijgewerkt: uitgesteld tot ${formatDate(value)}.`,
+        notice: `Bijgewerkt: uitgesteld tot ${formatDutchDate(value)}.`,
       };
     });
   };

@@ -4,8 +4,7 @@
 import { renderNieuweActieCard, type NieuweActieField, type NieuweActieValues } from '../../cards/plan';
 import { BOUWSTEEN_IDS, type BouwsteenId } from '../../domain/catalogue/types';
 import { parseSpeerpuntRef } from '../../domain/plan/commandArgs';
-import { LIMITS, findDoelstelling, isIsoDate, type Actie, type Owner } from '../../domain/plan/model';
-import { formatDate } from '../../domain/format';
+import { LIMITS, findDoelstelling, type Actie, type Owner } from '../../domain/plan/model';
 import { parseSchoolYear, type SchoolYear } from '../../domain/schoolYear';
 import type { ActionResult, Turn } from '../types';
 import type { CardJson } from '../../cards/cardJson';
@@ -13,6 +12,7 @@ import { NOT_DIRECTOR_CREATE_MESSAGE, requirePlanContext, requirePlanDirector, t
 import { actieCard } from './acties';
 import type { PlanFeatureDeps } from './priorities';
 import type { CreateData } from './cardData';
+import { formatDutchDate, isIsoDate } from '../../domain/time';
 
 export async function nieuweActieForm(
   deps: PlanFeatureDeps,
@@ -90,7 +90,7 @@ export function createAction(deps: PlanFeatureDeps) {
 
     if (values.deadline) {
       if (!isIsoDate(values.deadline)) errors.deadline = 'Dat is geen geldige datum. Kies een datum in de kalender, of laat het veld leeg.';
-      else if (values.deadline < ctx.today) errors.deadline = `De deadline ligt in het verleden. Kies vandaag (${formatDate(ctx.today)}) of later.`;
+      else if (values.deadline < ctx.today) errors.deadline = `De deadline ligt in het verleden. Kies vandaag (${formatDutchDate(ctx.today)}) of later.`;
     }
 
     let bouwsteenId: BouwsteenId | undefined;

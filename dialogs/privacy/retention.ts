@@ -13,9 +13,8 @@
 import nodeCron from 'node-cron';
 import type { Logger } from 'pino';
 import { isoWeekKey } from '../../domain/calendar/schedule';
-import { addDays } from '../../domain/calendar/isoDate';
-import { brusselsDate } from '../../domain/schoolYear';
-import { monthsBefore, type PrivacyRepository } from '../../storage/privacy';
+import { addDays, brusselsDate, monthsBefore } from '../../domain/time';
+import type { PrivacyRepository } from '../../storage/privacy';
 import type { DigestRepository } from '../../storage/digests';
 
 /** Every day at 03:30 Brussels time, when nobody is using the bot. */

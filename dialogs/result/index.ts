@@ -15,7 +15,6 @@ import { isBouwsteenId, type BouwsteenId, type StadiumLevel } from '../../domain
 import { isDirector, type Person } from '../../domain/centre/model';
 import { PoolsterError, logTolerated } from '../../domain/errors';
 import { buildInschaling, confirmationFields, validateConfirmation, type Inschaling } from '../../domain/result/inschaling';
-import { formatDutchInstant } from '../../domain/result/labels';
 import { parseSchoolYear } from '../../domain/schoolYear';
 import { proposedStadia } from '../../domain/survey/consolidate';
 import { networkView, type NetworkCentre } from '../../domain/survey/network';
@@ -33,12 +32,14 @@ import { InschalingConflictError } from '../../storage/inschalingen';
 import { isConflict } from '../../storage/tables';
 import { requireDirector, requirePerson, type PersonContext } from '../context';
 import type { FeatureDeps } from '../deps';
+import { reopenedLine, sendToPerson } from '../personalDelivery';
 import type { ActionResult, Router, SendFailure, Turn } from '../types';
 import type { ConversationRef } from '../../domain/conversation';
 import { buildExportFile, cardContext, confirmationOf, loadResult, type LoadedResult } from './data';
 import { RESULT_EXPORT_FILE, confirmSchema, detailSchema, exportSchema, publishSchema, roundSchema, type ExportKey } from './cardData';
 import { RESULT_VERBS } from '../../cards/verbs';
 import { renderConfirmStep } from '../../cards/confirmStep';
+import { formatDutchInstant } from '../../domain/time';
 
 export const CLOSE_FIRST_MESSAGE =
   'Deze inschalingsronde loopt nog. Sluit ze eerst met **sluit inschaling**; daarna kan je de teamstadia bevestigen en het resultaat exporteren.';
@@ -145,25 +146,26 @@ export function registerResult(deps: FeatureDeps) {
     const text = `${published.publishedByName || 'Je directeur'} publiceerde het teamresultaat van de inschaling ${published.schoolYear}. Je vindt het later ook terug met **resultaat**.`;
     deps.background.run('result.publication', async () => {
       const unreachable: string[] = [];
+      const reopened: string[] = [];
       for (const participant of await deps.survey.listParticipants(loaded.round.roundId)) {
         if (participant.userId === publisherId) continue;
         const person = await deps.centres.getPerson(loaded.round.tenantId, participant.userId);
         if (!person || person.centreId !== loaded.round.centreId) continue; // erased, or no longer in this centre
-        let ref = person.personalChat;
-        if (!ref) {
-          const opened = await deps.messenger.openPersonalChat({ tenantId: person.tenantId, channelUserId: person.channelUserId, serviceUrlFrom: source });
-          if (isSendFailure(opened)) {
-            unreachable.push(person.name);
-            continue;
-          }
-          ref = opened;
-        }
-        const outcome = await deps.messenger.send(ref, { text, card });
-        if (!outcome.ok) unreachable.push(person.name);
+        const delivery = await sendToPerson(deps, person, { text, card }, source);
+        if (!delivery.ok) unreachable.push(person.name);
+        else if (delivery.via === 'reopened') reopened.push(person.name);
       }
-      if (unreachable.length > 0) {
+      const reopenedText = reopenedLine(reopened, 'het teamresultaat');
+      if (unreachable.length > 0 || reopenedText) {
         await deps.messenger.send(source, {
-          text: `Niet iedereen kreeg het gepubliceerde teamresultaat in de persoonlijke chat: ${unreachable.join(', ')}. Zij zien het wel met **resultaat** in hun chat met Poolster.`,
+          text: [
+            reopenedText,
+            unreachable.length > 0
+              ? `Niet iedereen kreeg het gepubliceerde teamresultaat in de persoonlijke chat: ${unreachable.join(', ')}. Zij zien het wel met **resultaat** in hun chat met Poolster.`
+              : undefined,
+          ]
+            .filter(Boolean)
+            .join(' '),
         });
       }
     });

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { PoolsterError } from '../../domain/errors';
 import { countOf, submittedSentence } from '../../domain/text/dutch';
-import { formatDutchDate } from '../../domain/survey/round';
+import { formatDutchDate } from '../../domain/time';
 import { renderConfirmStep, renderStepDone } from '../../cards/confirmStep';
 import { renderMessageCard } from '../../cards/survey';
 import { ROUND_VERBS } from '../../cards/verbs';

@@ -8,7 +8,6 @@ import { PoolsterError } from '../../domain/errors';
 import {
   completeCount,
   firstIncomplete,
-  formatDutchDate,
   nextBouwsteen,
   previousBouwsteen,
   type SurveyPosition,
@@ -31,6 +30,7 @@ import { reopenHint } from './reopenHint';
 import type { FeatureDeps } from '../deps';
 import type { ActionResult, Router, Turn } from '../types';
 import type { CardJson } from '../../cards/cardJson';
+import { formatDutchDate } from '../../domain/time';
 
 const id = z.string().min(1).max(100);
 const version = z.coerce.number().int().min(0).max(1_000_000);

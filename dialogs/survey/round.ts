@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import { PoolsterError, logTolerated } from '../../domain/errors';
 import type { Person } from '../../domain/centre/model';
-import { brusselsDate, nextSchoolYear, schoolYearOf } from '../../domain/schoolYear';
-import { formatDutchDate, parseDeadline, progressOf, type Participant, type Round } from '../../domain/survey/round';
+import { nextSchoolYear, schoolYearOf } from '../../domain/schoolYear';
+import { progressOf, type Participant, type Round } from '../../domain/survey/round';
+import { addDays, brusselsDate, formatDutchDate, parseDutchDate } from '../../domain/time';
 import { invitedSentence } from '../../domain/text/dutch';
 import { ROUND_VERBS } from '../../cards/verbs';
 import { renderProgress, renderRoundStart, type RoundStartField } from '../../cards/round';
@@ -14,8 +15,9 @@ import { SURVEY_VERBS } from '../../cards/verbs';
 import { renderMessageCard } from '../../cards/survey';
 import { requireDirector, type PersonContext } from '../context';
 import type { FeatureDeps } from '../deps';
+import { failureText, reopenedLine, sendToPerson, type PersonalDelivery } from '../personalDelivery';
 import type { ConversationRef } from '../../domain/conversation';
-import type { Router, SendFailure, Turn } from '../types';
+import type { Router, Turn } from '../types';
 
 const createSchema = z.object({
   schoolYear: z.string().max(20).optional(),
@@ -24,23 +26,6 @@ const createSchema = z.object({
   visibility: z.string().max(20).optional(),
 });
 const roundIdSchema = z.object({ roundId: z.string().min(1).max(100) });
-
-const FAILURE_TEXT: Record<SendFailure['reason'], string> = {
-  blocked: 'heeft Poolster geblokkeerd of verwijderd',
-  'not-found': 'is niet gevonden in Teams',
-  throttled: 'Teams vroeg om later opnieuw te proberen',
-  failed: 'het bericht kon niet worden afgeleverd',
-};
-
-function isSendFailure(value: ConversationRef | SendFailure): value is SendFailure {
-  return (value as SendFailure).ok === false;
-}
-
-function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 interface Candidate {
   userId: string;
@@ -92,28 +77,23 @@ export function registerSurveyRound(deps: FeatureDeps) {
     inviterName: string;
   }
 
-  const invite = async (source: InvitationSource, round: Round, centreName: string, person: Candidate & { personalChat?: ConversationRef }): Promise<{ failure?: string; ref?: ConversationRef }> => {
-    let ref = person.personalChat;
-    if (!ref) {
-      if (!person.channelUserId) return { failure: 'geen Teams-account bekend; laat die persoon Poolster eenmaal openen' };
-      const opened = await deps.messenger.openPersonalChat({ tenantId: round.tenantId, channelUserId: person.channelUserId, serviceUrlFrom: source.conversationRef });
-      if (isSendFailure(opened)) return { failure: FAILURE_TEXT[opened.reason] };
-      ref = opened;
-    }
-    const outcome = await deps.messenger.send(ref, {
-      card: renderMessageCard({
-        title: `Uitnodiging: inschaling ${round.schoolYear}`,
-        paragraphs: [
-          `${source.inviterName || 'Je directeur'} nodigt je uit voor de inschaling van ${centreName} in het poolster-CLB.`,
-          `Je situeert het centrum voor 11 bouwstenen; reken op 30 tot 45 minuten. Je kan altijd pauzeren. Deadline: ${formatDutchDate(round.deadline)}.`,
-          round.visibility === 'open' ? 'Deze ronde is **open**: toelichtingen verschijnen met je naam in het teamresultaat.' : 'Deze ronde is **anoniem**: het teamresultaat toont geen namen.',
-        ],
-        buttons: [{ title: 'Bekijk de inschaling', verb: SURVEY_VERBS.open, data: { roundId: round.roundId, target: 'intro' } }],
-      }),
-    });
-    if (!outcome.ok) return { failure: FAILURE_TEXT[outcome.reason] };
-    return { ref };
-  };
+  const invite = async (source: InvitationSource, round: Round, centreName: string, person: Pick<Person, 'tenantId' | 'userId' | 'channelUserId' | 'personalChat'>): Promise<PersonalDelivery> =>
+    sendToPerson(
+      deps,
+      person,
+      {
+        card: renderMessageCard({
+          title: `Uitnodiging: inschaling ${round.schoolYear}`,
+          paragraphs: [
+            `${source.inviterName || 'Je directeur'} nodigt je uit voor de inschaling van ${centreName} in het poolster-CLB.`,
+            `Je situeert het centrum voor 11 bouwstenen; reken op 30 tot 45 minuten. Je kan altijd pauzeren. Deadline: ${formatDutchDate(round.deadline)}.`,
+            round.visibility === 'open' ? 'Deze ronde is **open**: toelichtingen verschijnen met je naam in het teamresultaat.' : 'Deze ronde is **anoniem**: het teamresultaat toont geen namen.',
+          ],
+          buttons: [{ title: 'Bekijk de inschaling', verb: SURVEY_VERBS.open, data: { roundId: round.roundId, target: 'intro' } }],
+        }),
+      },
+      source.conversationRef,
+    );
 
   return (router: Router): void => {
     router.command({
@@ -144,7 +124,7 @@ export function registerSurveyRound(deps: FeatureDeps) {
       const current = schoolYearOf(turn.now);
       const schoolYear = data.schoolYear?.trim();
       if (!schoolYear || ![current, nextSchoolYear(current)].includes(schoolYear as typeof current)) errors.schoolYear = `Kies ${current} of ${nextSchoolYear(current)}.`;
-      const deadline = parseDeadline(data.deadline ?? '');
+      const deadline = parseDutchDate(data.deadline ?? '');
       const today = brusselsDate(turn.now);
       if (!deadline) errors.deadline = 'Kies een geldige datum als deadline.';
       else if (deadline <= today) errors.deadline = 'De deadline moet na vandaag liggen.';
@@ -193,24 +173,25 @@ export function registerSurveyRound(deps: FeatureDeps) {
       const centreName = context.centre.name;
       deps.background.run('round.invitations', async () => {
         const failures: string[] = [];
+        const reopened: string[] = [];
         const stored = await deps.survey.listParticipants(round.roundId);
         for (const { etag, ...participant } of stored) {
           const candidate = selected.find((c) => c.userId === participant.userId)!;
           const person = await deps.centres.getPerson(round.tenantId, participant.userId);
-          const { failure, ref } = await invite(source, round, centreName, { ...candidate, personalChat: person?.personalChat });
-          // Only a shortcut for the next message (the chat can be opened again): its failure does not stop the invitations.
-          if (ref && person && !person.personalChat) {
-            await deps.centres.savePerson({ ...person, personalChat: ref }, person.etag).catch(logTolerated(turn.log, 'could not store the personal chat reference'));
-          }
+          const delivery = await invite(source, round, centreName, person ?? { ...candidate, tenantId: round.tenantId });
+          const failure = delivery.ok ? undefined : failureText(delivery);
+          if (delivery.ok && delivery.via === 'reopened') reopened.push(participant.name);
           await deps.survey.saveParticipant(round.roundId, { ...participant, invitedAt, ...(failure ? { inviteFailure: failure } : {}) }, etag);
           if (failure) failures.push(`${participant.name}: ${failure}`);
         }
         const reached = stored.length - failures.length;
+        const reopenedText = reopenedLine(reopened, 'de uitnodiging');
         await deps.messenger.send(source.conversationRef, {
           card: renderMessageCard({
             title: 'Uitnodigingen verstuurd',
             paragraphs: [
               `${invitedSentence(reached, stored.length)} voor de inschaling ${round.schoolYear}.`,
+              ...(reopenedText ? [reopenedText] : []),
               ...(failures.length > 0 ? ['Niet bereikt (vraag hen om Poolster in Teams te openen en typ daarna **voortgang**):', ...failures.map((f) => `- ${f}`)] : []),
               'Volg de ronde op met **voortgang**.',
             ],
@@ -275,16 +256,16 @@ export function registerSurveyRound(deps: FeatureDeps) {
       const participants = await deps.survey.listParticipants(round.roundId);
       let sent = 0;
       const failures: string[] = [];
+      const reopened: string[] = [];
       for (const draft of drafts) {
         if (draft.participant.submittedAt) continue;
         const person = await deps.centres.getPerson(round.tenantId, draft.participant.userId);
         const progress = progressOf(draft.participant, draft.bouwstenen, Boolean(draft.closing));
-        const ref = person?.personalChat;
-        if (!ref) {
+        if (!person?.personalChat) {
           failures.push(draft.participant.name);
           continue;
         }
-        const outcome = await deps.messenger.send(ref, {
+        const outcome = await sendToPerson(deps, person, {
           card: renderMessageCard({
             title: 'Herinnering: je inschaling',
             paragraphs: [
@@ -296,6 +277,7 @@ export function registerSurveyRound(deps: FeatureDeps) {
         });
         if (outcome.ok) {
           sent += 1;
+          if (outcome.via === 'reopened') reopened.push(draft.participant.name);
           const row = participants.find((p) => p.userId === draft.participant.userId);
           if (row) {
             const { etag, ...participant } = row;
@@ -306,7 +288,8 @@ export function registerSurveyRound(deps: FeatureDeps) {
           }
         } else failures.push(draft.participant.name);
       }
-      const notice = `Herinnering privé verstuurd naar ${sent} ${sent === 1 ? 'persoon' : 'personen'}.${failures.length ? ` Niet bereikt: ${failures.join(', ')}.` : ''}`;
+      const reopenedText = reopenedLine(reopened, 'de herinnering');
+      const notice = `Herinnering privé verstuurd naar ${sent} ${sent === 1 ? 'persoon' : 'personen'}.${reopenedText ? ` ${reopenedText}` : ''}${failures.length ? ` Niet bereikt: ${failures.join(', ')}.` : ''}`;
       return { card: await progressCard(turn, round.roundId, notice) };
     });
 
@@ -340,7 +323,7 @@ export function registerSurveyRound(deps: FeatureDeps) {
       await deps.survey.saveParticipant(context.centre.openRoundId, { ...participant, submittedAt: undefined, reopenedAt: turn.now.toISOString(), position: 'overview' }, etag);
       const person = await deps.centres.getPerson(turn.actor.tenantId, participant.userId);
       if (person?.personalChat) {
-        await deps.messenger.send(person.personalChat, {
+        await sendToPerson(deps, person, {
           card: renderMessageCard({
             title: 'Je inschaling is heropend',
             paragraphs: ['Je directeur heeft je inschaling heropend: je kan je antwoorden wijzigen en daarna opnieuw definitief verzenden.'],

@@ -11,8 +11,9 @@
  * add the entries below. calendarCoverage() logs a warning when today's or next school year is
  * missing; meanwhile the schedule falls back on the rules.
  */
-import { brusselsDate, nextSchoolYear, schoolYearOfDate, schoolYearRange, type SchoolYear } from '../schoolYear';
+import { nextSchoolYear, schoolYearOfDate, schoolYearRange, type SchoolYear } from '../schoolYear';
 import type { PublicHoliday, SchoolHoliday } from './holidays';
+import { brusselsDate } from '../time';
 
 export interface HolidayCalendar {
   /** School holidays per school year ("2025-2026"), chronological. */

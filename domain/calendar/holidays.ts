@@ -8,7 +8,7 @@
  * cover.
  */
 import type { SchoolYear } from '../schoolYear';
-import { addDays, isoDateOf, isoWeekday, mondayOfWeek, onOrAfterWeekday } from './isoDate';
+import { addDays, isoDateOf, isoWeekday, mondayOfWeek, onOrAfterWeekday } from '../time';
 
 export type SchoolHolidayKind = 'herfst' | 'kerst' | 'krokus' | 'paas' | 'zomer';
 

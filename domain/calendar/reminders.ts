@@ -3,7 +3,7 @@
  * "YYYY-MM-DD" in Europe/Brussels (callers use brusselsDate(now)); a deadline is the last day on which
  * the work is on time. Sending, and recording what was sent, is the caller's business.
  */
-import { daysBetween } from './isoDate';
+import { daysBetween } from '../time';
 
 /** The status of an actie in the beleidsplan. */
 export type ActionStatus = 'gepland' | 'lopend' | 'afgerond' | 'uitgesteld' | 'geschrapt';

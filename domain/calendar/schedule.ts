@@ -6,7 +6,7 @@
  * rule-based dates of ./holidays.ts are used (calendarCoverage() warns about that gap).
  */
 import { z } from 'zod';
-import { brusselsDate, schoolYearOfDate } from '../schoolYear';
+import { schoolYearOfDate } from '../schoolYear';
 import { holidayCalendar, type HolidayCalendar } from './calendarData';
 import {
   computePublicHolidays,
@@ -16,7 +16,9 @@ import {
   type SchoolHoliday,
   type SchoolHolidayKind,
 } from './holidays';
-import { addDays, daysBetween, isIsoDate, isoDateOf, isoWeekday, toDayNumber, type IsoWeekday } from './isoDate';
+import { addDays, brusselsDate, brusselsTimeToInstant, isIsoDate, isoDateOf, isoWeekOf, isoWeekday, TIME_PATTERN, type IsoWeekday } from '../time';
+
+export { brusselsTimeToInstant };
 
 // ---------------------------------------------------------------------------------------------
 // Holidays and working days
@@ -75,10 +77,7 @@ const WEEK_KEY_PATTERN = /^(\d{4})-W(\d{2})$/;
 
 /** The ISO week key ("2026-W48") of a calendar date (YYYY-MM-DD). */
 export function isoWeekKeyOfDate(date: string): string {
-  // The ISO week belongs to the year of its Thursday.
-  const thursday = addDays(date, 4 - isoWeekday(date));
-  const year = Number(thursday.slice(0, 4));
-  const week = Math.floor(daysBetween(isoDateOf(year, 1, 1), thursday) / 7) + 1;
+  const { year, week } = isoWeekOf(date);
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
@@ -103,59 +102,6 @@ export function mondayOfIsoWeek(weekKey: string): string {
 /** The ISO week key of the week before. */
 export function previousIsoWeekKey(weekKey: string): string {
   return isoWeekKeyOfDate(addDays(mondayOfIsoWeek(weekKey), -7));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Brussels wall-clock time
-// ---------------------------------------------------------------------------------------------
-
-const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
-const MS_PER_MINUTE = 60_000;
-const MS_PER_HOUR = 60 * MS_PER_MINUTE;
-
-const brusselsParts = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Europe/Brussels',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-});
-
-/** The Brussels wall-clock reading of an instant, expressed as if it were UTC (ms). */
-function brusselsWallClock(instantMs: number): number {
-  const parts: Record<string, number> = {};
-  for (const part of brusselsParts.formatToParts(new Date(instantMs))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-}
-
-/** Offset of Europe/Brussels from UTC at an instant, in ms (+1 h in winter, +2 h in summer). */
-function brusselsOffset(instantMs: number): number {
-  const wholeSeconds = Math.floor(instantMs / 1000) * 1000;
-  return brusselsWallClock(wholeSeconds) - wholeSeconds;
-}
-
-/**
- * The instant at which the Brussels clock reads `time` ('HH:MM') on `date` ('YYYY-MM-DD').
- * DST-correct (08:00 is 07:00Z in winter, 06:00Z in summer). A time that occurs twice (the last
- * Sunday of October, 02:00-02:59) gives the first occurrence; a time that does not exist (the last
- * Sunday of March, 02:00-02:59) is read with the winter offset, i.e. one hour later on the clock.
- */
-export function brusselsTimeToInstant(date: string, time: string): Date {
-  assertDate(date);
-  const match = TIME_PATTERN.exec(time);
-  if (!match) throw new RangeError(`Not a time (HH:MM): ${time}`);
-  const wall = toDayNumber(date) * 24 * MS_PER_HOUR + Number(match[1]) * MS_PER_HOUR + Number(match[2]) * MS_PER_MINUTE;
-  const offsetBefore = brusselsOffset(wall - 14 * MS_PER_HOUR);
-  const offsetAfter = brusselsOffset(wall + 14 * MS_PER_HOUR);
-  const candidates = [wall - offsetBefore, wall - offsetAfter]
-    .filter((t) => brusselsWallClock(t) === wall)
-    .sort((a, b) => a - b);
-  return new Date(candidates[0] ?? wall - offsetBefore);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -22,10 +22,9 @@
 import { CLUSTER_1_2_BOUWSTENEN } from '../catalogue/bouwstenenCluster12';
 import { CLUSTER_3_BOUWSTENEN } from '../catalogue/bouwstenenCluster3';
 import type { BouwsteenId } from '../catalogue/types';
-import { addDays, daysBetween, isIsoDate } from '../calendar/isoDate';
+import { addDays, brusselsDate, daysBetween, isIsoDate } from '../time';
 import { isOpenStatus, speerpuntOfActie, type Actie, type ActionStatus, type Note, type Plan, type SpeerpuntNumber } from '../plan/model';
 import { planOverview, progressSummary, progressText } from '../plan/status';
-import { brusselsDate } from '../schoolYear';
 
 /** Deadlines from today up to today + DUE_WINDOW_DAYS − 1 are "due soon". */
 export const DUE_WINDOW_DAYS = 7;

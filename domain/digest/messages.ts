@@ -3,8 +3,7 @@
  * one person in their 1:1 chat only; nothing here is ever posted in a channel.
  */
 import type { OwnerReminderKind, RoundNudgeKind } from '../calendar/reminders';
-import { daysBetween } from '../calendar/isoDate';
-import { dutchDate } from './scheduleText';
+import { daysBetween, dutchDate } from '../time';
 
 export interface OwnerReminderItem {
   title: string;

@@ -3,7 +3,7 @@
  */
 import type { HolidayCalendar } from '../calendar/calendarData';
 import { holidayCalendar } from '../calendar/calendarData';
-import { addDays } from '../calendar/isoDate';
+import { addDays } from '../time';
 import { digestDue, isoWeekKey, isoWeekKeyOfDate, mondayOfIsoWeek, plannedDigestInstant, type DigestSchedule } from '../calendar/schedule';
 
 /** Weeks looked ahead (a summer pause is 9 weeks). */

@@ -3,7 +3,7 @@
  * ("digest hier dinsdag 9u30 pauze zomer kerst"). Pure.
  */
 import { SCHOOL_HOLIDAY_LABELS, type SchoolHolidayKind } from '../calendar/holidays';
-import type { IsoWeekday } from '../calendar/isoDate';
+import type { IsoWeekday } from '../time';
 import type { DigestSchedule } from '../calendar/schedule';
 
 export const WEEKDAY_NAMES: Readonly<Record<IsoWeekday, string>> = {
@@ -15,25 +15,6 @@ export const WEEKDAY_NAMES: Readonly<Record<IsoWeekday, string>> = {
   6: 'zaterdag',
   7: 'zondag',
 };
-
-const dateFormat = new Intl.DateTimeFormat('nl-BE', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const shortDateFormat = new Intl.DateTimeFormat('nl-BE', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
-const timeFormat = new Intl.DateTimeFormat('nl-BE', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Brussels' });
-
-/** "maandag 25 mei 2026" for a calendar date YYYY-MM-DD. */
-export function dutchDate(isoDate: string): string {
-  return dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
-}
-
-/** "ma 25 mei" for a calendar date YYYY-MM-DD. */
-export function dutchShortDate(isoDate: string): string {
-  return shortDateFormat.format(new Date(`${isoDate}T00:00:00Z`)).replace(/\./g, '');
-}
-
-/** "08:00", the Brussels wall-clock time of an instant. */
-export function brusselsTime(instant: Date): string {
-  return timeFormat.format(instant);
-}
 
 /** "a", "a en b", "a, b en c". */
 export function joinDutch(items: readonly string[]): string {

@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { BOUWSTEEN_IDS, type BouwsteenId } from '../catalogue/types';
 import { parseSchoolYear, type SchoolYear } from '../schoolYear';
+import { isIsoDate, isIsoDateTime } from '../time';
 
 // ---------------------------------------------------------------------------------------------
 // Small building blocks
@@ -86,28 +87,6 @@ export const LIMITS = {
 /** Ids: letters, digits, '.', '_' and '-', starting with a letter or digit. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export const IdSchema = z.string().max(LIMITS.id).regex(ID_PATTERN);
-
-const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(text: string): boolean {
-  const m = ISO_DATE_PATTERN.exec(text);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
-const ISO_DATETIME_PATTERN =
-  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/;
-
-/** True for an ISO 8601 date-time with a time zone (Z or offset) and a real calendar date. */
-export function isIsoDateTime(text: string): boolean {
-  const m = ISO_DATETIME_PATTERN.exec(text);
-  return m !== null && isIsoDate(m[1]!);
-}
 
 export const IsoDateSchema = z.string().refine(isIsoDate, { message: 'Expected a date YYYY-MM-DD' });
 

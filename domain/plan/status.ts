@@ -13,7 +13,6 @@ import {
   ACTION_STATUSES,
   actiesOfSpeerpunt,
   findSpeerpunt,
-  isIsoDate,
   isOpenStatus,
   type Actie,
   type ActionStatus,
@@ -21,6 +20,7 @@ import {
   type Speerpunt,
   type SpeerpuntNumber,
 } from './model';
+import { isIsoDate } from '../time';
 
 /** At most this many actions in `dueNext`. */
 export const DUE_NEXT_LIMIT = 5;

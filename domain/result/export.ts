@@ -28,9 +28,9 @@ import {
   DIFFERENCE_ORDER,
   NOTE_QUESTION_LABELS,
   bouwsteenTitle,
-  formatDutchInstant,
   movementText,
 } from './labels';
+import { formatDutchInstant } from '../time';
 
 export type ExportFormat = 'xlsx' | 'csv';
 

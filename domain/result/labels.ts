@@ -78,12 +78,3 @@ export function bouwsteenTitle(id: BouwsteenId): string {
 export function ofText(n: number, m: number): string {
   return `${n} van ${m}`;
 }
-
-/** "18 december 2026 om 14:05" in Europe/Brussels. */
-export function formatDutchInstant(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const day = new Intl.DateTimeFormat('nl-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Brussels' }).format(date);
-  const time = new Intl.DateTimeFormat('nl-BE', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Europe/Brussels' }).format(date);
-  return `${day} om ${time}`;
-}

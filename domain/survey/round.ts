@@ -100,23 +100,3 @@ export function previousBouwsteen(id: BouwsteenId): BouwsteenId | undefined {
   const index = BOUWSTEEN_IDS.indexOf(id);
   return index > 0 ? BOUWSTEEN_IDS[index - 1] : undefined;
 }
-
-/** Parses "2026-12-18" or "18/12/2026" into an ISO date; undefined when not a real date. */
-export function parseDeadline(text: string): string | undefined {
-  const t = text.trim();
-  let y: number, m: number, d: number;
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  const be = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
-  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else if (be) [y, m, d] = [Number(be[3]), Number(be[2]), Number(be[1])];
-  else return undefined;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
-  return date.toISOString().slice(0, 10);
-}
-
-/** "18 december 2026" */
-export function formatDutchDate(isoDate: string): string {
-  const date = new Date(`${isoDate}T12:00:00Z`);
-  return new Intl.DateTimeFormat('nl-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
-}

@@ -2,16 +2,16 @@ import assert from 'node:assert/strict';
 import pino from 'pino';
 import { createAdapter, connectorPipeline } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
-import { createMessenger, DEFAULT_RETRY, retryDelay, type RetryPolicy } from '../../bot/messenger';
+import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from '../../bot/connectorRetry';
 import type { ConversationRef } from '../../domain/conversation';
 import { FakeConnector } from '../support/connector';
 import { startTestBot, TENANT, type TestBot } from '../support/bot';
 
 /**
- * One retry layer for the connector: the connector clients the adapter builds have the SDK's own
- * retry policy removed, so withConnectorRetries (bot/messenger.ts) is the only one and every attempt
- * it makes is exactly one request on the wire. Real adapter and messenger, FakeConnector on loopback;
- * the waits go through the injected sleep and are recorded instead of slept.
+ * One retry layer for the connector: the connector clients the adapter builds carry our retry
+ * strategy (bot/connectorRetry.ts, driven by core-rest-pipeline's retryPolicy) instead of the SDK's
+ * default, so every attempt is exactly one request on the wire. Real adapter and messenger,
+ * FakeConnector on loopback; every wait is recorded (onRetry) before core-rest-pipeline sleeps it.
  */
 
 const MAX_ATTEMPTS = 4;
@@ -39,7 +39,7 @@ describe('Connector retries: one bounded layer (messenger over the real adapter,
     baseDelayMs: 400,
     maxDelayMs: 5_000,
     random: () => 0.5,
-    sleep: async (ms) => {
+    onRetry: (ms) => {
       slept.push(ms);
     },
   };
@@ -127,7 +127,7 @@ describe('Connector retries: one bounded layer (messenger over the real adapter,
 });
 
 describe('Connector clients carry no SDK retry policy', () => {
-  it('proactive and turn connector clients: the SDK retry policy is gone; the turn client has ours', async () => {
+  it('proactive and turn connector clients: the SDK retry policy is gone; each has ours, once', async () => {
     const config = loadConfig({ NODE_ENV: 'test', STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', SCHEDULER: 'false' });
     const adapter = createAdapter(config, pino({ level: 'silent' })) as unknown as {
       createClaimsIdentity(appId: string): unknown;
@@ -139,7 +139,7 @@ describe('Connector clients carry no SDK retry policy', () => {
     const names = (client: unknown) => connectorPipeline(client).getOrderedPolicies().map((p) => p.name);
     const auth = adapter.botFrameworkAuthentication;
     const proactive = await auth.createConnectorFactory(adapter.createClaimsIdentity('')).create('http://127.0.0.1:1/');
-    assert.deepEqual(names(proactive).filter((n) => /retry/i.test(n)), [], names(proactive).join(', '));
+    assert.deepEqual(names(proactive).filter((n) => /retry/i.test(n)), ['poolsterConnectorRetry'], names(proactive).join(', '));
 
     // An incoming activity (no app id configured: authentication is off) gets the turn's factory.
     const activity = { type: 'message', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1/', conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' } };

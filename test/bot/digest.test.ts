@@ -6,7 +6,8 @@ import sinon from 'sinon';
 import { createAdapter } from '../../bot/app';
 import { errorSummary as routerErrorSummary } from '../../bot/router';
 import { errorSummary } from '../../domain/errors';
-import { createMessenger, type RetryPolicy } from '../../bot/messenger';
+import { createMessenger } from '../../bot/messenger';
+import type { RetryPolicy } from '../../bot/connectorRetry';
 import { channelPostReference } from '../../bot/references';
 import type { HolidayCalendar } from '../../domain/calendar/calendarData';
 import { createDigestScheduler, type CronLike, type DigestScheduler } from '../../dialogs/digest/scheduler';
@@ -379,7 +380,7 @@ describe('Weekly digest: on time, exactly once (scheduler, fake clock, real Azur
     const instances = [0, 1, 2].map(() =>
       schedulerFor(world, {
         // Each instance: its own adapter, messenger and table clients; the same tables.
-        messenger: createMessenger({ adapter: createAdapter(config, deps.logger), botAppId: '', logger: deps.logger, retry: { maxAttempts: 5, baseDelayMs: 1, maxDelayMs: 20, sleep: async () => undefined, random: () => 0.5 } }),
+        messenger: createMessenger({ adapter: createAdapter(config, deps.logger, { maxAttempts: 5, baseDelayMs: 1, maxDelayMs: 20, random: () => 0.5 }), botAppId: '', logger: deps.logger }),
         digests: new DigestRepository(createTables(config.storage).client('Digests')),
       }),
     );
@@ -444,7 +445,7 @@ describe('Weekly digest: on time, exactly once (scheduler, fake clock, real Azur
 
   it('a connector answering 429 twice then 200 gets the digest delivered once, honouring Retry-After', async () => {
     const slept: number[] = [];
-    world = await makeWorld('2026-05-29T10:00:00Z', { retry: { maxDelayMs: 5_000, sleep: async (ms) => void slept.push(ms) } });
+    world = await makeWorld('2026-05-29T10:00:00Z', { retry: { maxDelayMs: 5_000, onRetry: (ms) => void slept.push(ms) } });
     await register(world, '2026-05-29T10:00:00Z');
     const { deps } = world.bot.poolster;
     const requestsBefore = world.bot.connector.requests;

@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import sinon from 'sinon';
 import { azuriteConnectionString, freePort, startAzurite, type AzuriteHandle } from '../support/azurite';
 import { TcpProxy } from '../support/tcpProxy';
 import { specClock } from '../support/clock';
@@ -178,5 +179,19 @@ describe('MemberDraftCache', () => {
     now = 1_600;
     cache.sweep();
     assert.equal(cache.size, 0);
+  });
+
+  it('lets go of drafts on its own timer, with nobody using it', () => {
+    const clock = sinon.useFakeTimers({ now: 1_000_000, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const cache = new MemberDraftCache({ maxEntries: 10, ttlMs: 1_000, now: () => Date.now() });
+      cache.set(draft('r', 'u1'));
+      clock.tick(999);
+      assert.equal(cache.size, 1, 'still within its time to live');
+      clock.tick(10);
+      assert.equal(cache.size, 0, 'gone without a get, set or sweep');
+    } finally {
+      clock.restore();
+    }
   });
 });

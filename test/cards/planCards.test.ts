@@ -11,13 +11,13 @@ import {
 } from '../../cards/plan';
 import { cardBytes } from '../../cards/render';
 import type { Person } from '../../domain/centre/model';
-import { formatDate } from '../../domain/format';
 import { byUrgency, findDoelstelling, type Actie, type Plan } from '../../domain/plan/model';
 import { planOverview, speerpuntStatus } from '../../domain/plan/status';
 import { PLAN_VERBS } from '../../cards/verbs';
 import { cardText } from '../support/bot';
 import { assertValidCard, cardActions } from '../support/cards';
 import { DEMO_TODAY, demoPlan } from '../support/planFixture';
+import { formatDutchDate } from '../../domain/time';
 
 /** Stricter than assertValidCard for Teams-only elements: every chart carries a fallback. */
 function assertChartsHaveFallback(card: unknown): void {
@@ -66,8 +66,8 @@ describe('beleidsplan cards (parsed with the adaptivecards library)', () => {
   const sample = (pred: (a: Actie) => boolean) => plan.acties.find(pred)!;
 
   it('formats dates, bars and counts in Dutch', () => {
-    assert.equal(formatDate('2026-11-23'), '23 november 2026');
-    assert.equal(formatDate('2026-03-01T23:30:00Z'), '2 maart 2026', 'a date-time is read in Brussels time');
+    assert.equal(formatDutchDate('2026-11-23'), '23 november 2026');
+    assert.equal(formatDutchDate('2026-03-01T23:30:00Z'), '2 maart 2026', 'a date-time is read in Brussels time');
     assert.equal(progressBar(0.42), '████░░░░░░ 42%');
     assert.equal(countsText({ gepland: 1, lopend: 2, afgerond: 0, uitgesteld: 0, geschrapt: 1 }, 4), '4 acties: 1 gepland, 2 lopend, 1 geschrapt');
   });

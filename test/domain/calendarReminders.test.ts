@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addDays, daysBetween } from '../../domain/calendar/isoDate';
+import { addDays, daysBetween } from '../../domain/time';
 import {
   ownerReminderKind,
   roundNudgeKind,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { holidayCalendar } from '../../domain/calendar/calendarData';
-import { addDays, daysBetween, fromDayNumber, toDayNumber } from '../../domain/calendar/isoDate';
+import { addDays, brusselsDate, daysBetween, fromDayNumber, toDayNumber } from '../../domain/time';
 import {
   brusselsTimeToInstant,
   DEFAULT_DIGEST_SCHEDULE,
@@ -17,7 +17,6 @@ import {
   schoolHolidayOn,
   type DigestSchedule,
 } from '../../domain/calendar/schedule';
-import { brusselsDate } from '../../domain/schoolYear';
 
 const cal = holidayCalendar;
 const defaults: DigestSchedule = digestSchedule();

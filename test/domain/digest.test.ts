@@ -6,11 +6,12 @@ import { digestSchedule } from '../../domain/calendar/schedule';
 import { completionDate, composeDigest, type DigestContent } from '../../domain/digest/compose';
 import { digestBlockedText, ownerReminderText, roundNudgeText } from '../../domain/digest/messages';
 import { nextDigest } from '../../domain/digest/nextDigest';
-import { describeSchedule, dutchDate, dutchShortDate, parseDigestScheduleArgs } from '../../domain/digest/scheduleText';
+import { describeSchedule, parseDigestScheduleArgs } from '../../domain/digest/scheduleText';
 import type { Actie } from '../../domain/plan/model';
 import { cardText } from '../support/bot';
 import { assertValidCard } from '../support/cards';
 import { DIGEST_PRIORITIES, DIGEST_ROUND, DIGEST_TODAY, digestPlan } from '../fixtures/digestPlan';
+import { dutchDate, dutchShortDate } from '../../domain/time';
 
 const base = { centreName: 'GO! CLB Gent', today: DIGEST_TODAY };
 

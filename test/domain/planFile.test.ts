@@ -176,6 +176,19 @@ describe('plan file: problems with their line', () => {
     assert.match(problems[0]!.message, /aanhalingstekens/);
   });
 
+  it('YAML syntax errors told apart by their code and where they are: comma, colon, comment', () => {
+    const first = (changes: Record<number, string | null>) => problemsOf(file(changes))[0]!;
+    assert.deepEqual(first({ 10: '            planning: ["20-21" "21-22"]' }), { line: 10, message: 'YAML-fout: Er ontbreekt een komma tussen de elementen binnen [ ] of { }.' });
+    assert.deepEqual(first({ 11: '            status lopend' }), {
+      line: 11,
+      message: "YAML-fout: Een veldnaam moet op één regel staan, gevolgd door ':'. Controleer of er geen ':' ontbreekt.",
+    });
+    assert.deepEqual(first({ 5: '    titel: "Verankerd"#opmerking' }), {
+      line: 5,
+      message: "YAML-fout: Zet een spatie voor het '#'-teken van een opmerking, of zet de tekst tussen aanhalingstekens.",
+    });
+  });
+
   it('YAML: a duplicate field', () => {
     assert.deepEqual(linesOf(file({ 12: '            deadline: 2026-12-01\n            status: gepland' })), [13]);
   });

@@ -5,11 +5,10 @@ import {
   ActieSchema,
   PlanSchema,
   actiesOfSpeerpunt,
-  isIsoDate,
-  isIsoDateTime,
   speerpuntOfActie,
   type Plan,
 } from '../../domain/plan/model';
+import { isIsoDate, isIsoDateTime } from '../../domain/time';
 
 function basePlan(): Plan {
   return {

@@ -18,10 +18,10 @@ import { BOUWSTEEN_IDS, STADIA, bouwsteenLabel, type StadiumLevel } from '../../
 import { parsePlanFile } from '../../domain/plan/planFile';
 import { ACTION_STATUSES, ACTION_STATUS_LABELS } from '../../domain/plan/model';
 import { speerpuntStatus } from '../../domain/plan/status';
-import { brusselsDate } from '../../domain/schoolYear';
 import { AMBITION_OPTIONS, CHOICE_OPTIONS, NOT_YET_INSPIRING_LABEL, NO_LEVERS_LABEL, NO_OBSTACLES_LABEL } from '../../domain/survey/answers';
 import { DEMO_CENTRE_NAME, DEMO_PLAN_FILE } from '../../storage/demo';
 import { e2eSuite } from '../support/playground';
+import { brusselsDate } from '../../domain/time';
 
 /** The question labels of a bouwsteen card start with their number (cards/survey.ts). */
 const Q = { stadium: '1. ', ambition: '2. ', choice: '3. ', difference: '4. ', levers: '5. ', obstacles: '6. ' } as const;

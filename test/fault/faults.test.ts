@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { azuriteConnectionString, freePort, startAzurite, type AzuriteHandle } from '../support/azurite';
 import { TcpProxy } from '../support/tcpProxy';
+import { startBotProcess as startBotProcessAt } from '../support/botProcess';
 import { FakeConnector, TEAMS_RATE_LIMITS } from '../support/connector';
 import { cardText, firstCard, lastCardTextIn, startTestBot, waitForCardIn, TENANT, type TestBot, type TestUser } from '../support/bot';
 import { channelPostReference } from '../../bot/references';
@@ -13,7 +13,8 @@ import type { ConversationRef } from '../../domain/conversation';
 import { actionTitled } from '../support/cards';
 import { validBouwsteenForm } from '../fixtures/surveyForms';
 import { SPEC_START, specClock, systemClock, type SpecClock } from '../support/clock';
-import { brusselsDate, schoolYearOf } from '../../domain/schoolYear';
+import { schoolYearOf } from '../../domain/schoolYear';
+import { brusselsDate } from '../../domain/time';
 
 const at = (iso: string) => new Date(iso);
 
@@ -136,24 +137,7 @@ describe('Fault suite', function () {
       await azurite.stop();
     });
 
-    const startBotProcess = async (port: number, prefix: string): Promise<ChildProcess> => {
-      const proc = spawn(process.execPath, ['--require', 'tsx/cjs', path.resolve(__dirname, '../../bot/main.ts')], {
-        cwd: path.resolve(__dirname, '../..'),
-        env: { ...process.env, NODE_ENV: 'development', PORT: String(port), STORAGE_CONNECTION_STRING: azurite.connectionString, TABLE_PREFIX: prefix, LOG_LEVEL: 'warn', LOG_FORMAT: 'json', SCHEDULER: 'false', DEMO_DATA: 'false' },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      const deadline = Date.now() + 60_000;
-      for (;;) {
-        if (proc.exitCode !== null) throw new Error(`bot exited with ${proc.exitCode}`);
-        try {
-          if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return proc;
-        } catch {
-          /* not listening yet */
-        }
-        if (Date.now() > deadline) throw new Error('bot did not become ready');
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    };
+    const startBotProcess = (port: number, prefix: string) => startBotProcessAt({ port, connectionString: azurite.connectionString, tablePrefix: prefix });
 
     it('loses no answer: after a restart the member continues where they were', async () => {
       const port = await freePort();
@@ -261,7 +245,7 @@ describe('Fault suite', function () {
       bot = await startTestBot({
         connector,
         now: () => clock.now,
-        retry: { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 5_000, sleep: (ms) => new Promise((r) => setTimeout(r, ms)), random: Math.random },
+        retry: { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 5_000, random: Math.random },
       });
     });
     after(async () => {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { loadConfig } from '../../bot/config';
 import { startPoolster, type Poolster } from '../../bot/main';
-import type { RetryPolicy } from '../../bot/messenger';
+import type { RetryPolicy } from '../../bot/connectorRetry';
 import { FakeConnector } from './connector';
 import { specClock } from './clock';
 
@@ -70,7 +70,7 @@ export async function startTestBot(options: { now?: () => Date; env?: Record<str
     logger,
     // A spec that gives no clock still never runs on today's date.
     now: options.now ?? specClock().now,
-    retry: { maxAttempts: 5, baseDelayMs: 1, maxDelayMs: 20, sleep: async () => undefined, random: () => 0.5, ...options.retry },
+    retry: { maxAttempts: 5, baseDelayMs: 1, maxDelayMs: 20, random: () => 0.5, ...options.retry },
   });
   let activityCounter = 0;
 

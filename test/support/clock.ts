@@ -4,7 +4,8 @@
  * pass. Give `now` to the bot (`startTestBot({ now })`) and compute school years and deadlines from
  * the same clock, in Brussels time as the bot does.
  */
-import { brusselsDate, schoolYearOf, type SchoolYear } from '../../domain/schoolYear';
+import { schoolYearOf, type SchoolYear } from '../../domain/schoolYear';
+import { brusselsDate } from '../../domain/time';
 
 /** A Tuesday in mid-November: well inside a school year, away from holidays and DST switches. */
 export const SPEC_START = '2026-11-17T09:00:00Z';

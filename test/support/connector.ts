@@ -66,6 +66,8 @@ export class FakeConnector {
   private readonly faults: Fault[] = [];
   /** Conversations that answer 403 (bot removed or blocked). */
   readonly blocked = new Set<string>();
+  /** Conversations that answer 404 (the chat no longer exists: recreated, app reinstalled). */
+  readonly gone = new Set<string>();
   requests = 0;
   /** 429 answers given (injected faults and throttling). */
   throttled = 0;
@@ -75,6 +77,13 @@ export class FakeConnector {
   private readonly appLog: number[] = [];
   private readonly conversationLog = new Map<string, number[]>();
   private server?: http.Server;
+  private readonly entrances: http.Server[] = [];
+  /**
+   * Asked before a send to a conversation is answered; 'hold' leaves the request unanswered and
+   * unrecorded (the sender is about to die: "after some were sent, before the rest"). `entrance`
+   * names the URL the request came in through (see addEntrance), '' for the main one.
+   */
+  beforeSend?: (conversationId: string, entrance: string) => 'hold' | undefined;
   url = '';
   private counter = 0;
 
@@ -85,7 +94,18 @@ export class FakeConnector {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+    for (const server of [this.server, ...this.entrances]) {
+      server?.closeAllConnections();
+      await new Promise<void>((resolve) => server?.close(() => resolve()) ?? resolve());
+    }
+  }
+
+  /** A second URL to the same connector, so a test can tell one sender (process) from another. */
+  async addEntrance(name: string): Promise<string> {
+    const server = http.createServer((req, res) => void this.handle(req, res, name));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    this.entrances.push(server);
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   }
 
   /** The next sends fail with these answers, in order. */
@@ -132,7 +152,7 @@ export class FakeConnector {
     return this.sent.filter((s) => s.conversationId === conversationId).map((s) => s.activity);
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse, entrance = ''): Promise<void> {
     this.requests += 1;
     let body = '';
     for await (const chunk of req) body += String(chunk);
@@ -173,7 +193,9 @@ export class FakeConnector {
     }
     if (parts[3] === 'activities') {
       if (this.blocked.has(conversationId)) return reply(403, { error: { code: 'BotNotInConversationRoster' } });
+      if (this.gone.has(conversationId)) return reply(404, { error: { code: 'ConversationNotFound' } });
       if (injected('send', conversationId)) return;
+      if (this.beforeSend?.(conversationId, entrance) === 'hold') return;
       const id = `act-${++this.counter}`;
       this.sent.push({ conversationId, replyToId: parts[4], method: req.method === 'PUT' ? 'PUT' : 'POST', activity: { ...json, id } });
       return reply(200, { id });

@@ -238,7 +238,10 @@ export class PlaygroundUi {
 
   /** The compose box of the current chat (in a channel: the "Start a new post" box). */
   composer(): Locator {
-    return this.page.getByRole('textbox').first();
+    // In a chat the compose box is the last textbox: a card above may have inputs of its own (the
+    // welcome card's centre name). In a channel the new-post box comes first.
+    const boxes = this.page.getByRole('textbox');
+    return typeof this.chat === 'object' ? boxes.first() : boxes.last();
   }
 
   /**

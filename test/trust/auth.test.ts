@@ -114,6 +114,30 @@ describe('Trust: authentication', function () {
       assert.ok(!logs.lines.some((line) => line.includes('Vervalst') || line.includes(tokens['self-signed Bot Framework token'].slice(-20))), 'neither content nor token in the logs');
     });
 
+    it('checks the token first: without a valid one every request gets the same 401, whatever its body (malformed, not JSON, oversized, not an activity)', async () => {
+      const url = `${bot.poolster.url}/api/messages`;
+      const now = Math.floor(Date.now() / 1000);
+      const forged = `Bearer ${forgedToken({ iss: 'https://api.botframework.com', aud: APP_ID, serviceurl: bot.connector.url, nbf: now - 60, exp: now + 3600 })}`;
+      const requests: Record<string, RequestInit> = {
+        'malformed JSON, no token': { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": "message", ' },
+        'malformed JSON, forged token': { method: 'POST', headers: { 'content-type': 'application/json', authorization: forged }, body: '{"type": "message", ' },
+        'JSON without a type, no token': { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"hello": "world"}' },
+        'an envelope the bot would refuse (400), forged token': { method: 'POST', headers: { 'content-type': 'application/json', authorization: forged }, body: JSON.stringify({ type: 'message', conversation: null }) },
+        'a form instead of JSON, no token': { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'type=message' },
+        'a form instead of JSON, forged token': { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: forged }, body: 'type=message' },
+        'an empty body, no token': { method: 'POST', headers: { 'content-type': 'application/json' } },
+        'a body over the size limit, no token': { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"type":"message","text":"${'x'.repeat(2_000_000)}"}` },
+      };
+      const answers: Array<{ label: string; status: number; body: string }> = [];
+      for (const [label, init] of Object.entries(requests)) {
+        const response = await fetch(url, init);
+        answers.push({ label, status: response.status, body: await response.text() });
+      }
+      for (const answer of answers) assert.equal(answer.status, 401, `${answer.label}: ${answer.status} ${answer.body}`);
+      assert.equal(new Set(answers.map((a) => a.body)).size, 1, 'one and the same answer: nothing about the body is revealed');
+      await assertNothingStored(bot);
+    });
+
     it('still answers the health probes without a token', async () => {
       assert.equal((await fetch(`${bot.poolster.url}/healthz`)).status, 200);
       assert.equal((await fetch(`${bot.poolster.url}/readyz`)).status, 200);

@@ -12,8 +12,8 @@ import { TABLE_NAMES } from '../../storage/tables';
 import { startTestBot, TENANT, type ConversationSpec, type TestBot, type TestUser } from '../support/bot';
 import { validBouwsteenForm } from '../fixtures/surveyForms';
 import { SPEC_START, specClock } from '../support/clock';
-import { brusselsDate } from '../../domain/schoolYear';
 import { captureLogs, changes, hasDutch, readsDutch, registeredRoutes, snapshot, tableRows, UploadSink, visibleCardText } from './support';
+import { brusselsDate } from '../../domain/time';
 
 /**
  * Issue 7, hostile input: the body limit, JSON only, the activity envelope, bounded work on long

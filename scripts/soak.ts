@@ -1,0 +1,226 @@
+/**
+ * `npm run soak [-- --minutes N]` (default 5): a bounded soak on loopback. Not a test.
+ *
+ * Starts Azurite (in memory), a connector stand-in and the bot as its own process (`bot/main.ts`);
+ * 5 centres with 10 members each walk the survey again and again (every bouwsteen, then from the
+ * first one again, each click a new version), their directors ask `status`, `resultaat` and
+ * `voortgang`, and a digest goes out every minute on a compressed schedule (a scheduler ticking one
+ * ISO week further each minute, over the same storage). Stops by itself after N minutes.
+ * Prints per minute: requests, errors, p99 latency and the bot's RSS; at the end errors, lost
+ * answers (a click acknowledged but a lower version stored) and the RSS growth after the first
+ * minute (warm-up). Targets: 0 errors, 0 lost answers, RSS growth < 10 MB.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import pino from 'pino';
+import { startAzurite, freePort } from '../test/support/azurite';
+import { FakeConnector } from '../test/support/connector';
+import { cardText, firstCard, startTestBot, waitForCardIn, type TestUser } from '../test/support/bot';
+import { killHard, startBotProcess } from '../test/support/botProcess';
+import { systemClock } from '../test/support/clock';
+import { validBouwsteenForm } from '../test/fixtures/surveyForms';
+import { createAdapter } from '../bot/app';
+import { DEFAULT_RETRY } from '../bot/connectorRetry';
+import { createMessenger } from '../bot/messenger';
+import { channelPostReference } from '../bot/references';
+import { createDigestScheduler } from '../dialogs/digest/scheduler';
+import { BOUWSTEEN_IDS, type BouwsteenId } from '../domain/catalogue/types';
+
+const CENTRES = 5;
+const MEMBERS_PER_CENTRE = 10;
+const THINK_MS = 150;
+
+function minutesArg(): number {
+  const index = process.argv.indexOf('--minutes');
+  const value = Number(index >= 0 ? process.argv[index + 1] : process.env.SOAK_MINUTES ?? 5);
+  if (!Number.isFinite(value) || value <= 0 || value > 120) throw new Error('--minutes must be between 0 and 120');
+  return value;
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+function p99(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]!;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function main(): Promise<void> {
+  const minutes = minutesArg();
+  const azurite = await startAzurite();
+  const connector = new FakeConnector();
+  await connector.start();
+  const tablePrefix = `soak${randomUUID().replace(/-/g, '').slice(0, 8)}`;
+  const port = await freePort();
+  let child = await startBotProcess({ port, connectionString: azurite.connectionString, tablePrefix, env: { LOG_LEVEL: 'error' } });
+  const driver = await startTestBot({ connector, tablePrefix, env: { STORAGE_CONNECTION_STRING: azurite.connectionString } });
+  (driver.poolster as { url: string }).url = `http://127.0.0.1:${port}`;
+
+  const figures = { errors: 0, lost: 0, clicks: 0, commands: 0, digests: 0, digestErrors: 0 };
+  const errorKinds = new Map<string, number>();
+  const fail = (kind: string) => {
+    figures.errors += 1;
+    errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+  };
+  let minuteLatencies: number[] = [];
+  let minuteCommandLatencies: number[] = [];
+  let minuteRequests = 0;
+  const timed = async <T>(call: () => Promise<T>, kind: 'click' | 'command' = 'click'): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await call();
+    } finally {
+      (kind === 'click' ? minuteLatencies : minuteCommandLatencies).push(performance.now() - started);
+      minuteRequests += 1;
+    }
+  };
+
+  // Setup: centres, members, a round each, a digest channel each.
+  const directors: TestUser[] = [];
+  const members: Array<{ user: TestUser; roundId: string; acked: Map<BouwsteenId, number> }> = [];
+  const now = new Date();
+  const clock = systemClock(); // the bot process runs on the system clock
+  const deadline = clock.inDays(30);
+  for (let c = 0; c < CENTRES; c += 1) {
+    const director = driver.user(`Directeur ${c + 1}`);
+    directors.push(director);
+    await director.say(`setup GO! CLB Soak ${c + 1}`);
+    const team = Array.from({ length: MEMBERS_PER_CENTRE }, (_, i) => driver.user(`Lid ${c + 1}.${i + 1}`));
+    const group = { id: `19:soak-${c}@thread.v2`, kind: 'groupChat' as const };
+    connector.members.set(group.id, [director, ...team].map((u) => ({ id: u.channelUserId, name: u.name, aadObjectId: u.userId })));
+    await director.execute('round.create', { schoolYear: clock.schoolYear, deadline, participants: team.map((m) => m.userId).join(','), visibility: 'anoniem' }, group);
+    await waitForCardIn(connector, group.id, new RegExp(`${MEMBERS_PER_CENTRE} van ${MEMBERS_PER_CENTRE} deelnemers`), 60_000);
+    await director.say('<at>Poolster</at> digest hier', { id: `19:soak-kanaal-${c}@thread.tacv2`, kind: 'channel', teamId: `19:soak-team-${c}` });
+    const roundId = (await driver.poolster.deps.centres.listCentres(director.tenantId)).find((x) => x.name === `GO! CLB Soak ${c + 1}`)!.openRoundId!;
+    for (const user of team) members.push({ user, roundId, acked: new Map() });
+  }
+
+  const endAt = Date.now() + minutes * 60_000;
+  const running = () => Date.now() < endAt;
+
+  const walk = async (member: (typeof members)[number]) => {
+    let card: any;
+    while (running()) {
+      try {
+        if (!card || !/Bouwsteen \d+ van 11/.test(cardText(card))) {
+          const opened = await timed(() => member.user.execute('survey.open', { roundId: member.roundId, target: '4.1' }));
+          card = opened.card;
+          if (!card) fail(`open: ${String(opened.message).slice(0, 40)}`);
+          continue;
+        }
+        const step = Number(/Bouwsteen (\d+) van 11/.exec(cardText(card))![1]);
+        const bouwsteenId = BOUWSTEEN_IDS[step - 1]!;
+        const next = findVolgende(card);
+        if (!next) {
+          fail('no Volgende on a step card');
+          card = undefined;
+          continue;
+        }
+        const answer = await timed(() => member.user.execute('survey.answer', { ...next.data, ...validBouwsteenForm({ stadium: String(1 + (figures.clicks % 4)) }) }));
+        figures.clicks += 1;
+        if (answer.status !== 200 || !answer.card) {
+          fail(`answer: ${answer.status} ${String(answer.message ?? '').slice(0, 40)}`);
+          card = undefined;
+          continue;
+        }
+        member.acked.set(bouwsteenId, Number(next.data.version ?? 0) + 1);
+        card = answer.card;
+      } catch (error) {
+        fail(`answer threw: ${(error as Error).message.slice(0, 40)}`);
+        card = undefined;
+      }
+      await sleep(THINK_MS);
+    }
+  };
+
+  const ask = async (director: TestUser) => {
+    const words = ['status', 'resultaat', 'voortgang'];
+    for (let i = 0; running(); i += 1) {
+      try {
+        const replies = await timed(() => director.say(words[i % words.length]!), 'command');
+        figures.commands += 1;
+        if (replies.length === 0) fail(`${words[i % words.length]}: no reply`);
+        else if (/Er ging iets mis|Probeer zo opnieuw/.test(JSON.stringify(replies))) fail(`${words[i % words.length]}: error message`);
+      } catch (error) {
+        fail(`command threw: ${(error as Error).message.slice(0, 40)}`);
+      }
+      await sleep(2_000);
+    }
+  };
+
+  // The compressed schedule: each minute the scheduler lives one week further (Monday 08:00 Brussels).
+  const logger = pino({ level: 'silent' });
+  const messenger = createMessenger({ adapter: createAdapter(driver.poolster.config, logger, DEFAULT_RETRY), botAppId: '', logger });
+  const firstMonday = new Date(Date.UTC(now.getUTCFullYear() + 1, 0, 4, 7, 0, 0)); // a Monday in January (+1 year: never this week)
+  while (firstMonday.getUTCDay() !== 1) firstMonday.setUTCDate(firstMonday.getUTCDate() + 1);
+  let week = 0;
+  const digestWeek = async () => {
+    const at = new Date(firstMonday.getTime() + week * 7 * 86_400_000);
+    week += 1;
+    const { deps } = driver.poolster;
+    const report = await createDigestScheduler({ ...deps, messenger, sources: deps.digestSources, postReference: channelPostReference, now: () => at, instanceId: 'soak' }).tick(at);
+    figures.digests += report.digestsSent;
+    figures.digestErrors += report.errors + report.digestsFailed;
+    if (report.errors + report.digestsFailed > 0) fail('digest tick');
+  };
+
+  const rows: string[] = [];
+  const rss: number[] = [];
+  const watcher = (async () => {
+    for (let minute = 1; minute <= Math.ceil(minutes); minute += 1) {
+      await sleep(Math.min(60_000, Math.max(0, endAt - Date.now())));
+      await digestWeek().catch(() => fail('digest tick threw'));
+      const mb = rssMb(child.pid!);
+      rss.push(mb);
+      rows.push(`  minute ${String(minute).padStart(2)}: ${String(minuteRequests).padStart(5)} requests, p99 clicks ${String(Math.round(p99(minuteLatencies))).padStart(5)} ms, commands ${String(Math.round(p99(minuteCommandLatencies))).padStart(5)} ms, errors so far ${figures.errors}, bot RSS ${mb.toFixed(1)} MB`);
+      process.stdout.write(`${rows.at(-1)}\n`);
+      minuteLatencies = [];
+      minuteCommandLatencies = [];
+      minuteRequests = 0;
+    }
+  })();
+  process.stdout.write(`soak: ${minutes} min, ${CENTRES} centres, ${members.length} members, ${directors.length} directors (bot pid ${child.pid})\n`);
+  await Promise.all([...members.map(walk), ...directors.map(ask), watcher]);
+
+  for (const member of members) {
+    const draft = await driver.poolster.deps.survey.getMemberDraft(member.roundId, member.user.userId);
+    for (const [id, version] of member.acked) if ((draft?.bouwstenen[id]?.version ?? 0) < version) figures.lost += 1;
+  }
+  const growth = rss.length > 1 ? rss.at(-1)! - rss[0]! : 0;
+  process.stdout.write(
+    `soak result: ${figures.clicks} answers, ${figures.commands} director commands, ${figures.digests} digests (${week} compressed weeks); ` +
+      `${figures.errors} errors${errorKinds.size ? ` (${[...errorKinds].map(([k, n]) => `${k}: ${n}`).join('; ')})` : ''}, ${figures.lost} lost answers, ` +
+      `RSS after warm-up ${rss[0]?.toFixed(1) ?? '-'} MB → ${rss.at(-1)?.toFixed(1) ?? '-'} MB (growth ${growth.toFixed(1)} MB)\n`,
+  );
+  const ok = figures.errors === 0 && figures.lost === 0 && growth < 10;
+  process.stdout.write(ok ? 'soak: targets met (0 errors, 0 lost answers, RSS growth < 10 MB)\n' : 'soak: TARGETS MISSED\n');
+  await killHard(child);
+  child = undefined as never;
+  await driver.stop();
+  await connector.stop();
+  await azurite.stop();
+  process.exit(ok ? 0 : 1);
+}
+
+function findVolgende(card: any): { data: Record<string, any> } | undefined {
+  let found: { data: Record<string, any> } | undefined;
+  const walk = (node: any) => {
+    if (found || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (typeof node.title === 'string' && /^Volgende/.test(node.title) && node.data) found = node;
+    Object.values(node).forEach(walk);
+  };
+  walk(card);
+  return found;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`soak failed: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});
