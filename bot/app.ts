@@ -17,6 +17,7 @@ import { PoolsterError } from '../domain/errors';
 import { answerFailedTurn } from './boundary';
 import { createTeamsRouter } from './router';
 import { actorOf } from './turn';
+import type { FileLinks, FileSource } from './files';
 import type { Router } from '../dialogs/types';
 import { TableBotStateStorage } from '../storage/botStateStorage';
 import type { Tables } from '../storage/tables';
@@ -135,6 +136,8 @@ export function createApplication(input: {
   logger: Logger;
   now: () => Date;
   features: Feature[];
+  /** Download links and the file sources they rebuild from (bot/files.ts). */
+  files?: { links: FileLinks; sources: Map<string, FileSource> };
 }): Application<PoolsterTurnState> {
   const { config, adapter, tables, logger } = input;
   const app = new Application<PoolsterTurnState>({
@@ -162,7 +165,7 @@ export function createApplication(input: {
   // The one error boundary of every turn (bot/boundary.ts); the adapter's handler is the same.
   app.error(async (context, error) => answerFailedTurn(context, error, logger));
 
-  const router = createTeamsRouter(app, { logger, now: input.now });
+  const router = createTeamsRouter(app, { logger, now: input.now, ...(input.files ? { fileLinks: input.files.links, fileSources: input.files.sources } : {}) });
   for (const feature of input.features) feature(router);
   router.finish();
   return app;

@@ -5,6 +5,7 @@
  * turn's context and answers in Dutch the way the activity expects an answer. Features do not catch
  * to answer; they throw coded PoolsterErrors (domain/errors.ts) or let unexpected errors through.
  */
+import { withoutMarkdown } from '../cards/plainText';
 import { INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { GENERIC_FAILURE_MESSAGE, PoolsterError, STORAGE_UNAVAILABLE_MESSAGE, errorSummary, isStorageUnavailable } from '../domain/errors';
@@ -52,9 +53,12 @@ export async function sendInvokeResponse(context: TurnContext, status: number, b
   await context.sendActivity({ type: 'invokeResponse', value: { status, ...(body === undefined ? {} : { body }) } });
 }
 
-/** A card action answered with a message (Teams shows it in place of the card's spinner). */
+/**
+ * A card action answered with a message (Teams shows it in place of the card's spinner). Shown as
+ * plain text: Markdown shared with chat messages is dropped (`**verder**` → `verder`).
+ */
 export function sendInvokeMessage(context: TurnContext, text: string): Promise<void> {
-  return sendInvokeResponse(context, 200, { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text });
+  return sendInvokeResponse(context, 200, { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: withoutMarkdown(text) });
 }
 
 /**

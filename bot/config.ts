@@ -85,6 +85,16 @@ const envSchema = z
     DEMO_DATA: booleanFlag(false),
     SCHEDULER: booleanFlag(true),
     RETENTION_MONTHS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(120).default(24)),
+    // Where people's browsers reach this bot (download links); no trailing slash, no path, query or fragment.
+    PUBLIC_BASE_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .url('expected the bot\'s public address, e.g. https://poolster.example.org')
+        .refine((value) => /^https?:$/.test(new URL(value).protocol), 'expected an http(s) URL')
+        .refine((value) => { const u = new URL(value); return !u.search && !u.hash && (u.pathname === '/' || u.pathname === ''); }, 'expected an origin only (no path, query or fragment)')
+        .optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if (!env.STORAGE_CONNECTION_STRING && !env.STORAGE_ACCOUNT_URL) {
@@ -121,6 +131,9 @@ const envSchema = z
       }
     }
     if (env.NODE_ENV === 'production') {
+      if (env.PUBLIC_BASE_URL && new URL(env.PUBLIC_BASE_URL).protocol !== 'https:') {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['PUBLIC_BASE_URL'], message: 'must be https in production: download links carry a one-time token' });
+      }
       if (env.ALLOWED_TENANTS.length === 0) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['ALLOWED_TENANTS'], message: 'required in production: the tenant ids allowed to use the bot' });
       }
@@ -147,6 +160,11 @@ export interface Config {
   demoData: boolean;
   scheduler: boolean;
   retentionMonths: number;
+  /**
+   * Origin of the bot as people's browsers reach it (download links). Undefined: the address the
+   * server listens on (development), settled once the port is known.
+   */
+  publicBaseUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -200,5 +218,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     demoData: e.DEMO_DATA,
     scheduler: e.SCHEDULER,
     retentionMonths: e.RETENTION_MONTHS,
+    ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: new URL(e.PUBLIC_BASE_URL).origin } : {}),
   };
 }

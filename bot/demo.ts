@@ -11,6 +11,9 @@ import type { Logger } from 'pino';
 import type { CentreRepository } from '../storage/centres';
 import { loadDemoData, type DemoResult } from '../storage/demo';
 import { PlanRepository } from '../storage/plans';
+import { SurveyRepository } from '../storage/survey';
+import { InschalingRepository } from '../storage/inschalingen';
+import { loadDemoInschaling } from '../storage/demoInschaling';
 import type { Tables } from '../storage/tables';
 
 /** `conversation.tenantId` and `channelData.tenant.id` of every playground activity. */
@@ -48,8 +51,12 @@ export async function loadPlaygroundDemo(input: {
     { centres: input.centres, plans: new PlanRepository(input.tables.client('Plans')), now: input.now },
     { tenantId: PLAYGROUND_TENANT_ID, directors: [{ ...PLAYGROUND_USER }] },
   );
+  const inschalingYear = await loadDemoInschaling(
+    { survey: new SurveyRepository(input.tables.client('Survey')), inschalingen: new InschalingRepository(input.tables.client('Inschalingen')), now: input.now },
+    { tenantId: PLAYGROUND_TENANT_ID, centreId: result.centreId, director: { userId: PLAYGROUND_USER.userId, name: PLAYGROUND_USER.name } },
+  );
   input.logger.info(
-    { centreId: result.centreId, centreCreated: result.centreCreated, planLoaded: result.planLoaded },
+    { centreId: result.centreId, centreCreated: result.centreCreated, planLoaded: result.planLoaded, ...(inschalingYear ? { inschalingLoaded: inschalingYear } : {}) },
     'demo data ready: the playground user is director of the demo centre',
   );
   return result;

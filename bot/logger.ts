@@ -57,6 +57,16 @@ export const REDACTED_PATHS = [
   'req.headers.authorization',
 ];
 
+/**
+ * Colour codes only for a terminal: NO_COLOR turns them off, FORCE_COLOR on (npm run dev sets one
+ * of them, because the bot's output reaches the terminal through a pipe).
+ */
+export function useColour(env: NodeJS.ProcessEnv = process.env, isTTY = Boolean(process.stdout.isTTY)): boolean {
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0';
+  return isTTY;
+}
+
 export function createLogger(options: {
   level: string;
   format: 'json' | 'pretty';
@@ -72,7 +82,7 @@ export function createLogger(options: {
   if (options.format === 'pretty' && !options.destination) {
     return pino({
       ...base,
-      transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app' } },
+      transport: { target: 'pino-pretty', options: { colorize: useColour(), translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app' } },
     });
   }
   return options.destination ? pino(base, options.destination as pino.DestinationStream) : pino(base);

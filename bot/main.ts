@@ -20,8 +20,10 @@ import { registerHelp } from '../dialogs/help';
 import { registerPlan } from '../dialogs/plan';
 import { PlanRepository } from '../storage/plans';
 import { registerCentre } from '../dialogs/centre';
+import { registerTeam } from '../dialogs/centre/team';
 import { registerSurveyMember } from '../dialogs/survey/member';
 import { registerSurveyRound } from '../dialogs/survey/round';
+import { registerRoundClosing } from '../dialogs/survey/closeRound';
 import { SurveyRepository } from '../storage/survey';
 import { DEFAULT_DRAFT_CACHE, MemberDraftCache } from '../storage/draftCache';
 import { registerResult } from '../dialogs/result';
@@ -40,6 +42,8 @@ import { registerShare } from '../dialogs/share';
 import { createRetentionJob, type RetentionJob } from '../dialogs/privacy/retention';
 import { PrivacyRepository } from '../storage/privacy';
 import { CoordinatorRepository, ResultShareRepository } from '../storage/network';
+import { DownloadRepository } from '../storage/downloads';
+import { createFileLinks, type FileSource } from './files';
 
 export interface Poolster {
   url: string;
@@ -56,7 +60,7 @@ export interface StartOptions {
 }
 
 export function buildFeatures(deps: FeatureDeps): Feature[] {
-  return [registerHelp(deps), registerCentre(deps), registerSurveyRound(deps), registerSurveyMember(deps), registerDigest(deps), registerPlan(deps), registerResult(deps), registerPrivacy(deps), registerCommunity(deps), registerNetworkOverview(deps), registerShare(deps)];
+  return [registerHelp(deps), registerCentre(deps), registerTeam(deps), registerSurveyRound(deps), registerRoundClosing(deps), registerSurveyMember(deps), registerDigest(deps), registerPlan(deps), registerResult(deps), registerPrivacy(deps), registerCommunity(deps), registerNetworkOverview(deps), registerShare(deps)];
 }
 
 /**
@@ -84,7 +88,13 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
   await tables.ensure();
 
   const adapter = createAdapter(config, logger, options.retry);
-  const messenger: Messenger = createMessenger({ adapter, botAppId: config.auth.appId ?? '', logger });
+  // Download links point at PUBLIC_BASE_URL; without it, outside production, at the listening address.
+  let listeningUrl: string | undefined;
+  const publicBaseUrl = () => config.publicBaseUrl ?? (config.mode === 'production' ? undefined : listeningUrl);
+  const downloads = new DownloadRepository(tables.client('Downloads'));
+  const fileLinks = createFileLinks({ downloads, baseUrl: publicBaseUrl, now });
+  const fileSources = new Map<string, FileSource>();
+  const messenger: Messenger = createMessenger({ adapter, botAppId: config.auth.appId ?? '', logger, fileLinks });
   const drafts = new MemberDraftCache({ ...DEFAULT_DRAFT_CACHE, now: () => now().getTime() });
   const deps: FeatureDeps = {
     background: createBackgroundTasks(logger),
@@ -97,6 +107,7 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
     privacy: new PrivacyRepository(tables.client('Survey')),
     coordinators: new CoordinatorRepository(tables.client('Network')),
     shares: new ResultShareRepository(tables.client('Network')),
+    downloads,
     messenger,
     logger,
     now,
@@ -105,8 +116,8 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
     const demo = await loadPlaygroundDemo({ tables, centres: deps.centres, now, logger });
     await loadPlaygroundNetworkDemo({ deps, firstCentreId: demo.centreId, now, logger });
   }
-  const app = createApplication({ config, adapter, tables, logger, now, features: buildFeatures(deps) });
-  const server = createServer({ adapter, app, tables, logger, maxBodyBytes: config.maxBodyBytes, requireToken: Boolean(config.auth.appId) });
+  const app = createApplication({ config, adapter, tables, logger, now, features: buildFeatures(deps), files: { links: fileLinks, sources: fileSources } });
+  const server = createServer({ adapter, app, tables, logger, maxBodyBytes: config.maxBodyBytes, requireToken: Boolean(config.auth.appId), downloads: { repository: downloads, sources: fileSources, now } });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -114,6 +125,8 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
   });
   const address = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`;
+  listeningUrl = url;
+  if (!publicBaseUrl()) logger.warn('PUBLIC_BASE_URL is not set: files are offered through Teams file consent only, without a download link');
   if (!config.auth.appId) {
     logger.warn({ url }, 'development mode: no app registration, token validation is off; listening on localhost only');
   }

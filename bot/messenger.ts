@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { ConversationRef } from '../domain/conversation';
 import type { Messenger, Outgoing, SendFailure, SendOutcome } from '../dialogs/types';
 import { toActivity } from './turn';
+import { fileOfferActivities, type FileLinks } from './files';
 
 function statusOf(error: unknown): number | undefined {
   const e = error as { statusCode?: number; response?: { status?: number } };
@@ -33,11 +34,16 @@ async function outcomeOf<T>(call: () => Promise<T>, log: Logger): Promise<T | Se
   }
 }
 
-export function createMessenger(deps: { adapter: CloudAdapter; botAppId: string; logger: Logger }): Messenger {
+export function createMessenger(deps: { adapter: CloudAdapter; botAppId: string; logger: Logger; fileLinks?: FileLinks }): Messenger {
   const log = deps.logger.child({ component: 'messenger' });
   return {
     async send(ref: ConversationRef, message: Outgoing): Promise<SendOutcome> {
       const reference = ref as Partial<ConversationReference>;
+      // A file: consent card plus a one-time link (issued once, before any retry), personal chats only.
+      const activities =
+        'file' in message
+          ? await fileOfferActivities(message.file, { kind: reference.conversation?.conversationType === 'personal' ? 'personal' : reference.conversation?.conversationType ? 'groupChat' : 'unknown' }, deps.fileLinks, log)
+          : [toActivity(message)];
       const result = await outcomeOf(
         async () => {
           let activityId: string | undefined;
@@ -46,8 +52,8 @@ export function createMessenger(deps: { adapter: CloudAdapter; botAppId: string;
             // Caught here: thrown out of the callback it would reach the adapter's onTurnError, which
             // swallows it, and a 403/429/5xx would look like a success.
             try {
-              const response = await context.sendActivity(toActivity(message));
-              activityId = response?.id;
+              const responses = await context.sendActivities(activities);
+              activityId = responses?.[0]?.id;
             } catch (error) {
               sendError = error;
             }

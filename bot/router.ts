@@ -13,6 +13,9 @@ import type { ActionHandler, CommandHandler, Router, Turn, UnknownMessage } from
 import { rememberTurnLog, sendInvokeMessage, sendInvokeResponse } from './boundary';
 import { createTurn, toActivity } from './turn';
 import { registerFileConsent, type FileSource } from './files';
+import { fileOfferActivities, type FileLinks } from './files';
+import { type FileOffer } from './turn';
+import { cardWithoutMarkdown, withoutMarkdown } from '../cards/plainText';
 import { VERBS } from '../cards/verbs';
 
 export const INVALID_CARD_MESSAGE =
@@ -28,6 +31,10 @@ export { errorSummary, scrubErrorText };
 export interface TurnDeps {
   logger: Logger;
   now: () => Date;
+  /** One-time download links next to file consent (bot/files.ts); without it only consent is offered. */
+  fileLinks?: FileLinks;
+  /** The file sources features register, shared with the download route (bot/server.ts). */
+  fileSources?: Map<string, FileSource>;
 }
 
 /** Card data arrives with routing fields next to the inputs; features only see their own fields. */
@@ -42,7 +49,9 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
   let parser: CommandParser | undefined;
   const installHandlers: Array<(turn: Turn) => Promise<void>> = [];
   const unknownHandlers: Array<(turn: Turn, unknown: UnknownMessage) => Promise<void>> = [];
-  const fileSources = new Map<string, FileSource>();
+  const fileSources = deps.fileSources ?? new Map<string, FileSource>();
+  const offerFile: FileOffer = (file, actor, log) =>
+    fileOfferActivities(file, { kind: actor.conversation.kind, recipient: { tenantId: actor.tenantId, userId: actor.userId, channelUserId: actor.channelUserId } }, deps.fileLinks, log);
 
   // Handlers do not catch to answer: whatever they throw reaches the turn's one error boundary
   // (bot/boundary.ts), which logs with the logger made here (verb, command or event included).
@@ -53,7 +62,7 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
       ...fields,
     });
     rememberTurnLog(context, log);
-    return createTurn(context, log, deps.now);
+    return createTurn(context, log, deps.now, offerFile);
   };
 
   return {
@@ -73,11 +82,12 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
         const parsed = schema.safeParse(withoutRoutingFields(data));
         if (!parsed.success) {
           turn.log.info({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'card data rejected');
-          return INVALID_CARD_MESSAGE;
+          return withoutMarkdown(INVALID_CARD_MESSAGE);
         }
         const result = await handler(turn, parsed.data);
         if (result.text && result.card) await context.sendActivity(toActivity({ text: result.text }));
-        return result.card ?? result.text ?? 'Verwerkt.';
+        // The answer to Action.Execute is shown as is: no Markdown in the card or the short message.
+        return result.card ? cardWithoutMarkdown(result.card) : withoutMarkdown(result.text ?? 'Verwerkt.');
       });
       app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => {
         const turn = turnFor(context, { verb, fallback: 'submit' });
@@ -111,7 +121,7 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
       // One parser from every declaration; it throws here, at start-up, if two commands share words.
       const commandParser = buildCommandParser([...commands.values()].map((c) => c.declaration));
       parser = commandParser;
-      registerFileConsent(app, fileSources, turnFor);
+      registerFileConsent(app, fileSources, turnFor, deps.fileLinks);
 
       // A card button that runs a command as if the person typed it: an Action.Submit with plain
       // data { verb: 'command.run', command, args? } (imBack/messageBack buttons send nothing in

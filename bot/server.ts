@@ -18,6 +18,9 @@ import type { Logger } from 'pino';
 import type { Tables } from '../storage/tables';
 import { checkActivityEnvelope } from './envelope';
 import { errorSummary } from '../domain/errors';
+import { userMessageFor } from './boundary';
+import { redactPath, registerDownloadRoutes, type FileSource } from './files';
+import type { DownloadRepository } from '../storage/downloads';
 
 export function createServer(input: {
   adapter: TeamsAdapter;
@@ -27,6 +30,8 @@ export function createServer(input: {
   maxBodyBytes: number;
   /** An app registration is configured: every POST needs a valid Bot Framework token. */
   requireToken: boolean;
+  /** One-time download links (bot/files.ts): the pending downloads and the sources that rebuild them. */
+  downloads?: { repository: DownloadRepository; sources: ReadonlyMap<string, FileSource>; now: () => Date };
 }): restify.Server {
   const { adapter, app, tables, logger } = input;
   const server = restify.createServer({ name: 'poolster', handleUncaughtExceptions: false });
@@ -116,9 +121,13 @@ export function createServer(input: {
     }
   });
 
+  if (input.downloads) {
+    registerDownloadRoutes(server, { downloads: input.downloads.repository, sources: input.downloads.sources, logger, now: input.downloads.now, userMessageFor });
+  }
+
   server.on('restifyError', (req, res, err, callback) => {
-    // Oversized or malformed bodies: answer plainly, never echo the content.
-    logger.info({ status: (err as { statusCode?: number }).statusCode, path: req.path() }, 'request rejected');
+    // Oversized or malformed bodies: answer plainly, never echo the content (nor a download token).
+    logger.info({ status: (err as { statusCode?: number }).statusCode, path: redactPath(req.path()) }, 'request rejected');
     return callback();
   });
   return server;

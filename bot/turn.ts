@@ -3,8 +3,12 @@
  */
 import { CardFactory, MessageFactory, TeamsInfo, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { Actor, Outgoing, Turn } from '../dialogs/types';
+import { cardWithoutMarkdown } from '../cards/plainText';
+import type { Actor, OutgoingFile, Outgoing, Turn } from '../dialogs/types';
 import type { ConversationKind, ConversationRef } from '../domain/conversation';
+
+/** Turns a file into the activities that offer it (bot/files.ts fileOfferActivities, bound by the router). */
+export type FileOffer = (file: OutgoingFile, actor: Actor, log: Logger) => Promise<Array<Partial<Activity>>>;
 
 export function actorOf(activity: Activity): Actor {
   const channelData = (activity.channelData ?? {}) as {
@@ -35,12 +39,14 @@ export const FILE_INFO_CONTENT_TYPE = 'application/vnd.microsoft.teams.card.file
 export interface FileConsentContext {
   kind: string;
   key: Record<string, string>;
+  /** The file's name, for a download link offered after a decline. */
+  name?: string;
 }
 
 export function toActivity(message: Outgoing): Partial<Activity> {
   if ('file' in message) {
     const { file } = message;
-    const context: FileConsentContext = { kind: file.source.kind, key: file.source.key };
+    const context: FileConsentContext = { kind: file.source.kind, key: file.source.key, name: file.name.slice(0, 200) };
     return {
       type: 'message',
       attachments: [
@@ -53,7 +59,7 @@ export function toActivity(message: Outgoing): Partial<Activity> {
     };
   }
   if ('card' in message) {
-    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(message.card));
+    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(cardWithoutMarkdown(message.card)));
     if (message.text) activity.text = message.text;
     return activity;
   }
@@ -77,7 +83,7 @@ export function sameConversation(stored: ConversationRef, current: ConversationR
   return key(stored) === key(current);
 }
 
-export function createTurn(context: TurnContext, log: Logger, now: () => Date): Turn {
+export function createTurn(context: TurnContext, log: Logger, now: () => Date, offerFile?: FileOffer): Turn {
   const actor = actorOf(context.activity);
   const conversationRef = (): ConversationRef => JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as ConversationRef;
   return {
@@ -85,6 +91,10 @@ export function createTurn(context: TurnContext, log: Logger, now: () => Date): 
     log,
     now: now(),
     async send(message) {
+      if ('file' in message && offerFile) {
+        await context.sendActivities(await offerFile(message.file, actor, log));
+        return;
+      }
       await context.sendActivity(toActivity(message));
     },
     conversationRef,

@@ -5,6 +5,8 @@
  */
 import type { DigestContent, DigestItem } from '../domain/digest/compose';
 import { ACTION_STATUS_LABELS } from '../domain/plan/model';
+import { schoolYearOfDate } from '../domain/schoolYear';
+import { submittedSentence } from '../domain/text/dutch';
 import type { CardJson } from './cardJson';
 import { cardBytes, expandCard, prepareCard } from './render';
 import digestJson from './templates/digest.json';
@@ -35,8 +37,14 @@ function more(hidden: number): string {
   return hidden > 0 ? `… en nog ${plural(hidden, 'actie', 'acties')}.` : '';
 }
 
+/** As `status` names them. */
 function ownerOf(item: DigestItem): string {
-  return item.owner ?? 'geen eigenaar';
+  return item.owner ?? 'zonder eigenaar';
+}
+
+/** "ma 25 mei", with the year when the date lies outside the school year of `today`. */
+export function digestDate(isoDate: string, today: string): string {
+  return schoolYearOfDate(isoDate) === schoolYearOfDate(today) ? dutchShortDate(isoDate) : `${dutchShortDate(isoDate)} ${isoDate.slice(0, 4)}`;
 }
 
 function speerpuntOf(item: DigestItem): string {
@@ -68,8 +76,7 @@ function roundText(content: DigestContent): string {
   const when =
     round.daysLeft < 0 ? 'verstreken' : round.daysLeft === 0 ? 'vandaag' : round.daysLeft === 1 ? 'morgen' : `nog ${round.daysLeft} dagen`;
   return (
-    `${round.finished} van ${plural(round.participants, 'deelnemer', 'deelnemers')} ${round.finished === 1 ? 'heeft' : 'hebben'} ` +
-    `de inschaling verzonden. Deadline: ${dutchDate(round.deadline)} (${when}).`
+    `${submittedSentence(round.finished, round.participants)} Deadline: ${dutchDate(round.deadline)} (${when}).`
   );
 }
 
@@ -85,9 +92,9 @@ function viewOf(content: DigestContent, occasion: DigestOccasion, limit: number)
   const sections = content.isEmpty
     ? []
     : [
-        section('Deadline in de komende 7 dagen', content.dueSoon, (i) => `${ownerOf(i)} · deadline ${dutchShortDate(i.deadline)} (${dueWhen(i.daysLeft)})${speerpuntOf(i)}`, limit),
-        section('Achterstallig', content.overdue, (i) => `${ownerOf(i)} · deadline ${dutchShortDate(i.deadline)} (${plural(i.daysLate, 'dag', 'dagen')} over tijd)${speerpuntOf(i)}`, limit),
-        section('Afgerond in de voorbije week', content.completed, (i) => `${ownerOf(i)} · afgerond op ${dutchShortDate(i.completedOn)}${speerpuntOf(i)}`, limit),
+        section('Deadline in de komende 7 dagen', content.dueSoon, (i) => `${ownerOf(i)} · deadline ${digestDate(i.deadline, content.today)} (${dueWhen(i.daysLeft)})${speerpuntOf(i)}`, limit),
+        section('Achterstallig', content.overdue, (i) => `${ownerOf(i)} · deadline ${digestDate(i.deadline, content.today)} (${plural(i.daysLate, 'dag', 'dagen')} over tijd)${speerpuntOf(i)}`, limit),
+        section('Afgerond in de voorbije week', content.completed, (i) => `${ownerOf(i)} · afgerond op ${digestDate(i.completedOn, content.today)}${speerpuntOf(i)}`, limit),
       ].filter((s): s is Section => s !== undefined);
 
   const progress = content.isEmpty
@@ -97,7 +104,7 @@ function viewOf(content: DigestContent, occasion: DigestOccasion, limit: number)
         value:
           sp.counted === 0
             ? 'nog geen acties'
-            : `${sp.done} van ${sp.counted} afgerond (${sp.percent}%)` + (sp.overdue > 0 ? ` · ${sp.overdue} achterstallig` : ''),
+            : sp.progressText + (sp.overdue > 0 ? ` ${sp.overdue} achterstallig.` : ''),
       }));
 
   const actionLimit = Math.max(3, Math.floor(limit / 2));
@@ -105,7 +112,7 @@ function viewOf(content: DigestContent, occasion: DigestOccasion, limit: number)
     ? []
     : content.priorities.map((p) => {
         const lines = p.actions.slice(0, actionLimit).map((a) => ({
-          text: `• ${a.title} · ${ACTION_STATUS_LABELS[a.status].toLowerCase()}${a.deadline ? ` · deadline ${dutchShortDate(a.deadline)}` : ''}`,
+          text: `• ${a.title} · ${ownerOf(a)} · ${ACTION_STATUS_LABELS[a.status].toLowerCase()}${a.deadline ? ` · deadline ${digestDate(a.deadline, content.today)}` : ''}`,
         }));
         if (p.actions.length === 0) lines.push({ text: 'Nog geen acties gekoppeld.' });
         const hidden = p.actions.length - actionLimit;

@@ -17,7 +17,7 @@ import {
   type Doelstelling,
   type Plan,
 } from '../domain/plan/model';
-import type { PlanOverview, SpeerpuntStatus, StatusCounts } from '../domain/plan/status';
+import { progressText, type PlanOverview, type SpeerpuntStatus, type StatusCounts } from '../domain/plan/status';
 import { nextSchoolYear, schoolYearOfDate, type SchoolYear } from '../domain/schoolYear';
 import { PLAN_VERBS } from './verbs';
 import type { CardJson } from './cardJson';
@@ -97,7 +97,7 @@ export function renderPlanOverviewCard(input: { plan: Plan; overview: PlanOvervi
     return {
       heading: `${sp.number}. ${sp.title}`,
       bar: progressBar(sp.progress),
-      counts: countsText(sp.countsByStatus, sp.total),
+      counts: `${progressText(sp.countsByStatus)} ${countsText(sp.countsByStatus, sp.total)}`,
       hasDeadlines: deadlines.length > 0,
       deadlines: deadlines.join(' · '),
     };
@@ -138,8 +138,7 @@ export function renderSpeerpuntCard(input: { status: SpeerpuntStatus; today: str
       hasWhy: sp.why.trim().length > 0,
       why: sp.why.trim(),
       bar: progressBar(status.progress),
-      progressText: `${status.countsByStatus.afgerond} van ${counted} ${counted === 1 ? 'actie' : 'acties'} afgerond (${percent(status.progress)}%)` +
-        (status.countsByStatus.geschrapt > 0 ? `; ${status.countsByStatus.geschrapt} geschrapt.` : '.'),
+      progressText: progressText(status.countsByStatus),
       countsText: countsText(status.countsByStatus, status.total),
       hasChart: status.total > 0,
       chart: ACTION_STATUSES.filter((s) => status.countsByStatus[s] > 0).map((s) => ({ legend: ACTION_STATUS_LABELS[s], value: status.countsByStatus[s] })),

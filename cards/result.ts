@@ -27,6 +27,7 @@ import {
   movementText,
   stadiumLabel,
 } from '../domain/result/labels';
+import { submittedSentence } from '../domain/text/dutch';
 import { RESULT_VERBS } from './verbs';
 import type { CardJson } from './cardJson';
 import { expandCard, prepareCard } from './render';
@@ -95,7 +96,7 @@ type BouwsteenAggregate = Pick<BouwsteenResult, 'bouwsteenId' | 'respondents' | 
 
 function proposalText(b: BouwsteenAggregate): string {
   if (b.proposedStadium === undefined) return 'nog geen antwoorden';
-  return b.tie ? `${stadiumName(b.proposedStadium)} (gelijke stand: lagere mediaan van alle antwoorden)` : stadiumName(b.proposedStadium);
+  return b.tie ? `${stadiumName(b.proposedStadium)} (gelijke stand: het middelste van alle antwoorden, te bespreken)` : stadiumName(b.proposedStadium);
 }
 
 function agreementText(b: BouwsteenAggregate): string {
@@ -165,12 +166,12 @@ function inspiringFacts(inspiring: ResultSnapshot['inspiring'], closingCount: nu
 }
 
 const PRIORITIES_INTRO =
-  'Borda-telling over de prioriteitenlijsten van de leden: 1e plaats = 5 punten … 5e plaats = 1 punt. Bij gelijke punten tellen eerst de eerste plaatsen, dan de vermeldingen. De eerste vijf zijn de teamprioriteiten.';
+  'Zo ontstaan de teamprioriteiten: op de lijst van elk lid krijgt de 1e plaats 5 punten, de 2e 4 punten, … de 5e 1 punt. Bij gelijke punten gaat voor wat vaker op de eerste plaats staat, daarna wat vaker genoemd werd. De vijf met de meeste punten zijn de teamprioriteiten.';
 const LEGEND_TEXT =
-  'Voorstel = het stadium dat de meeste leden kozen; bij een gelijke stand de lagere mediaan van alle antwoorden. Overeenstemming: eensgezind (iedereen hetzelfde), dicht bij elkaar (spreiding 1), bespreekpunt (spreiding 2 of meer, of geen stadium dat het vaakst gekozen werd).';
+  'Voorstel = het stadium dat de meeste leden kozen. Kozen evenveel leden twee of meer stadia, dan is het voorstel het middelste antwoord als je alle antwoorden van laag naar hoog legt (bij een even aantal het lagere van de twee middelste). Overeenstemming: eensgezind (iedereen hetzelfde), dicht bij elkaar (spreiding 1), bespreekpunt (spreiding 2 of meer, of geen stadium dat het vaakst gekozen werd).';
 
 function respondentsText(r: Pick<ResultSnapshot, 'memberCount' | 'submittedCount' | 'closingCount'>): string {
-  return `${r.submittedCount} van ${r.memberCount} deelnemers verzonden hun inschaling definitief. Per bouwsteen tellen alle volledig ingevulde antwoorden; ${r.closingCount} ${r.closingCount === 1 ? 'lid beantwoordde' : 'leden beantwoordden'} de slotvragen.`;
+  return `${submittedSentence(r.submittedCount, r.memberCount)} Per bouwsteen tellen alle volledig ingevulde antwoorden; ${r.closingCount} ${r.closingCount === 1 ? 'lid beantwoordde' : 'leden beantwoordden'} de slotvragen.`;
 }
 
 function statusText(context: RoundResultContext): string {

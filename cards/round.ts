@@ -3,6 +3,7 @@
  */
 import type { CardJson } from './cardJson';
 import { ROUND_VERBS } from './verbs';
+import { sentCount } from '../domain/text/dutch';
 import type { ParticipantProgress } from '../domain/survey/round';
 import { expandCard, prepareCard } from './render';
 import roundStartJson from './templates/survey/roundStart.json';
@@ -17,6 +18,8 @@ export function renderRoundStart(data: {
   centreName: string;
   schoolYears: string[];
   people: Array<{ title: string; value: string }>;
+  /** Where the list of people comes from and how to add colleagues (always shown). */
+  peopleHint: string;
   form: Partial<Record<RoundStartField, string>>;
   errors?: Partial<Record<RoundStartField, string>>;
   notice?: string;
@@ -26,6 +29,7 @@ export function renderRoundStart(data: {
   return expandCard(roundStartTemplate, {
     centreName: data.centreName,
     schoolYears: data.schoolYears,
+    peopleHint: data.peopleHint,
     people: data.people,
     form: fill(data.form),
     errors: fill(data.errors),
@@ -64,7 +68,7 @@ export function renderProgress(data: {
   return expandCard(progressTemplate, {
     roundId: data.roundId,
     schoolYear: data.schoolYear,
-    headline: `${finished} van ${data.progress.length} deelnemers verzonden · deadline ${data.deadlineText}${data.open ? '' : ' · ronde afgesloten'}`,
+    headline: `${sentCount(finished, data.progress.length)} · deadline ${data.deadlineText}${data.open ? '' : ' · ronde afgesloten'}`,
     notice: data.notice ?? '',
     groups,
     actionsList: data.open && unfinished > 0 ? [{ title: `Stuur een herinnering naar wie nog niet klaar is (${unfinished})`, verb: ROUND_VERBS.remind }] : [],

@@ -188,6 +188,9 @@ export interface CardButton {
   data: Record<string, unknown>;
 }
 
+/** Longest fact title kept in a FactSet (its title column is narrow, especially on a phone). */
+export const FACT_TITLE_MAX = 22;
+
 /** A read-only message card with optional facts and buttons. */
 export function renderMessageCard(data: {
   title: string;
@@ -195,10 +198,15 @@ export function renderMessageCard(data: {
   facts?: Array<{ title: string; value: string }>;
   buttons?: CardButton[];
 }): CardJson {
+  // A FactSet gives its titles a narrow column in Teams, where a long bouwsteen name breaks inside
+  // a word ("leergemeenscha p"): long titles become one wrapping line each instead.
+  const facts = data.facts ?? [];
+  const long = facts.some((f) => f.title.length > FACT_TITLE_MAX);
   return expandCard(messageTemplate, {
     title: data.title,
     paragraphs: data.paragraphs,
-    facts: data.facts ?? [],
+    facts: long ? [] : facts,
+    lines: long ? facts : [],
     buttons: (data.buttons ?? []).map((b) => ({ ...b, fallbackData: { ...b.data, verb: b.verb } })),
   });
 }

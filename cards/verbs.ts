@@ -14,6 +14,9 @@ export const VERBS = {
   round: {
     create: 'round.create',
     remind: 'round.remind',
+    /** Closes the round after the director confirmed (`sluit inschaling` asks first). */
+    close: 'round.close',
+    closeCancel: 'round.closeCancel',
   },
   result: {
     /** Back to the team result (director). */
@@ -26,8 +29,9 @@ export const VERBS = {
     review: 'result.review',
     /** Sends the confirmation card. */
     confirm: 'result.confirm',
-    /** Publishes the confirmed result to the team. */
+    /** Publishes the confirmed result to the team (asks first; `confirmed: 'ja'` publishes). */
     publish: 'result.publish',
+    publishCancel: 'result.publishCancel',
     /** Offers the result as a file (XLSX or CSV) in the director's personal chat. */
     export: 'result.export',
   },
@@ -50,6 +54,12 @@ export const VERBS = {
     add: 'share.add',
     /** Withdraws a share (director). */
     withdraw: 'share.withdraw',
+  },
+  team: {
+    /** A director changes someone's role from the `team` card. */
+    setRole: 'team.setRole',
+    /** Adds chosen members of this group chat or team to the beleidsteam. */
+    addMembers: 'team.addMembers',
   },
   /**
    * A button that runs a text command as if typed: an Action.Submit with data

@@ -12,6 +12,7 @@ import type { DigestSources } from './digest/sources';
 import type { PrivacyRepository } from '../storage/privacy';
 import type { BackgroundTasks } from './background';
 import type { CoordinatorRepository, ResultShareRepository } from '../storage/network';
+import type { DownloadRepository } from '../storage/downloads';
 
 export interface FeatureDeps {
   centres: CentreRepository;
@@ -31,6 +32,8 @@ export interface FeatureDeps {
   coordinators: CoordinatorRepository;
   /** Published team results a director shared with people outside the beleidsteam. */
   shares: ResultShareRepository;
+  /** Pending one-time download links (storage/downloads.ts); erased with the person. */
+  downloads: DownloadRepository;
   /** Work that continues after the turn was answered (e.g. invitations). */
   background: BackgroundTasks;
   logger: Logger;

@@ -37,6 +37,17 @@ export interface OutgoingFile {
   description: string;
   /** Which file source rebuilds the bytes on accept, and its key (small, JSON, re-checked on use). */
   source: { kind: string; key: Record<string, string> };
+  /**
+   * Who the file is for (the one-time download link is bound to them). `Turn.send` fills it with
+   * the actor; a proactive `Messenger.send` of a file needs it, or only file consent is offered.
+   */
+  recipient?: FileRecipient;
+}
+
+export interface FileRecipient {
+  tenantId: string;
+  userId: string;
+  channelUserId: string;
 }
 
 export type Outgoing = { text: string } | { card: CardJson; text?: string } | { file: OutgoingFile };

@@ -27,9 +27,12 @@ const AZURITE_DIR = path.join(DATA_DIR, 'azurite');
 const PLAYGROUND_LOG = path.join(DATA_DIR, 'agentsplayground.log');
 const AZURITE_DEFAULT_PORT = 10002;
 const PLAYGROUND_DEFAULT_PORT = 56150;
-const STOP_GRACE_MS = 8_000;
+// Longer than the bot's own 10 s shutdown limit (bot/main.ts), so it always gets to stop cleanly.
+const STOP_GRACE_MS = 12_000;
 
 const useColour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+/** The children write into a pipe: tell them whether this terminal wants colour. */
+const colourEnv: NodeJS.ProcessEnv = useColour ? { FORCE_COLOR: '1' } : { NO_COLOR: '1', FORCE_COLOR: '0' };
 const paint = (code: number, text: string) => (useColour ? `\u001b[${code}m${text}\u001b[0m` : text);
 const bold = (text: string) => paint(1, text);
 
@@ -64,12 +67,13 @@ let stopping = false;
 
 /** Starts a child in its own process group (so Ctrl-C reaches only us) with prefixed output. */
 function startChild(name: string, colour: number, command: string, args: string[], env: NodeJS.ProcessEnv, onLine?: (line: string) => void): Child {
-  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, args, { cwd: ROOT, env: { ...env, ...colourEnv }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const prefix = paint(colour, `[${name}]`.padEnd(12));
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue;
     createInterface({ input: stream }).on('line', (line) => {
-      process.stdout.write(`${prefix} ${line}\n`);
+      // A child that colours anyway (some CLIs ignore NO_COLOR): strip the codes when not a terminal.
+      process.stdout.write(`${prefix} ${useColour ? line : stripAnsi(line)}\n`);
       onLine?.(line);
     });
   }
@@ -95,9 +99,15 @@ function startChild(name: string, colour: number, command: string, args: string[
   return entry;
 }
 
+function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
+}
+
 async function stopChild(child: Child): Promise<void> {
   const proc = child.process;
   if (proc.exitCode !== null || proc.signalCode !== null || proc.pid === undefined) return;
+  say(`waiting for ${child.name} to stop ...`);
   const signalGroup = (signal: NodeJS.Signals) => {
     try {
       process.kill(-proc.pid!, signal);
@@ -275,7 +285,7 @@ async function main(): Promise<void> {
       '',
       `      ${bold(url)}`,
       '',
-      '  Try: typ "help" in Personal Chat, then "status speerpunt 3".',
+      '  Try: type "help" in Personal Chat, then "status speerpunt 3", "resultaat" or "acties".',
       '  In Group Chat or a Teams channel, @mention Test Bot first (e.g. "@Test Bot digest hier").',
       `  You are "Alex Wilber"${/^(true|1|yes|ja)$/i.test(env.DEMO_DATA ?? '') ? ', director of the demo centre' : ''}. Ctrl-C stops everything.`,
       paint(32, rule),

@@ -10,6 +10,7 @@ import type { Person } from '../domain/centre/model';
 import { parsePlanFile } from '../domain/plan/planFile';
 import type { CentreRepository } from './centres';
 import type { PlanRepository } from './plans';
+import { withDemoDirectorActions } from './demoInschaling';
 
 export const DEMO_CENTRE_NAME = 'Vrij CLB Westhoek en Houtland (demo)';
 export const DEMO_PLAN_FILE = path.resolve(__dirname, '..', 'data', 'demo-plan.yaml');
@@ -42,7 +43,7 @@ export async function loadDemoData(deps: DemoDeps, input: { tenantId: string; di
     const demo = existing.find((c) => c.name === DEMO_CENTRE_NAME);
     const centreId = (demo ?? existing[0]!).centreId;
     if (!demo || (await deps.plans.hasPlan(demo.centreId))) return { centreId, centreCreated: false, planLoaded: false };
-    await importDemoPlan(deps, demo.centreId);
+    await importDemoPlan(deps, demo.centreId, first);
     return { centreId, centreCreated: false, planLoaded: true };
   }
 
@@ -68,7 +69,7 @@ export async function loadDemoData(deps: DemoDeps, input: { tenantId: string; di
     };
     await deps.centres.addPersonIfNew(person);
   }
-  await deps.plans.replacePlan(centre.centreId, plan, now);
+  await deps.plans.replacePlan(centre.centreId, withDemoDirectorActions(plan, first), now);
   return { centreId: centre.centreId, centreCreated: true, planLoaded: true };
 }
 
@@ -81,6 +82,6 @@ async function readDemoPlan() {
   return result.plan;
 }
 
-async function importDemoPlan(deps: DemoDeps, centreId: string): Promise<void> {
-  await deps.plans.replacePlan(centreId, await readDemoPlan(), deps.now());
+async function importDemoPlan(deps: DemoDeps, centreId: string, director: DemoDirector): Promise<void> {
+  await deps.plans.replacePlan(centreId, withDemoDirectorActions(await readDemoPlan(), director), deps.now());
 }

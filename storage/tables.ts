@@ -15,6 +15,7 @@ export const TABLE_NAMES = [
   'Conversations',
   'Digests',
   'Network',
+  'Downloads',
 ] as const;
 
 export type TableName = (typeof TABLE_NAMES)[number];

@@ -1,12 +1,13 @@
 /**
  * `setup <naam>`: the first person registers their centre and becomes its director.
  * `rol <directeur|lid|geen> <naam>`: a director grants or revokes roles for people in the current
- * team or chat (or people already in the centre). `team`: the beleidsteam as it stands.
+ * team or chat (or people already in the centre). `team` lives in ./team.ts.
  */
-import { isDirector, networkOf, parseCentreName, type Person, type Role } from '../../domain/centre/model';
+import { networkOf, parseCentreName, type Person, type Role } from '../../domain/centre/model';
 import { renderMessageCard } from '../../cards/survey';
 import type { FeatureDeps } from '../deps';
 import { requireDirector } from '../context';
+import { whereToAddPeople } from './team';
 import type { Router } from '../types';
 
 const ROLE_WORDS: Record<string, Role[] | 'none'> = {
@@ -58,7 +59,7 @@ export function registerCentre(deps: FeatureDeps) {
           title: `${centre.name} is geregistreerd`,
           paragraphs: [
             'Je bent de directeur van dit centrum in Poolster.',
-            'Voeg je beleidsteam toe: typ in een chat of team met hen **rol lid [naam]** (of **rol directeur [naam]**). Start daarna een ronde met **start inschaling**.',
+            'Voeg je beleidsteam toe: voeg Poolster toe aan een groepschat of team met hen en typ daar @Poolster team; daar vink je aan wie erbij komt. Start daarna een ronde met start inschaling.',
           ],
         }),
       });
@@ -92,7 +93,9 @@ export function registerCentre(deps: FeatureDeps) {
         await turn.send({
           text:
             found.length === 0
-              ? `Ik vind niemand met de naam "${match[2]}" in dit gesprek of in je beleidsteam. Typ de opdracht in een chat of team waar die persoon in zit, met de naam zoals Teams ze toont.`
+              ? turn.actor.conversation.kind === 'personal'
+                ? `"${match[2]}" zit nog niet in je beleidsteam. ${whereToAddPeople(match[2])}`
+                : `Ik vind niemand met de naam "${match[2]}" in dit gesprek of in je beleidsteam. Typ de naam zoals Teams ze toont, of kies met @Poolster team.`
               : `Er zijn meerdere mensen met de naam "${match[2]}". Typ de volledige naam.`,
         });
         return;
@@ -133,23 +136,5 @@ export function registerCentre(deps: FeatureDeps) {
       await turn.send({ text: `${target.name} is nu ${label} van ${centre.name}.` });
     });
 
-    router.command({
-      name: 'team',
-      topic: 'team',
-      words: ['team', 'beleidsteam', 'rollen'],
-      usage: 'team',
-      description: 'Toont het beleidsteam en laat je rollen toekennen of intrekken.',
-      audience: 'directeur',
-    }, async (turn) => {
-      const { centre } = await requireDirector(turn, deps);
-      const people = await deps.centres.listPeople(turn.actor.tenantId, centre.centreId);
-      await turn.send({
-        card: renderMessageCard({
-          title: `Beleidsteam van ${centre.name}`,
-          paragraphs: ['Wijzig rollen met **rol lid [naam]**, **rol directeur [naam]** of **rol geen [naam]**.'],
-          facts: people.map((p) => ({ title: p.name || p.userId, value: isDirector(p) ? 'directeur' : 'lid' })),
-        }),
-      });
-    });
   };
 }

@@ -52,7 +52,7 @@ export function registerPrivacy(deps: FeatureDeps) {
         await turn.send({ text: `${NOTHING_STORED} Je hoort niet bij een beleidsteam en hebt nergens antwoorden of acties staan.` });
         return;
       }
-      await turn.send({ text: 'Hier is alles wat ik over jou bewaar, als JSON-bestand. Klik op **Toestaan** om het in je OneDrive te zetten; alleen jij krijgt het.' });
+      await turn.send({ text: 'Hier is alles wat ik over jou bewaar, als JSON-bestand. Zet het in je OneDrive met **Toestaan**, of download het met de knop **Download**: de link werkt één keer en alleen voor jou.' });
       await turn.send({ file: { ...exportFile(data, turn.now), source: { kind: PRIVACY_FILE_KIND, key: {} } } });
     });
 

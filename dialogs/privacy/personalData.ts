@@ -24,7 +24,7 @@ import { ERASED_NAME, type RoundErasure } from '../../storage/privacy';
 import type { FeatureDeps } from '../deps';
 import type { Actor } from '../types';
 
-export type PrivacyDeps = Pick<FeatureDeps, 'centres' | 'survey' | 'plans' | 'digests' | 'inschalingen' | 'privacy' | 'coordinators' | 'shares'>;
+export type PrivacyDeps = Pick<FeatureDeps, 'centres' | 'survey' | 'plans' | 'digests' | 'inschalingen' | 'privacy' | 'coordinators' | 'shares' | 'downloads'>;
 
 /** The export, as JSON-ready data with Dutch keys (it is for the person). */
 export interface PersonalData {
@@ -238,6 +238,8 @@ export async function erasePersonalData(deps: PrivacyDeps, actor: Actor): Promis
   await refuseOnlyDirector(deps, actor, person);
   const who = { userId: actor.userId, name: person?.name ?? actor.name };
 
+  // Download links not used yet name the person: they go first (a link then answers "verlopen").
+  await deps.downloads.deleteFor(actor.tenantId, actor.userId);
   const rounds = await deps.privacy.roundsOf(actor.tenantId, actor.userId);
   const done: Record<RoundErasure, number> = { deleted: 0, anonymised: 0, none: 0 };
   for (const round of rounds) {

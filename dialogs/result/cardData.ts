@@ -14,6 +14,9 @@ const roundId = z.string().min(1).max(100);
 
 export const roundSchema = z.object({ roundId });
 
+/** Publiceer: without `confirmed` the director is asked first; the question's Bevestig sends `ja`. */
+export const publishSchema = z.object({ roundId, confirmed: z.literal('ja').optional() });
+
 export const detailSchema = z.object({
   roundId,
   /** Checked against the catalogue by the handler, so a forged id gets a Dutch answer. */

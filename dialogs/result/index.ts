@@ -37,8 +37,9 @@ import type { ActionResult, Router, SendFailure, Turn } from '../types';
 import type { ConversationRef } from '../../domain/conversation';
 import { sharedResultsFor } from '../share';
 import { buildExportFile, cardContext, confirmationOf, loadResult, type LoadedResult } from './data';
-import { RESULT_EXPORT_FILE, confirmSchema, detailSchema, exportSchema, roundSchema, type ExportKey } from './cardData';
+import { RESULT_EXPORT_FILE, confirmSchema, detailSchema, exportSchema, publishSchema, roundSchema, type ExportKey } from './cardData';
 import { RESULT_VERBS } from '../../cards/verbs';
+import { renderConfirmStep } from '../../cards/confirmStep';
 import { formatDutchInstant } from '../../domain/time';
 
 export const CLOSE_FIRST_MESSAGE =
@@ -168,6 +169,35 @@ export function registerResult(deps: FeatureDeps) {
             .join(' '),
         });
       }
+    });
+  };
+
+  /** What publishing means, before it happens: who is told, what they see, what can still change. */
+  const publishQuestion = async (turn: Turn, loaded: Loaded) => {
+    let told = 0;
+    for (const participant of await deps.survey.listParticipants(loaded.round.roundId)) {
+      if (participant.userId === turn.actor.userId) continue;
+      const person = await deps.centres.getPerson(loaded.round.tenantId, participant.userId);
+      if (person && person.centreId === loaded.round.centreId) told += 1;
+    }
+    return renderConfirmStep({
+      title: `Teamresultaat ${loaded.round.schoolYear} publiceren?`,
+      facts: [
+        {
+          label: 'Wie het hoort',
+          text:
+            told === 0
+              ? 'Er is geen andere deelnemer om het te sturen. Het beleidsteam ziet het resultaat daarna met resultaat.'
+              : `${told === 1 ? 'De andere deelnemer krijgt' : `De ${told} andere deelnemers krijgen`} het teamresultaat meteen in de persoonlijke chat met Poolster. Het hele beleidsteam ziet het daarna met resultaat.`,
+        },
+        { label: 'Wat ze zien', text: 'De bevestigde teamstadia, de verdelingen, de teamprioriteiten en de inspirerende praktijken. Nooit wie wat antwoordde.' },
+        {
+          label: 'Wat niet meer terug kan',
+          text: 'Een publicatie trek je niet in: wie het bericht kreeg, houdt het. Pas je daarna de teamstadia nog aan, dan publiceer je opnieuw en krijgen de leden de nieuwe versie.',
+        },
+      ],
+      confirm: { title: 'Bevestig: publiceer', verb: RESULT_VERBS.publish, data: { roundId: loaded.round.roundId, confirmed: 'ja' } },
+      cancel: { verb: RESULT_VERBS.publishCancel, data: { roundId: loaded.round.roundId } },
     });
   };
 
@@ -311,12 +341,14 @@ export function registerResult(deps: FeatureDeps) {
       });
     });
 
-    router.action(RESULT_VERBS.publish, roundSchema, async (turn, data) => {
+    router.action(RESULT_VERBS.publish, publishSchema, async (turn, data) => {
       const loaded = await load(turn, data.roundId);
       const inschaling = confirmationOf(loaded);
       if (loaded.round.status === 'open') return { text: CLOSE_FIRST_MESSAGE };
       if (!inschaling || !loaded.yearRow) return { text: 'Bevestig eerst de teamstadia; daarna kan je het resultaat publiceren.' };
       if (inschaling.published) return overview(loaded, { text: 'Het teamresultaat was al gepubliceerd.', tone: 'info' });
+      // One click on Publiceer asks first; only the confirmation card's Bevestig publishes.
+      if (data.confirmed !== 'ja') return { card: await publishQuestion(turn, loaded) };
       const { etag, ...row } = loaded.yearRow;
       const published = { ...row, published: true, publishedAt: turn.now.toISOString(), publishedBy: turn.actor.userId, publishedByName: loaded.context.person.name || turn.actor.name };
       try {
@@ -336,19 +368,24 @@ export function registerResult(deps: FeatureDeps) {
       });
     });
 
+    router.action(RESULT_VERBS.publishCancel, roundSchema, async (turn, data) =>
+      overview(await load(turn, data.roundId), { text: 'Niet gepubliceerd: de leden zien nog niets. Publiceer wanneer je klaar bent.', tone: 'info' }),
+    );
+
     router.action(RESULT_VERBS.export, exportSchema, async (turn, data) => {
       const loaded = await load(turn, data.roundId);
       if (loaded.round.status === 'open') return { text: CLOSE_FIRST_MESSAGE };
       const file = await buildExportFile(loaded, data.format, turn.now);
-      const message = { file: { ...file, source: { kind: RESULT_EXPORT_FILE, key: { roundId: data.roundId, format: data.format } } } };
+      const { tenantId, userId, channelUserId } = turn.actor;
+      const message = { file: { ...file, source: { kind: RESULT_EXPORT_FILE, key: { roundId: data.roundId, format: data.format } }, recipient: { tenantId, userId, channelUserId } } };
       const ref = await personalChatOf(turn, loaded.context.person);
       if (ref) {
         const outcome = await deps.messenger.send(ref, message);
         if (!outcome.ok) return { text: 'Ik kon je het bestand niet in je persoonlijke chat sturen. Open Poolster in een 1-op-1-chat en probeer het daar opnieuw.' };
-        return { text: 'Ik stuur je het bestand in je persoonlijke chat met Poolster: klik daar op **Toestaan** om het op te slaan.' };
+        return { text: `Ik stuur je ${file.name} in je persoonlijke chat met Poolster: zet het daar in je OneDrive met Toestaan, of download het met de knop Download.` };
       }
       await turn.send(message);
-      return { text: `Klik op **Toestaan** om ${file.name} in je OneDrive op te slaan.` };
+      return { text: `Hieronder staat ${file.name}: zet het in je OneDrive met Toestaan, of download het met de knop Download (de link werkt één keer, alleen voor jou).` };
     });
 
     router.fileSource(RESULT_EXPORT_FILE, exportSchema, exportFile);

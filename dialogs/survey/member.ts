@@ -25,6 +25,8 @@ import { renderClosing, renderConfirm, renderMessageCard, renderOverview, render
 import type { MemberDraftWithEtags } from '../../storage/memberDraft';
 import { SurveyConflictError } from '../../storage/survey';
 import { requirePerson } from '../context';
+import { isDirector } from '../../domain/centre/model';
+import { reopenHint } from './reopenHint';
 import type { FeatureDeps } from '../deps';
 import type { ActionResult, Router, Turn } from '../types';
 import type { CardJson } from '../../cards/cardJson';
@@ -106,7 +108,7 @@ function assertWritable(draft: MemberDraftWithEtags): void {
   if (draft.participant.submittedAt) {
     throw new PoolsterError(
       'survey-submitted',
-      'Je hebt je inschaling al definitief verzonden. Wil je toch iets wijzigen? Vraag je directeur om ze te heropenen.',
+      `Je hebt je inschaling al definitief verzonden. ${reopenHint()}`,
     );
   }
 }
@@ -170,9 +172,10 @@ export function surveyCards(deps: FeatureDeps) {
   /** The card for where the member is; falls back sensibly when the position is stale. */
   const cardFor = async (draft: MemberDraftWithEtags, target: SurveyPosition | 'resume', notice?: Notice): Promise<CardJson> => {
     if (draft.participant.submittedAt) {
+      const person = await deps.centres.getPerson(draft.round.tenantId, draft.participant.userId);
       return summaryCard(draft, 'Je inschaling is verzonden', [
         `Verzonden op ${formatDutchDate(draft.participant.submittedAt.slice(0, 10))}. Dank je wel!`,
-        'Dit zijn je antwoorden (alleen jij ziet ze). Wil je nog iets wijzigen, vraag dan je directeur om je inschaling te heropenen.',
+        `Dit zijn je antwoorden (alleen jij ziet ze). ${reopenHint(person && isDirector(person) ? draft.participant.name || person.name : undefined)}`,
       ]);
     }
     const position = target === 'resume' ? (draft.participant.position as SurveyPosition) : target;

@@ -8,6 +8,7 @@ import type { Person } from '../../domain/centre/model';
 import { nextSchoolYear, schoolYearOf } from '../../domain/schoolYear';
 import { progressOf, type Participant, type Round } from '../../domain/survey/round';
 import { addDays, brusselsDate, formatDutchDate, parseDutchDate } from '../../domain/time';
+import { invitedSentence } from '../../domain/text/dutch';
 import { ROUND_VERBS } from '../../cards/verbs';
 import { renderProgress, renderRoundStart, type RoundStartField } from '../../cards/round';
 import { SURVEY_VERBS } from '../../cards/verbs';
@@ -51,6 +52,12 @@ export function registerSurveyRound(deps: FeatureDeps) {
       centreName: context.centre.name,
       schoolYears: [current, nextSchoolYear(current)],
       people: candidates.map((c) => ({ title: c.known ? c.name : `${c.name} (uit dit gesprek)`, value: c.userId })),
+      peopleHint:
+        turn.actor.conversation.kind === 'personal'
+          ? candidates.length <= 1
+            ? 'Alleen jij staat hier: in een 1-op-1-gesprek toont Teams mij niemand anders. Collega\'s uitnodigen? Typ @Poolster start inschaling in een groepschat of team met hen (dan staan ze hier mee), of voeg ze eerst toe met @Poolster team.'
+            : 'Hier staat je beleidsteam. Ontbreekt er iemand? Typ @Poolster start inschaling in een groepschat of team met die persoon, of voeg ze toe met @Poolster team.'
+          : 'Je beleidsteam en de mensen uit dit gesprek. Wie je hier aanvinkt en nog niet in het team zit, komt erbij als lid.',
       form: {
         schoolYear: current,
         deadline: addDays(brusselsDate(turn.now), 21),
@@ -183,7 +190,7 @@ export function registerSurveyRound(deps: FeatureDeps) {
           card: renderMessageCard({
             title: 'Uitnodigingen verstuurd',
             paragraphs: [
-              `${reached} van ${stored.length} deelnemers kregen een persoonlijke uitnodiging voor de inschaling ${round.schoolYear}.`,
+              `${invitedSentence(reached, stored.length)} voor de inschaling ${round.schoolYear}.`,
               ...(reopenedText ? [reopenedText] : []),
               ...(failures.length > 0 ? ['Niet bereikt (vraag hen om Poolster in Teams te openen en typ daarna **voortgang**):', ...failures.map((f) => `- ${f}`)] : []),
               'Volg de ronde op met **voortgang**.',
@@ -284,24 +291,6 @@ export function registerSurveyRound(deps: FeatureDeps) {
       const reopenedText = reopenedLine(reopened, 'de herinnering');
       const notice = `Herinnering privé verstuurd naar ${sent} ${sent === 1 ? 'persoon' : 'personen'}.${reopenedText ? ` ${reopenedText}` : ''}${failures.length ? ` Niet bereikt: ${failures.join(', ')}.` : ''}`;
       return { card: await progressCard(turn, round.roundId, notice) };
-    });
-
-    router.command({
-      name: 'sluit-inschaling',
-      topic: 'inschaling',
-      words: ['sluit inschaling', 'sluit ronde'],
-      usage: 'sluit inschaling',
-      description: 'Sluit de open inschalingsronde.',
-      audience: 'directeur',
-    }, async (turn) => {
-      const context = await requireDirector(turn, deps);
-      if (!context.centre.openRoundId) throw new PoolsterError('round-not-found', 'Er is geen open inschalingsronde om te sluiten.');
-      const round = await deps.survey.getRound(context.centre.openRoundId);
-      if (round) await deps.survey.saveRound({ ...round, status: 'closed', closedAt: turn.now.toISOString() }, round.etag);
-      await deps.centres.updateCentre({ ...context.centre, openRoundId: undefined }, context.centre.etag);
-      const drafts = round ? await deps.survey.listDrafts(round.roundId) : [];
-      const finished = drafts.filter((d) => d.participant.submittedAt).length;
-      await turn.send({ text: `De inschalingsronde is afgesloten: ${finished} van ${drafts.length} deelnemers verzonden hun antwoorden. Bekijk het teamresultaat met **resultaat**.` });
     });
 
     router.command({

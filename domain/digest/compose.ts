@@ -24,7 +24,7 @@ import { CLUSTER_3_BOUWSTENEN } from '../catalogue/bouwstenenCluster3';
 import type { BouwsteenId } from '../catalogue/types';
 import { addDays, brusselsDate, daysBetween, isIsoDate } from '../time';
 import { isOpenStatus, speerpuntOfActie, type Actie, type ActionStatus, type Note, type Plan, type SpeerpuntNumber } from '../plan/model';
-import { planOverview } from '../plan/status';
+import { planOverview, progressSummary, progressText } from '../plan/status';
 
 /** Deadlines from today up to today + DUE_WINDOW_DAYS − 1 are "due soon". */
 export const DUE_WINDOW_DAYS = 7;
@@ -83,6 +83,8 @@ export interface DigestSpeerpuntProgress {
   counted: number;
   /** Whole percent, rounded half up; 0 when nothing counts. */
   percent: number;
+  /** The same sentence `status` shows (domain/plan/status.ts progressText). */
+  progressText: string;
   open: number;
   overdue: number;
 }
@@ -191,14 +193,15 @@ export function composeDigest(input: DigestInput): DigestContent {
       (x) => x.on,
     ).map(({ a, on }) => ({ ...itemOf(plan, a), completedOn: on }));
     speerpunten = planOverview(plan, today).speerpunten.map((sp) => {
-      const counted = sp.total - sp.countsByStatus.geschrapt;
+      const progress = progressSummary(sp.countsByStatus);
       return {
         number: sp.number,
         title: sp.title,
         total: sp.total,
-        done: sp.countsByStatus.afgerond,
-        counted,
-        percent: counted > 0 ? Math.round((sp.countsByStatus.afgerond / counted) * 100) : 0,
+        done: progress.done,
+        counted: progress.counted,
+        percent: progress.percent,
+        progressText: progressText(sp.countsByStatus),
         open: sp.openCount,
         overdue: sp.overdueCount,
       };
@@ -213,7 +216,14 @@ export function composeDigest(input: DigestInput): DigestContent {
       rank: priorities.length + 1,
       bouwsteenId: id,
       label: priorityLabel(id),
-      actions: plan ? plan.acties.filter((a) => a.bouwsteenId === id && a.status !== 'geschrapt').map((a) => itemOf(plan, a)) : [],
+      // Open actions first (what still needs doing), then afgerond; plan order within each.
+      actions: plan
+        ? plan.acties
+            .filter((a) => a.bouwsteenId === id && a.status !== 'geschrapt')
+            .map((a, index) => ({ a, index }))
+            .sort((x, y) => Number(isOpenStatus(y.a.status)) - Number(isOpenStatus(x.a.status)) || x.index - y.index)
+            .map(({ a }) => itemOf(plan, a))
+        : [],
     });
   }
 

@@ -89,6 +89,30 @@ export function countByStatus(acties: readonly Actie[]): StatusCounts {
   return counts;
 }
 
+/**
+ * The one progress computation shown everywhere (status, status speerpunt N, the digest):
+ * afgerond of the actions that count (geschrapt ones do not), in whole percent.
+ */
+export interface ProgressSummary {
+  done: number;
+  counted: number;
+  geschrapt: number;
+  percent: number;
+}
+
+export function progressSummary(counts: StatusCounts): ProgressSummary {
+  const total = ACTION_STATUSES.reduce((sum, s) => sum + counts[s], 0);
+  const counted = total - counts.geschrapt;
+  return { done: counts.afgerond, counted, geschrapt: counts.geschrapt, percent: counted > 0 ? Math.round((counts.afgerond / counted) * 100) : 0 };
+}
+
+/** "14 van 24 acties afgerond (58%); 1 geschrapt, niet meegeteld." — the same words in status and digest. */
+export function progressText(counts: StatusCounts): string {
+  const p = progressSummary(counts);
+  if (p.counted === 0) return p.geschrapt > 0 ? `Geen acties die meetellen (${p.geschrapt} geschrapt).` : 'Nog geen acties.';
+  return `${p.done} van ${p.counted} ${p.counted === 1 ? 'actie' : 'acties'} afgerond (${p.percent}%)` + (p.geschrapt > 0 ? `; ${p.geschrapt} geschrapt, niet meegeteld.` : '.');
+}
+
 export function progressOf(counts: StatusCounts): number {
   const total = ACTION_STATUSES.reduce((sum, s) => sum + counts[s], 0);
   const relevant = total - counts.geschrapt;

@@ -113,8 +113,27 @@ export const CLOSING_QUESTIONS = {
   },
 } as const;
 
-/** The question's text for one bouwsteen: "[bouwsteen]" becomes its name, in lower case. */
-export function questionText(question: BouwsteenQuestion, bouwsteen: Pick<Bouwsteen, 'title'>): string {
-  const name = bouwsteen.title.charAt(0).toLowerCase() + bouwsteen.title.slice(1);
+/**
+ * How each bouwsteen reads inside a question ("… bezig met preventie?", "… de huidige situering
+ * van een onderzoekende houding …"): the catalogue's titles are headings ("Behartiger van de
+ * leerling", "Sterk partnerschap: intern binnen GO!"), which lower-cased do not read as Dutch.
+ */
+export const BOUWSTEEN_IN_QUESTION: Readonly<Record<string, string>> = {
+  '4.1': 'het CLB als behartiger van de leerling',
+  '4.2': 'een geïntegreerde benadering van de kernprocessen',
+  '4.3': 'preventie',
+  '5.1': 'sterk teamwerk',
+  '5.2': 'een sterk partnerschap intern binnen GO!',
+  '5.3': 'een sterk netwerk, netoverstijgend en extern',
+  '6.1': 'integraal beleid',
+  '6.2': 'ontwikkeling als professionele leergemeenschap (PLG)',
+  '6.3': 'werken vanuit gedeeld leiderschap',
+  '6.4': 'een onderzoekende houding',
+  '6.5': 'geïnformeerde praktijken',
+};
+
+/** The question's text for one bouwsteen: "[bouwsteen]" becomes its name as it reads in a sentence. */
+export function questionText(question: BouwsteenQuestion, bouwsteen: Pick<Bouwsteen, 'title'> & { id?: string }): string {
+  const name = (bouwsteen.id && BOUWSTEEN_IN_QUESTION[bouwsteen.id]) || bouwsteen.title.charAt(0).toLowerCase() + bouwsteen.title.slice(1);
   return question.text.replace('[bouwsteen]', name);
 }

@@ -220,7 +220,7 @@ describe('Weekly digest: the digest commands (whole turns)', function () {
     assert.match(text, /Deadline in de komende 7 dagen\nNieuwsbrief voor de scholen\nJan · deadline ma 1 jun \(vandaag\)/);
     assert.match(text, /Achterstallig\nProcedure onthaal herschrijven/);
     assert.match(text, /Afgerond in de voorbije week\nDashboard bijwerken/);
-    assert.match(text, /Inschalingsronde\n2 van 3 deelnemers hebben de inschaling verzonden\. Deadline: vrijdag 5 juni 2026 \(nog 4 dagen\)\./);
+    assert.match(text, /Inschalingsronde\n2 van de 3 deelnemers verzonden hun inschaling definitief\. Deadline: vrijdag 5 juni 2026 \(nog 4 dagen\)\./);
     assert.doesNotMatch(text, /Jan Janssens|Els Peeters/, 'nobody is named about the round');
     const reg = (await world.bot.poolster.deps.digests.channels.listRegistrations(TENANT, world.centreId))[0]!;
     assert.equal(reg.lastManualAt, '2026-06-01T12:00:00.000Z');
@@ -295,12 +295,12 @@ describe('Weekly digest: on time, exactly once (scheduler, fake clock, real Azur
       'Resultaten delen',
       'Jaarverslag schrijven',
       'Voortgang per speerpunt',
-      '1 van 3 afgerond (33%) · 2 achterstallig',
+      '1 van 3 acties afgerond (33%). 2 achterstallig.',
       'Teamprioriteiten',
       '1. 5.1 Sterk teamwerk',
       '2. 4.3 Preventie',
       'Inschalingsronde',
-      '3 van 7 deelnemers hebben de inschaling verzonden. Deadline: vrijdag 5 juni 2026 (nog 4 dagen).',
+      '3 van de 7 deelnemers verzonden hun inschaling definitief. Deadline: vrijdag 5 juni 2026 (nog 4 dagen).',
     ];
     let from = 0;
     for (const expected of expectedInOrder) {

@@ -5,6 +5,7 @@
  * (conversation, activity, command or verb) and without content, and nothing is stored.
  */
 import assert from 'node:assert/strict';
+import { withoutMarkdown } from '../../cards/plainText';
 import { azuriteConnectionString, freePort, startAzurite, type AzuriteHandle } from '../support/azurite';
 import { TcpProxy } from '../support/tcpProxy';
 import { FakeConnector } from '../support/connector';
@@ -66,7 +67,7 @@ describe('The error boundary of a turn', function () {
       const before = logs.lines.length;
       const answer = await director.execute(PLAN_VERBS.setStatus, { actieId, status: 'lopend' });
       assert.equal(answer.status, 200, 'no error status for Teams to show');
-      assert.equal(answer.message, GENERIC_FAILURE_MESSAGE);
+      assert.equal(answer.message, withoutMarkdown(GENERIC_FAILURE_MESSAGE), 'a card click shows it as plain text');
       const failures = logs.entries().slice(before).filter((e) => e.msg === 'unexpected error in turn');
       assert.equal(failures.length, 1, 'logged once');
       assert.equal(failures[0]!.level, ERROR);
@@ -108,7 +109,7 @@ describe('The error boundary of a turn', function () {
         assert.deepEqual((await stranger.say(text)).map((r) => r.text), [NOT_IN_CENTRE_MESSAGE], text);
       }
       const clicked = await stranger.execute(PLAN_VERBS.setStatus, { actieId: centre.plan.acties[0]!.id, status: 'lopend' });
-      assert.equal(clicked.message, NOT_IN_CENTRE_MESSAGE);
+      assert.equal(clicked.message, withoutMarkdown(NOT_IN_CENTRE_MESSAGE));
     });
 
     it('someone whose centre no longer exists gets the same answer everywhere (the plan used to say "not in a centre")', async () => {

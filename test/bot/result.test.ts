@@ -12,7 +12,8 @@ import { buildInschaling, validateConfirmation, confirmationFields } from '../..
 import { CLOSE_FIRST_MESSAGE, FOREIGN_ROUND_MESSAGE, NOT_PUBLISHED_MESSAGE } from '../../dialogs/result';
 import { RESULT_VERBS } from '../../cards/verbs';
 import { runExportCli } from '../../scripts/export';
-import { cardText, firstCard, startTestBot, TENANT, type ConversationSpec, type TestBot, type TestUser, lastCardTextIn } from '../support/bot';
+import { withoutMarkdown } from '../../cards/plainText';
+import { closeRoundConfirmed, cardText, firstCard, startTestBot, TENANT, type ConversationSpec, type TestBot, type TestUser, lastCardTextIn } from '../support/bot';
 import { FakeConnector } from '../support/connector';
 import { actionTitled, assertValidCard, inputValue } from '../support/cards';
 import { validClosingForm } from '../fixtures/surveyForms';
@@ -112,7 +113,7 @@ describe('The team result: consolidation, dialogue agenda, chart, confirmation, 
       group,
     );
     assert.match(cardText(answer.card), /Ik stuur nu 4 persoonlijke uitnodigingen/, answer.message);
-    assert.match(lastCardTextIn(connector, group.id), /4 van 4 deelnemers kregen een persoonlijke uitnodiging/);
+    assert.match(lastCardTextIn(connector, group.id), /Alle 4 deelnemers kregen een persoonlijke uitnodiging/);
     const centre = await bot.poolster.deps.centres.getCentre(TENANT, centreId);
     return centre!.openRoundId!;
   }
@@ -145,10 +146,10 @@ describe('The team result: consolidation, dialogue agenda, chart, confirmation, 
   it('shows the director an interim result while the round is open, and refuses to confirm or export it', async () => {
     const card = keep(firstCard(await director.say('resultaat')));
     assert.match(cardText(card), /tussentijds resultaat/);
-    assert.match(cardText(card), /3 van 4 deelnemers verzonden/);
+    assert.match(cardText(card), /3 van de 4 deelnemers verzonden/);
     for (const verb of [RESULT_VERBS.review, RESULT_VERBS.confirm, RESULT_VERBS.publish, RESULT_VERBS.export]) {
       const answer = await director.execute(verb, { roundId, version: 0, format: 'xlsx' });
-      assert.equal(answer.message, CLOSE_FIRST_MESSAGE, verb);
+      assert.equal(answer.message, withoutMarkdown(CLOSE_FIRST_MESSAGE), verb);
     }
     assert.deepEqual(await bot.poolster.deps.inschalingen.list(TENANT, centreId), [], 'nothing stored');
   });
@@ -159,16 +160,16 @@ describe('The team result: consolidation, dialogue agenda, chart, confirmation, 
   });
 
   it('after closing, shows the team result with the chart, proposals, agreement, priorities and inspiring practices', async () => {
-    await director.say('sluit inschaling');
+    await closeRoundConfirmed(director);
     const card = keep(firstCard(await director.say('resultaat')));
     const chart = card.body.find((e: any) => e.type === 'Chart.HorizontalBar.Stacked');
     assert.ok(chart?.fallback, 'native chart with a fallback');
     assert.deepEqual(chart.data[1].data.map((d: any) => d.value), [1, 1, 1, 0], '4.2: one member in each of the first three stadia');
     const text = cardText(card);
     assert.match(text, /ronde afgesloten/);
-    assert.match(text, /\*\*4\.3 Preventie\*\*\nVoorstel\nGeïntegreerd\nOvereenstemming\neensgezind\nAntwoorden\n4 van 4/, 'Adele counts for 4.3');
-    assert.match(text, /4\.2 Geïntegreerde benadering van de kernprocessen\*\*\nVoorstel\nPlanmatig \(gelijke stand/);
-    assert.match(text, /5\.1 Sterk teamwerk\*\*\nVoorstel\nSystematisch\nOvereenstemming\nbespreekpunt \(spreiding 3 stadia\)/);
+    assert.match(text, /4\.3 Preventie\nVoorstel\nGeïntegreerd\nOvereenstemming\neensgezind\nAntwoorden\n4 van 4/, 'Adele counts for 4.3');
+    assert.match(text, /4\.2 Geïntegreerde benadering van de kernprocessen\nVoorstel\nPlanmatig \(gelijke stand/);
+    assert.match(text, /5\.1 Sterk teamwerk\nVoorstel\nSystematisch\nOvereenstemming\nbespreekpunt \(spreiding 3 stadia\)/);
     assert.match(text, /1\. 6\.4 Onderzoekende houding\n14 punten/);
     assert.match(text, /2\. 4\.3 [^\n]+\n12 punten/);
     assert.match(text, /5\.1 Sterk teamwerk\n2 van 3 leden/);
@@ -235,7 +236,15 @@ describe('The team result: consolidation, dialogue agenda, chart, confirmation, 
     const overview = firstCard(await director.say('resultaat'));
     connector.blocked.add(adele.personalConversationId); // Adele removed the app
     const before = connector.sent.length;
-    const published = await director.execute(RESULT_VERBS.publish, actionTitled(overview, 'Publiceer voor het team').data);
+    // Publiceer asks first, saying who is told and what cannot be taken back; nothing is sent yet.
+    const question = await director.execute(RESULT_VERBS.publish, actionTitled(overview, 'Publiceer voor het team').data);
+    assert.match(cardText(keep(question.card)), /Teamresultaat 2026-2027 publiceren\?[^]*De 4 andere deelnemers krijgen het teamresultaat meteen[^]*Nooit wie wat antwoordde[^]*Een publicatie trek je niet in/);
+    assert.equal(connector.sent.length, before, 'asking tells nobody');
+    assert.equal((await bot.poolster.deps.inschalingen.get(TENANT, centreId, '2026-2027'))?.published, false);
+    const cancelled = await director.execute(RESULT_VERBS.publishCancel, actionTitled(question.card, 'Annuleer').data);
+    assert.match(cardText(cancelled.card), /Niet gepubliceerd: de leden zien nog niets/);
+    assert.equal((await bot.poolster.deps.inschalingen.get(TENANT, centreId, '2026-2027'))?.published, false, 'Annuleer publishes nothing');
+    const published = await director.execute(RESULT_VERBS.publish, actionTitled(question.card, 'Bevestig: publiceer').data);
     assert.match(cardText(keep(published.card)), /Het teamresultaat is gepubliceerd: ik stuur het de deelnemers in hun persoonlijke chat/);
     assert.equal((await bot.poolster.deps.inschalingen.get(TENANT, centreId, '2026-2027'))?.published, true);
 
@@ -256,12 +265,12 @@ describe('The team result: consolidation, dialogue agenda, chart, confirmation, 
       ['Niet iedereen kreeg het gepubliceerde teamresultaat in de persoonlijke chat: Adele Vance. Zij zien het wel met **resultaat** in hun chat met Poolster.'],
     );
     connector.blocked.delete(adele.personalConversationId);
-    const again = await director.execute(RESULT_VERBS.publish, actionTitled(overview, 'Publiceer voor het team').data);
+    const again = await director.execute(RESULT_VERBS.publish, actionTitled(question.card, 'Bevestig: publiceer').data);
     assert.match(cardText(again.card), /Het teamresultaat was al gepubliceerd/);
     assert.equal(connector.sent.length - before, 4, 'publishing twice tells nobody twice');
     const memberCard = keep(firstCard(await lee.say('resultaat')));
     const text = cardText(memberCard);
-    assert.match(text, /4\.2 Geïntegreerde benadering van de kernprocessen\*\*\nTeamstadium\nGeïntegreerd\nVoorstel uit de antwoorden\nPlanmatig\nReden\nNa de teamdialoog/);
+    assert.match(text, /4\.2 Geïntegreerde benadering van de kernprocessen\nTeamstadium\nGeïntegreerd\nVoorstel uit de antwoorden\nPlanmatig\nReden\nNa de teamdialoog/);
     assert.doesNotMatch(text, /Toelichting van het team/, 'no toelichtingen for members');
     assert.ok(!JSON.stringify(memberCard).includes('"Action.Execute"'), 'members get no director buttons');
   });
@@ -275,7 +284,7 @@ describe('The team result: consolidation, dialogue agenda, chart, confirmation, 
     assert.equal(consent.length, 1);
     assert.equal(consent[0].name, 'poolster-teamresultaat-go-clb-teststad-2026-2027.xlsx');
     assert.ok(consent[0].content.sizeInBytes > 1000);
-    assert.deepEqual(consent[0].content.acceptContext, { kind: 'result.export', key: { roundId, format: 'xlsx' } });
+    assert.deepEqual(consent[0].content.acceptContext, { kind: 'result.export', key: { roundId, format: 'xlsx' }, name: 'poolster-teamresultaat-go-clb-teststad-2026-2027.xlsx' });
 
     const accepted = await fileConsent(director, 'accept', consent[0].content.acceptContext, 'xlsx');
     assert.equal(accepted.status, 200);
@@ -308,7 +317,7 @@ describe('The team result: consolidation, dialogue agenda, chart, confirmation, 
     const declinedBefore = connector.sent.length;
     const declined = await fileConsent(director, 'decline', consent[0].content.acceptContext, 'csv');
     assert.equal(declined.status, 200);
-    assert.match(String(connector.sent.slice(declinedBefore)[0]?.activity.text), /niet opgeslagen/);
+    assert.match(String(connector.sent.slice(declinedBefore)[0]?.activity.text), /niet in je OneDrive gezet\. Wil je het toch\? Gebruik de knop \*\*Download\*\*/, 'a decline points to the Download card');
   });
 
   it('never trusts ids in card data: another centre, a member, or a forged file context get a Dutch answer and nothing changes', async () => {
@@ -360,13 +369,13 @@ describe('The team result: consolidation, dialogue agenda, chart, confirmation, 
     const all = Object.fromEntries(BOUWSTEEN_IDS.map((id) => [id, stadia(id)])) as Record<BouwsteenId, StadiumLevel>;
     await answer(megan, next, all, validClosingForm());
     await answer(lee, next, all, validClosingForm());
-    await director.say('sluit inschaling');
+    await closeRoundConfirmed(director);
     const card = keep(firstCard(await director.say('resultaat')));
     const text = cardText(card);
     assert.match(text, /Teamresultaat inschaling 2027-2028/);
-    assert.match(text, /4\.1 Behartiger van de leerling\*\*\nVoorstel\nGeïntegreerd[^]*?Bevestigd 2026-2027\nPlanmatig → voorstel: 1 stadium verder op het continuüm/);
-    assert.match(text, /4\.2 [^\n]+\*\*\nVoorstel\nGeïntegreerd[^]*?Bevestigd 2026-2027\nGeïntegreerd → voorstel: zelfde plaats op het continuüm/);
-    assert.match(text, /5\.1 Sterk teamwerk\*\*\nVoorstel\nPlanmatig[^]*?Bevestigd 2026-2027\nSystematisch → voorstel: 2 stadia terug op het continuüm/);
+    assert.match(text, /4\.1 Behartiger van de leerling\nVoorstel\nGeïntegreerd[^]*?Bevestigd 2026-2027\nPlanmatig → voorstel: 1 stadium verder op het continuüm/);
+    assert.match(text, /4\.2 [^\n]+\nVoorstel\nGeïntegreerd[^]*?Bevestigd 2026-2027\nGeïntegreerd → voorstel: zelfde plaats op het continuüm/);
+    assert.match(text, /5\.1 Sterk teamwerk\nVoorstel\nPlanmatig[^]*?Bevestigd 2026-2027\nSystematisch → voorstel: 2 stadia terug op het continuüm/);
     // The previous year's result can still be opened by year.
     assert.match(cardText(firstCard(await director.say('resultaat 2026-2027'))), /Teamresultaat inschaling 2026-2027/);
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { BOUWSTEEN_IDS } from '../../domain/catalogue';
-import { cardText, firstCard, lastCardTextIn, startTestBot, OTHER_TENANT, type TestBot, type TestUser, type ConversationSpec } from '../support/bot';
+import { closeRoundConfirmed, cardText, firstCard, lastCardTextIn, startTestBot, OTHER_TENANT, type TestBot, type TestUser, type ConversationSpec } from '../support/bot';
 import { FakeConnector } from '../support/connector';
 import { specClock } from '../support/clock';
 import { actionTitled, assertValidCard, inputValue } from '../support/cards';
@@ -94,7 +94,7 @@ describe('An inschaling round: roles, invitations and the member survey', functi
     const answer = await director.execute('round.create', { schoolYear: clock.schoolYear, deadline, participants: [megan, lee, pradeep].map((u) => u.userId).join(','), visibility: 'anoniem' }, group);
     assert.ok(answer.card, answer.message);
     assert.match(cardText(answer.card), /Ik stuur nu 3 persoonlijke uitnodigingen/, 'answered at once; invitations go on after the reply');
-    assert.match(lastCardTextIn(connector, group.id), /3 van 3 deelnemers kregen een persoonlijke uitnodiging/, 'the director gets the overview in the same chat');
+    assert.match(lastCardTextIn(connector, group.id), /Alle 3 deelnemers kregen een persoonlijke uitnodiging/, 'the director gets the overview in the same chat');
     const centre = (await bot.poolster.deps.centres.listCentres(director.tenantId))[0]!;
     roundId = centre.openRoundId!;
     assert.ok(roundId);
@@ -251,8 +251,8 @@ describe('An inschaling round: roles, invitations and the member survey', functi
     const changed = await megan.execute('survey.answer', { ...actionTitled(edit.card, 'Volgende').data, ...validBouwsteenForm({ stadium: '3', ambition: '4' }) });
     assert.match(cardText(changed.card), /Overzicht van je antwoorden/, 'back to the overview, not on to bouwsteen 2');
     assert.match(cardText(changed.card), /Geïntegreerd · ambitie: evolueren naar systematisch/);
-    const closed = await director.say('sluit inschaling');
-    assert.match(String(closed[0]?.text), /afgesloten: 1 van 3/);
+    const closed = await closeRoundConfirmed(director);
+    assert.match(closed, /is afgesloten\n1 van de 3 deelnemers verzond de inschaling definitief/);
     const late = await pradeep.execute('survey.answer', { roundId, bouwsteenId: '5.3', version: 1, nav: 'next', ...validBouwsteenForm() });
     assert.match(String(late.message), /afgesloten/);
   });

@@ -138,8 +138,8 @@ describe('The director result card (worked example)', () => {
 
   it('shows proposal, agreement (tie marked), priorities with points and inspiring counts, never as a score', () => {
     const text = cardText(card);
-    assert.match(text, /3 van 4 deelnemers verzonden/);
-    assert.match(text, /Planmatig \(gelijke stand: lagere mediaan van alle antwoorden\)/);
+    assert.match(text, /3 van de 4 deelnemers verzonden hun inschaling definitief/);
+    assert.match(text, /Planmatig \(gelijke stand: het middelste van alle antwoorden, te bespreken\)/);
     assert.match(text, /bespreekpunt \(spreiding 2 stadia\) · gelijke stand/);
     assert.match(text, /dicht bij elkaar \(spreiding 1 stadium\)/);
     assert.match(text, /1\. 6\.4 Onderzoekende houding\n14 punten · 2× op de eerste plaats · 3 vermeldingen/);

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { parsePlanFile, serializePlanFile } from '../../domain/plan/planFile';
 import { ACTION_STATUSES, PlanSchema, findDoelstelling, type Actie, type Plan } from '../../domain/plan/model';
 import { speerpuntStatus, planOverview } from '../../domain/plan/status';
+import { schoolYearOfDate } from '../../domain/schoolYear';
+import { demoPlan } from '../support/planFixture';
 
 /**
  * Seed 001 has 123 "planning" markers on actions; one (2.6) repeats an action of 2.4 word for word
@@ -30,8 +32,8 @@ describe('demo plan (data/demo-plan.yaml)', () => {
 
   it('parses and satisfies the model', () => {
     assert.equal(PlanSchema.safeParse(plan).success, true);
-    assert.equal(plan.title, 'Beleidsplan 2020-2024 Vrij CLB Westhoek en Vrij CLB Houtland');
-    assert.equal(plan.period, '2020-2024');
+    assert.equal(plan.title, 'Beleidsplan 2025-2029 Vrij CLB Westhoek en Vrij CLB Houtland (demo)');
+    assert.equal(plan.period, '2025-2029', 'seed 001 is 2020-2024; the demo is five school years later (see the file\'s header)');
   });
 
   it('has the four speerpunten of seed 000 with their texts', () => {
@@ -99,26 +101,26 @@ describe('demo plan (data/demo-plan.yaml)', () => {
   it('spot-checks seed 001 sentences and their planning', () => {
     assert.deepEqual(
       byTitle(plan, 'Het directieteam ontwikkelt voor zichzelf een teamcharter met aandacht voor rollen, werkwijzen, communicatie, samenwerking en gedeelde doelstellingen.').schoolYears,
-      ['2019-2020'],
+      ['2024-2025'],
     );
     assert.deepEqual(byTitle(plan, 'We bieden transparantie aan scholen vanuit onze data en gaan hierover in gesprek.').schoolYears, [
-      '2020-2021',
-      '2021-2022',
-      '2022-2023',
-      '2023-2024',
+      '2025-2026',
+      '2026-2027',
+      '2027-2028',
+      '2028-2029',
     ]);
     assert.deepEqual(
       byTitle(plan, 'We laten een security audit uitvoeren door een laatstejaarsstudent ‘Computer & cyber crime professional’.').schoolYears,
-      ['2020-2021', '2021-2022'],
+      ['2025-2026', '2026-2027'],
     );
     assert.deepEqual(byTitle(plan, 'We maken een kritische analyse van de eigen planlast.').schoolYears, [
-      '2020-2021',
-      '2021-2022',
-      '2022-2023',
-      '2023-2024',
+      '2025-2026',
+      '2026-2027',
+      '2027-2028',
+      '2028-2029',
     ]);
-    assert.deepEqual(byTitle(plan, 'Werkingsprincipe Subsidiariteit').schoolYears, ['2019-2020', '2020-2021', '2021-2022', '2022-2023']);
-    assert.deepEqual(byTitle(plan, 'We gebruiken eenzelfde boekhoudkundig rekeningenstelsel.').schoolYears, ['2019-2020']);
+    assert.deepEqual(byTitle(plan, 'Werkingsprincipe Subsidiariteit').schoolYears, ['2024-2025', '2025-2026', '2026-2027', '2027-2028']);
+    assert.deepEqual(byTitle(plan, 'We gebruiken eenzelfde boekhoudkundig rekeningenstelsel.').schoolYears, ['2024-2025']);
     assert.match(
       byTitle(plan, 'Leerplichtopvolging: we schrijven een beleid inzake leerplichtopvolging uit.').description!,
       /spijbelcel politie, huisartsen, NAFT-aanbieders/,
@@ -156,7 +158,7 @@ describe('demo plan (data/demo-plan.yaml)', () => {
     assert.deepEqual(
       s.overdue.map((a) => [a.deadline, a.title]),
       [
-        ['2025-06-30', 'We laten een security audit uitvoeren door een laatstejaarsstudent ‘Computer & cyber crime professional’.'],
+        ['2026-06-30', 'We laten een security audit uitvoeren door een laatstejaarsstudent ‘Computer & cyber crime professional’.'],
         ['2026-11-13', 'We maken een kritische analyse van de eigen planlast.'],
       ],
     );
@@ -172,5 +174,20 @@ describe('demo plan (data/demo-plan.yaml)', () => {
     const again = parsePlanFile(serializePlanFile(plan));
     assert.ok(again.ok);
     assert.deepEqual(again.plan, plan);
+  });
+});
+
+describe('The demo plan\'s dates agree with its period', () => {
+  it('has every deadline and note in a planned school year of its action, inside the plan\'s period', () => {
+    const plan = demoPlan();
+    const [from, to] = plan.period!.split('-').map(Number) as [number, number];
+    for (const a of plan.acties) {
+      for (const year of a.schoolYears) {
+        const start = Number(year.slice(0, 4));
+        assert.ok(start >= from - 1 && start <= to, `${a.id}: ${year} lies outside the period ${plan.period}`);
+      }
+      if (a.deadline) assert.ok(a.schoolYears.includes(schoolYearOfDate(a.deadline)), `${a.id}: deadline ${a.deadline} is in none of ${a.schoolYears.join(', ')}`);
+      for (const note of a.notes) assert.ok(Number(note.date.slice(0, 4)) >= from, `${a.id}: note of ${note.date} before the plan`);
+    }
   });
 });

@@ -53,7 +53,7 @@ describe('e2e: the demo centre in the Agents Playground (DEMO_DATA=true)', funct
     await page.clickCardButton('Start de ronde en nodig uit', { card: start });
     await page.waitForCard('gestart');
     // The invitations go out after the answer; the director then reads who was reached.
-    await page.waitForText('1 van 1 deelnemers kregen een persoonlijke uitnodiging');
+    await page.waitForText('De deelnemer kreeg een persoonlijke uitnodiging');
     await page.screenshot('round started');
 
     // The invitation arrives in the personal chat.

@@ -78,7 +78,7 @@ async function roundWithMember(bot: TestBot, director: TestUser, member: TestUse
   connector.members.set(group.id, [director, member].map((u) => ({ id: u.channelUserId, name: u.name, aadObjectId: u.userId })));
   const created = await director.execute('round.create', { schoolYear: clock.schoolYear, deadline: clock.inDays(10), participants: member.userId, visibility: 'anoniem' }, group);
   assert.match(cardText(created.card), /Ik stuur nu 1 persoonlijke uitnodiging/);
-  await waitForCardIn(connector, group.id, /1 van 1 deelnemers/);
+  await waitForCardIn(connector, group.id, /De deelnemer kreeg een persoonlijke uitnodiging/);
   const intro = firstCard(await member.say('inschaling'));
   return (await member.execute('survey.open', actionTitled(intro, 'Start de inschaling').data)).card;
 }
@@ -320,7 +320,7 @@ describe('Fault suite', function () {
       process.stdout.write(`      throttling connector, 25 invitations: ${tried} requests tried (${connector.throttled - throttled} answered 429), ${delivered} delivered, ${lost} answers lost, ${duplicates} duplicates\n`);
       assert.ok(connector.throttled - throttled >= 5, 'the connector did throttle');
       assert.match(cardText(created.card), /Ik stuur nu 25 persoonlijke uitnodigingen/);
-      assert.match(lastCardTextIn(connector, group.id), /25 van 25 deelnemers kregen een persoonlijke uitnodiging/);
+      assert.match(lastCardTextIn(connector, group.id), /Alle 25 deelnemers kregen een persoonlijke uitnodiging/);
       assert.deepEqual({ delivered, lost, duplicates }, { delivered: 25, lost: 0, duplicates: 0 });
     });
 

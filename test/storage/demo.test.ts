@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { CentreRepository } from '../../storage/centres';
 import { DEMO_CENTRE_NAME, loadDemoData } from '../../storage/demo';
 import { PlanRepository } from '../../storage/plans';
+import { withDemoDirectorActions } from '../../storage/demoInschaling';
 import { freshTables } from '../support/azurite';
 import { demoPlan } from '../support/planFixture';
 
@@ -34,7 +35,7 @@ describe('demo data (storage/demo.ts, real Azurite)', () => {
       ['Alex Wilber', ['directeur', 'lid']],
       ['Megan Bowen', ['directeur', 'lid']],
     ]);
-    assert.deepEqual(await plans.getPlan(centre!.centreId), demoPlan());
+    assert.deepEqual(await plans.getPlan(centre!.centreId), withDemoDirectorActions(demoPlan(), directors[0]!), 'the plan, with the "directeur" actions as Alex\'s own');
   });
 
   it('is idempotent: a second call changes nothing', async () => {
@@ -70,7 +71,7 @@ describe('demo data (storage/demo.ts, real Azurite)', () => {
     });
     const result = await loadDemoData({ centres, plans, now }, { tenantId: TENANT, directors });
     assert.deepEqual(result, { centreId: centre.centreId, centreCreated: false, planLoaded: true });
-    assert.deepEqual(await plans.getPlan(centre.centreId), demoPlan());
+    assert.deepEqual(await plans.getPlan(centre.centreId), withDemoDirectorActions(demoPlan(), directors[0]!));
   });
 
   it('needs at least one director', async () => {

@@ -210,3 +210,16 @@ export async function waitForCardIn(connector: FakeConnector, conversationId: st
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * `sluit inschaling` as a director does it: the command asks first (a card with Bevestig and
+ * Annuleer); this clicks Bevestig and returns the text of the card that answers.
+ */
+export async function closeRoundConfirmed(user: TestUser, conversation?: ConversationSpec): Promise<string> {
+  const asked = firstCard(await user.say('sluit inschaling', conversation));
+  if (!asked) throw new Error('sluit inschaling sent no confirmation card');
+  const confirm = (asked.actions ?? []).find((a: any) => a.verb === 'round.close');
+  if (!confirm) throw new Error(`no Bevestig on the card: ${cardText(asked).slice(0, 200)}`);
+  const answer = await user.execute(confirm.verb, confirm.data, conversation);
+  return answer.card ? cardText(answer.card) : String(answer.message);
+}

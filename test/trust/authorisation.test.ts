@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { declaredCommands } from '../../bot/main';
-import { cardText, firstCard, startTestBot, type ConversationSpec, type TestBot, type TestUser } from '../support/bot';
+import { closeRoundConfirmed, cardText, firstCard, startTestBot, type ConversationSpec, type TestBot, type TestUser } from '../support/bot';
 import { specClock } from '../support/clock';
 import { demoPlan } from '../support/planFixture';
 import { validBouwsteenForm } from '../fixtures/surveyForms';
@@ -168,8 +168,8 @@ describe('Trust: authorisation on the server (forged card data)', function () {
 
   it('refuses every director card action to a member (the same click works for the director)', async () => {
     // Round A closes (by its director) so the team result can be reviewed.
-    const closed = await dina.say('sluit inschaling');
-    assert.match(String(closed[0]?.text), /afgesloten/);
+    const closed = await closeRoundConfirmed(dina);
+    assert.match(closed, /afgesloten/);
     const planA = (await bot.poolster.deps.plans.getPlan(A.centreId))!;
     const attempts: Array<[string, Record<string, unknown>]> = [
       ['round.create', { schoolYear: schoolYear(), deadline: deadline(), participants: `${ann.userId},${bert.userId}`, visibility: 'open' }],
@@ -177,6 +177,12 @@ describe('Trust: authorisation on the server (forged card data)', function () {
       ['result.review', { roundId: A.roundId }],
       ['result.confirm', { roundId: A.roundId, version: 0 }],
       ['result.publish', { roundId: A.roundId }],
+      ['result.publish', { roundId: A.roundId, confirmed: 'ja' }],
+      ['result.publishCancel', { roundId: A.roundId }],
+      ['round.close', { roundId: A.roundId }],
+      ['round.closeCancel', { roundId: A.roundId }],
+      ['team.setRole', { userId: bert.userId, role: 'directeur' }],
+      ['team.addMembers', { members: bert.userId }],
       ['result.export', { roundId: A.roundId, format: 'csv' }],
       ['plan.create', { doelstellingId: planA.doelstellingen[0]!.id, title: 'Actie van Ann', schoolYears: schoolYear() }],
       ['plan.linkPriority', { mode: 'link', bouwsteenId: '4.1', actieId: planA.acties[2]!.id }],

@@ -9,7 +9,7 @@ import { TABLE_NAMES } from '../../storage/tables';
 import type { MemberDraft, Participant } from '../../domain/survey/round';
 import { actionTitled, assertValidCard, inputValue } from '../support/cards';
 import { confirmationFields } from '../../domain/result/inschaling';
-import { cardText, firstCard, startTestBot, TENANT, type ConversationSpec, type TestBot, type TestUser } from '../support/bot';
+import { closeRoundConfirmed, cardText, firstCard, startTestBot, TENANT, type ConversationSpec, type TestBot, type TestUser } from '../support/bot';
 import { specClock } from '../support/clock';
 import { demoPlan } from '../support/planFixture';
 import { validBouwsteenForm, validClosingForm } from '../fixtures/surveyForms';
@@ -103,7 +103,7 @@ describe('Trust: mijn gegevens and verwijder mijn gegevens', function () {
     closedRoundId = await startRound();
     await completeSurvey(ann, 'toelichting-van-annemie');
     await completeSurvey(bert, 'toelichting-van-bert');
-    await dina.say('sluit inschaling');
+    await closeRoundConfirmed(dina);
     openRoundId = await startRound();
     let card = firstCard(await ann.say('inschaling'));
     card = (await ann.execute('survey.open', actionTitled(card, 'Start de inschaling').data)).card;

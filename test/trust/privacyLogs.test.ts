@@ -4,7 +4,7 @@ import { errorSummary } from '../../bot/router';
 import { actionTitled, inputValue } from '../support/cards';
 import { BOUWSTEEN_IDS } from '../../domain/catalogue';
 import { confirmationFields } from '../../domain/result/inschaling';
-import { firstCard, startTestBot, type ConversationSpec, type TestBot, type TestUser } from '../support/bot';
+import { closeRoundConfirmed, firstCard, startTestBot, type ConversationSpec, type TestBot, type TestUser } from '../support/bot';
 import { demoPlan } from '../support/planFixture';
 import { specClock } from '../support/clock';
 import { validBouwsteenForm, validClosingForm } from '../fixtures/surveyForms';
@@ -80,7 +80,7 @@ describe('Trust: logs hold no names, message text or answers', function () {
 
     await director.say('voortgang');
     await director.say(`heropen ${SECRETS.memberName}`);
-    await director.say('sluit inschaling');
+    await closeRoundConfirmed(director);
     await director.say('resultaat');
     const review = await director.execute('result.review', { roundId });
     assert.ok(review.card, review.message);
