@@ -170,7 +170,7 @@ const LEGEND_TEXT =
   'Voorstel = het stadium dat de meeste leden kozen; bij een gelijke stand de lagere mediaan van alle antwoorden. Overeenstemming: eensgezind (iedereen hetzelfde), dicht bij elkaar (spreiding 1), bespreekpunt (spreiding 2 of meer, of geen stadium dat het vaakst gekozen werd).';
 
 function respondentsText(r: Pick<ResultSnapshot, 'memberCount' | 'submittedCount' | 'closingCount'>): string {
-  return `${r.submittedCount} van ${r.memberCount} deelnemers verzonden hun inschaling definitief. Per bouwsteen tellen alle volledig ingevulde antwoorden; ${r.closingCount} ${r.closingCount === 1 ? 'lid beantwoordde' : 'leden beantwoordden'} de slotvragen.`;
+  return `${r.submittedCount} van ${r.memberCount} deelnemers verzonden hun inschaling definitief. Per bouwsteen tellen alle volledig ingevulde antwoorden; ${r.closingCount} ${r.closingCount === 1 ? 'lid beantwoordde' : 'leden beantwoordden'} de overkoepelende vragen.`;
 }
 
 function statusText(context: RoundResultContext): string {
@@ -222,7 +222,7 @@ export function renderResultOverview(context: RoundResultContext & { notice?: No
     ...chartOf(result.bouwstenen),
     legendText: LEGEND_TEXT,
     rows,
-    prioritiesIntro: result.priorities.length > 0 ? PRIORITIES_INTRO : 'Nog niemand beantwoordde de slotvragen.',
+    prioritiesIntro: result.priorities.length > 0 ? PRIORITIES_INTRO : 'Nog niemand beantwoordde de overkoepelende vragen.',
     ...priorityFacts(result.priorities, team),
     inspiringIntro: 'Hoeveel leden elke bouwsteen noemden als inspirerende praktijk voor andere centra.',
     inspiring: inspiringFacts(result.inspiring, result.closingCount),
