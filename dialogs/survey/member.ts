@@ -166,7 +166,7 @@ export function registerSurveyMember(deps: FeatureDeps) {
         card: renderMessageCard({
           title: 'Je antwoorden zijn bewaard',
           paragraphs: [
-            `Je was bij ${bouwsteenLabel(data.bouwsteenId)}, stap ${here.part} van 3 (${completeCount(draft)} van 11 bouwstenen volledig).`,
+            `Je was bij ${bouwsteenLabel(data.bouwsteenId)}, stap ${here.part} van 5 (${completeCount(draft)} van 11 bouwstenen volledig).`,
             'Typ **verder** wanneer je wil verdergaan, of klik hieronder.',
           ],
           buttons: [{ title: 'Ga verder', verb: SURVEY_VERBS.open, data: { roundId: draft.round.roundId, target: 'resume' } }],

@@ -1,5 +1,5 @@
 /**
- * A bouwsteen is answered in three short steps (parts), so every step card fits the visible chat:
+ * A bouwsteen is answered in five short steps (parts), so every step card fits the visible chat:
  * Teams and the Agents Playground keep the view at the bottom of a message, and only about 635 px of
  * chat are visible at 1280×800. The six questions of seed 004 §7.2 keep their numbers and order.
  * Navigation rules are pure: the dialog asks here where a click leads.
@@ -7,7 +7,7 @@
 import { BOUWSTEEN_IDS, type BouwsteenId } from '../catalogue/types';
 import { validateBouwsteenForm, type BouwsteenField, type BouwsteenForm, type FieldErrors } from './validate';
 
-export const PART_NUMBERS = [1, 2, 3] as const;
+export const PART_NUMBERS = [1, 2, 3, 4, 5] as const;
 export type PartNumber = (typeof PART_NUMBERS)[number];
 
 export interface SurveyPart {
@@ -19,12 +19,17 @@ export interface SurveyPart {
 }
 
 export const SURVEY_PARTS: readonly SurveyPart[] = [
+  // The stadium and the ambition belong together: the ambition is checked against the stadium.
   { part: 1, fields: ['stadium', 'ambition'], questions: [1, 2] },
-  { part: 2, fields: ['choice', 'choiceNote', 'difference', 'differenceOther', 'differenceNote'], questions: [3, 4] },
-  { part: 3, fields: ['levers', 'leversNote', 'obstacles', 'obstaclesNote'], questions: [5, 6] },
+  // Questions 3 to 6 each have long options (and a Toelichting): two of them would not fit the
+  // visible chat at 1280×800 for the bouwstenen with a two-line title.
+  { part: 2, fields: ['choice', 'choiceNote'], questions: [3] },
+  { part: 3, fields: ['difference', 'differenceOther', 'differenceNote'], questions: [4] },
+  { part: 4, fields: ['levers', 'leversNote'], questions: [5] },
+  { part: 5, fields: ['obstacles', 'obstaclesNote'], questions: [6] },
 ];
 
-export const LAST_PART: PartNumber = 3;
+export const LAST_PART: PartNumber = 5;
 
 export function partOf(part: PartNumber): SurveyPart {
   return SURVEY_PARTS[part - 1]!;
@@ -43,7 +48,7 @@ export interface BouwsteenStep {
 
 /**
  * The stored position of a step: "4.1" for its first part (as positions were stored before the
- * split), "4.1~2" and "4.1~3" for the others.
+ * split), "4.1~2" to "4.1~5" for the others.
  */
 export function stepPosition(step: BouwsteenStep): string {
   return step.part === 1 ? step.bouwsteenId : `${step.bouwsteenId}~${step.part}`;

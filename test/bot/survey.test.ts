@@ -134,25 +134,24 @@ describe('An inschaling round: roles, invitations and the member survey', functi
     assert.deepEqual(inputIds(card), ['stadium', 'ambition'], 'step 1 asks the stadium and the ambition');
     const answer = await megan.execute('survey.answer', clickWith(card, 'Volgende', { stadium: '3', ambition: '2' }));
     const text = cardText(answer.card);
-    assert.match(text, /Bouwsteen 1 van 11 · stap 1 van 3/, 'the same step again');
+    assert.match(text, /Bouwsteen 1 van 11 · stap 1 van 5/, 'the same step again');
     assert.match(text, /Evolueren kan alleen naar een stadium hoger/);
     assert.equal(inputValue(answer.card, 'stadium'), '3');
     assert.equal(inputValue(answer.card, 'ambition'), '2');
     const valid = await megan.execute('survey.answer', clickWith(answer.card, 'Volgende', { stadium: '3', ambition: '4' }));
-    assert.match(cardText(valid.card), /Bouwsteen 1 van 11 · stap 2 van 3/);
-    assert.deepEqual(inputIds(valid.card), ['choice', 'choiceNote', 'difference', 'differenceOther', 'differenceNote']);
-    const invalid = await megan.execute(
-      'survey.answer',
-      clickWith(valid.card, 'Volgende', { choice: 'welbewust', choiceNote: 'Mijn lange toelichting blijft staan.', difference: 'nee,teams' }),
-    );
-    assert.match(cardText(invalid.card), /Bouwsteen 1 van 11 · stap 2 van 3/);
+    assert.match(cardText(valid.card), /Bouwsteen 1 van 11 · stap 2 van 5/);
+    assert.deepEqual(inputIds(valid.card), ['choice', 'choiceNote']);
+    const third = await megan.execute('survey.answer', clickWith(valid.card, 'Volgende', { choice: 'welbewust', choiceNote: 'Mijn lange toelichting blijft staan.' }));
+    assert.deepEqual(inputIds(third.card), ['difference', 'differenceOther', 'differenceNote']);
+    const invalid = await megan.execute('survey.answer', clickWith(third.card, 'Volgende', { difference: 'nee,teams' }));
+    assert.match(cardText(invalid.card), /Bouwsteen 1 van 11 · stap 3 van 5/);
     assert.match(cardText(invalid.card), /"Nee" kan je niet combineren/);
-    assert.equal(inputValue(invalid.card, 'choiceNote'), 'Mijn lange toelichting blijft staan.');
+    assert.equal(inputValue(invalid.card, 'difference'), 'nee,teams');
     const draft = await bot.poolster.deps.survey.getMemberDraft(roundId, megan.userId);
     assert.equal(draft?.bouwstenen['4.1']?.form.choiceNote, 'Mijn lange toelichting blijft staan.');
     assert.equal(draft?.bouwstenen['4.1']?.form.stadium, '3', 'the answers of step 1 stay stored');
     assert.equal(draft?.bouwstenen['4.1']?.complete, false);
-    assert.equal(draft?.participant.position, '4.1~2');
+    assert.equal(draft?.participant.position, '4.1~3');
   });
 
   it('never lets a stale card or a double click overwrite newer answers', async () => {
@@ -255,7 +254,7 @@ describe('An inschaling round: roles, invitations and the member survey', functi
     assert.match(cardText(card), /Overzicht van je antwoorden/);
     const edit = await megan.execute('survey.open', actionTitled(card, 'Wijzig').data);
     assert.match(cardText(edit.card), /Bouwsteen 1 van 11/);
-    assert.match(cardText(edit.card), /stap 1 van 3/, 'Wijzig opens the stadium and ambition');
+    assert.match(cardText(edit.card), /stap 1 van 5/, 'Wijzig opens the stadium and ambition');
     const changed = await megan.execute('survey.answer', clickWith(edit.card, 'Volgende: overzicht', { stadium: '3', ambition: '4' }));
     assert.match(cardText(changed.card), /Overzicht van je antwoorden/, 'back to the overview, not on to bouwsteen 2');
     assert.match(cardText(changed.card), /Geïntegreerd · ambitie: evolueren naar systematisch/);

@@ -107,7 +107,7 @@ describe('e2e: the demo centre in the Agents Playground (DEMO_DATA=true)', funct
     for (const id of BOUWSTEEN_IDS) assert.ok(overviewText.includes(bouwsteenLabel(id)), id);
     assert.doesNotMatch(overviewText, /Onvolledig|Nog niet ingevuld/);
     await page.screenshot('overview', { card: overview });
-    await page.clickCardButton('Verder naar de slotvragen', { card: overview });
+    await page.clickCardButton('Verder naar de overkoepelende vragen', { card: overview });
 
     // The closing questions: "nog niet" and three priorities in the dropdowns.
     const closing = await page.waitForCard('Slotvragen, over alle bouwstenen heen');
