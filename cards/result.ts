@@ -3,8 +3,9 @@
  * fallback, the detail per bouwsteen, the bespreekpunten agenda, the confirmation card, the
  * published result for members, and the network view. Pure render functions.
  *
- * Stadia are shown as positions on a continuum in neutral sequential colours: never a grade,
- * never red/green, never "x/4". In an anonymous round no card carries a member's name: the
+ * Stadia are shown in four distinct neutral colours (cards/chartColors.ts): never a grade,
+ * never red/green, never "x/4". Chart titles are TextBlocks (Teams does not draw a chart's own
+ * title) and every chart has a text legend and a fallback with the same numbers. In an anonymous round no card carries a member's name: the
  * TeamResult holds none, and the cards add none.
  */
 import { BOUWSTEEN_IDS, STADIA, STADIUM_LEVELS, clusterOf, getBouwsteen, stadiumName, type BouwsteenId, type StadiumLevel } from '../domain/catalogue';
@@ -30,6 +31,7 @@ import {
 } from '../domain/result/labels';
 import { RESULT_VERBS } from '../dialogs/result/verbs';
 import type { CardJson } from '../dialogs/types';
+import { NEUTRAL_CHART_COLOR, STADIUM_CHART_COLORS, stadiumLegendText } from './chartColors';
 import { expandCard, prepareCard } from './render';
 import overviewJson from './templates/result/overview.json';
 import detailJson from './templates/result/detail.json';
@@ -42,14 +44,6 @@ const detailTemplate = prepareCard(detailJson);
 const agendaTemplate = prepareCard(agendaJson);
 const confirmTemplate = prepareCard(confirmJson);
 const networkTemplate = prepareCard(networkJson);
-
-/** Neutral, ordered colours for the four stadia (a continuum, not a judgement). */
-export const STADIUM_COLORS: Readonly<Record<StadiumLevel, string>> = {
-  1: 'sequential2',
-  2: 'sequential4',
-  3: 'sequential6',
-  4: 'sequential8',
-};
 
 /** Toelichtingen per detail card page: keeps every card well under 80 KB (UTF-8 JSON). */
 export const NOTES_PAGE_BYTES = 45_000;
@@ -135,8 +129,9 @@ function chartOf(bouwstenen: readonly BouwsteenAggregate[]) {
   return {
     chart: bouwstenen.map((b) => ({
       title: bouwsteenTitle(b.bouwsteenId),
-      segments: STADIUM_LEVELS.map((s) => ({ legend: stadiumName(s), value: b.distribution[s], color: STADIUM_COLORS[s] })),
+      segments: STADIUM_LEVELS.map((s) => ({ legend: stadiumName(s), value: b.distribution[s], color: STADIUM_CHART_COLORS[s].chart })),
     })),
+    chartLegend: stadiumLegendText(),
     chartFallback: bouwstenen.map((b) => ({ title: bouwsteenTitle(b.bouwsteenId), value: b.respondents === 0 ? 'nog geen antwoorden' : distributionText(b.distribution) })),
   };
 }
@@ -327,8 +322,14 @@ export function renderResultDetail(context: RoundResultContext & { bouwsteenId: 
       ...(growth ? [growth] : []),
       ...confirmedFact(context.inschaling, bouwsteenId),
     ],
-    stadia: STADIUM_LEVELS.map((s) => ({ title: stadiumName(s), value: b.distribution[s], text: String(b.distribution[s]) })),
-    ambitions: AMBITION_ORDER.map((a) => ({ title: AMBITION_LABELS[a], value: b.ambitions[a], text: String(b.ambitions[a]) })),
+    stadia: STADIUM_LEVELS.map((s) => ({ title: stadiumName(s), value: b.distribution[s], text: String(b.distribution[s]), color: STADIUM_CHART_COLORS[s].chart })),
+    // An ambition to evolve takes the colour of the stadium it aims at; "aanhouden" a neutral one.
+    ambitions: AMBITION_ORDER.map((a) => ({
+      title: AMBITION_LABELS[a],
+      value: b.ambitions[a],
+      text: String(b.ambitions[a]),
+      color: a === 'aanhouden' ? NEUTRAL_CHART_COLOR.chart : STADIUM_CHART_COLORS[a].chart,
+    })),
     sections: [
       { title: 'De manier waarop we vandaag bezig zijn, is …', facts: countFacts(CHOICE_ORDER, CHOICE_LABELS, b.choice) },
       { title: 'Verschil in situering tussen teams, werkgroepen, disciplines of vestigingen', facts: countFacts(DIFFERENCE_ORDER, DIFFERENCE_LABELS, b.differences) },
@@ -434,6 +435,7 @@ export function renderNetwork(data: NetworkCardData): CardJson {
   return expandCard(networkTemplate, {
     title: `Netwerk · ${data.network}`,
     intro: `${data.participatingCount} ${data.participatingCount === 1 ? 'centrum doet' : 'centra doen'} mee en ${data.participatingCount === 1 ? 'heeft' : 'hebben'} een bevestigde inschaling. Alleen centra die zelf kozen voor **netwerk aan** staan hier; van hen tonen we enkel teamprioriteiten en inspirerende praktijken, nooit antwoorden.`,
+    chartColor: NEUTRAL_CHART_COLOR.chart,
     commonEmpty: 'Er is nog geen bouwsteen die meer dan één centrum als prioriteit koos.',
     common: common.map((c) => ({ title: bouwsteenTitle(c.bouwsteenId), value: c.centreCount, text: `${c.centreCount} centra` })),
     matchesIntro:
