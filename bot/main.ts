@@ -13,7 +13,8 @@ import { createTables, type Tables } from '../storage/tables';
 import { CentreRepository } from '../storage/centres';
 import type { FeatureDeps } from '../dialogs/deps';
 import { createBackgroundTasks } from '../dialogs/background';
-import type { Messenger } from '../dialogs/types';
+import type { Messenger, Router } from '../dialogs/types';
+import type { CommandDeclaration } from '../domain/commands';
 import { registerHelp } from '../dialogs/help';
 import { registerPlan } from '../dialogs/plan';
 import { PlanRepository } from '../storage/plans';
@@ -50,6 +51,24 @@ export interface StartOptions {
 
 export function buildFeatures(deps: FeatureDeps): Feature[] {
   return [registerHelp(deps), registerCentre(deps), registerSurveyRound(deps), registerSurveyMember(deps), registerDigest(deps), registerPlan(deps), registerResult(deps), registerPrivacy(deps)];
+}
+
+/**
+ * Every command the features declare, read without starting anything: the Teams manifest's
+ * command menu is built from them, as help is during turns.
+ */
+export function declaredCommands(): CommandDeclaration[] {
+  const declarations: CommandDeclaration[] = [];
+  const ignore = (): void => undefined;
+  const recorder: Router = { command: (declaration) => void declarations.push(declaration), commands: () => declarations, action: ignore, onInstall: ignore, onUnknown: ignore, fileSource: ignore };
+  // Features use their deps only inside handlers; any other use fails loudly here.
+  const noDeps = new Proxy({} as FeatureDeps, {
+    get: (_target, key) => {
+      throw new Error(`deps.${String(key)} was used while only reading command declarations`);
+    },
+  });
+  for (const feature of buildFeatures(noDeps)) feature(recorder);
+  return declarations;
 }
 
 export async function startPoolster(config: Config, options: StartOptions = {}): Promise<Poolster> {

@@ -10,7 +10,8 @@
  */
 import { TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { ConversationRef, Messenger, Outgoing, SendFailure, SendOutcome } from '../dialogs/types';
+import type { ConversationRef } from '../domain/conversation';
+import type { Messenger, Outgoing, SendFailure, SendOutcome } from '../dialogs/types';
 import { toActivity } from './turn';
 
 export interface RetryPolicy {

@@ -2,7 +2,7 @@
  * Teams addressing rules for stored conversation references (transport knowledge, kept out of
  * the features).
  */
-import type { ConversationRef } from '../dialogs/types';
+import type { ConversationRef } from '../domain/conversation';
 
 /**
  * A message typed in a channel thread carries the conversation id "19:...@thread.tacv2;messageid=...":

@@ -7,17 +7,17 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { z, type ZodType } from 'zod';
-import { COMMAND_RUN_VERB, COMMAND_BUTTON_ARGS_MAX, cleanMessageText, parseCommand, unknownCommandReply, type CommandName } from '../domain/commands';
+import { COMMAND_BUTTON_ARGS_MAX, MAX_MESSAGE_CHARS, buildCommandParser, cleanMessageText, unknownCommandReply, type CommandDeclaration, type CommandParser } from '../domain/commands';
 import { GENERIC_FAILURE_MESSAGE, PoolsterError, STORAGE_UNAVAILABLE_MESSAGE, errorSummary, isStorageUnavailable, scrubErrorText } from '../domain/errors';
-import type { ActionHandler, CommandHandler, Router, Turn } from '../dialogs/types';
+import type { ActionHandler, CommandHandler, Router, Turn, UnknownMessage } from '../dialogs/types';
 import { createTurn, toActivity } from './turn';
 import { registerFileConsent, type FileSource } from './files';
+import { VERBS } from '../cards/verbs';
 
 export const INVALID_CARD_MESSAGE =
   'Deze kaart kon ik niet lezen. Je ingevulde antwoorden zijn niet verloren: typ **verder** om verder te gaan, of **help**.';
 
-/** Commands are short; a longer message is not parsed at all (bounded work per turn). */
-export const MAX_MESSAGE_CHARS = 5_000;
+export { MAX_MESSAGE_CHARS };
 export const TOO_LONG_MESSAGE = 'Dat bericht is te lang voor mij (meer dan 5.000 tekens). Typ een korte opdracht, bijvoorbeeld **help**.';
 
 
@@ -51,9 +51,10 @@ function withoutRoutingFields(data: unknown): unknown {
 }
 
 export function createTeamsRouter<TState extends TurnState>(app: Application<TState>, deps: TurnDeps): Router & { finish(): void } {
-  const commands = new Map<CommandName, CommandHandler>();
+  const commands = new Map<string, { declaration: CommandDeclaration; handler: CommandHandler }>();
+  let parser: CommandParser | undefined;
   const installHandlers: Array<(turn: Turn) => Promise<void>> = [];
-  const unknownHandlers: Array<(turn: Turn, text: string) => Promise<void>> = [];
+  const unknownHandlers: Array<(turn: Turn, unknown: UnknownMessage) => Promise<void>> = [];
   const fileSources = new Map<string, FileSource>();
 
   const turnFor = (context: TurnContext, fields: Record<string, unknown>): Turn => {
@@ -66,9 +67,14 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
   };
 
   return {
-    command(name, handler) {
-      if (commands.has(name)) throw new Error(`Command "${name}" is registered twice`);
-      commands.set(name, handler);
+    command(declaration, handler) {
+      if (parser) throw new Error(`Command "${declaration.name}" is registered after the router was finished`);
+      if (commands.has(declaration.name)) throw new Error(`Command "${declaration.name}" is registered twice`);
+      commands.set(declaration.name, { declaration, handler });
+    },
+
+    commands() {
+      return [...commands.values()].map((c) => c.declaration);
     },
 
     action<T>(verb: string, schema: ZodType<T>, handler: ActionHandler<T>) {
@@ -120,6 +126,9 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
 
     /** Adds the catch-all routes; call after every feature registered. */
     finish() {
+      // One parser from every declaration; it throws here, at start-up, if two commands share words.
+      const commandParser = buildCommandParser([...commands.values()].map((c) => c.declaration));
+      parser = commandParser;
       registerFileConsent(app, fileSources, turnFor, (error, turn) => userMessageFor(error, turn.log));
 
       // A card button that runs a command as if the person typed it: an Action.Submit with plain
@@ -127,20 +136,20 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
       // the Agents Playground). It arrives as a message with `value`, so the command's handler
       // sends new messages exactly as for typed text.
       const commandRunSchema = z.object({
-        command: z.string().max(100).refine((name) => commands.has(name as CommandName), { message: 'unknown command' }),
+        command: z.string().max(100).refine((name) => commands.has(name), { message: 'unknown command' }),
         args: z.string().max(COMMAND_BUTTON_ARGS_MAX).optional(),
       });
-      app.adaptiveCards.actionSubmit(COMMAND_RUN_VERB, async (context, _state, data) => {
+      app.adaptiveCards.actionSubmit(VERBS.command.run, async (context, _state, data) => {
         const parsed = commandRunSchema.safeParse(withoutRoutingFields(data));
         if (!parsed.success) {
-          const turn = turnFor(context, { verb: COMMAND_RUN_VERB, fallback: 'submit' });
+          const turn = turnFor(context, { verb: VERBS.command.run, fallback: 'submit' });
           turn.log.info({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'card data rejected');
           await turn.send({ text: INVALID_CARD_MESSAGE });
           return;
         }
-        const name = parsed.data.command as CommandName;
-        const turn = turnFor(context, { verb: COMMAND_RUN_VERB, fallback: 'submit', command: name });
-        await commands.get(name)!(turn, cleanMessageText(parsed.data.args ?? ''));
+        const name = parsed.data.command;
+        const turn = turnFor(context, { verb: VERBS.command.run, fallback: 'submit', command: name });
+        await commands.get(name)!.handler(turn, cleanMessageText(parsed.data.args ?? ''));
       });
       app.conversationUpdate('membersAdded', async (context) => {
         const botId = context.activity.recipient?.id;
@@ -151,28 +160,25 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
       });
 
       app.activity('message', async (context) => {
-        if ((context.activity.text ?? '').length > MAX_MESSAGE_CHARS) {
+        const command = commandParser.parse(context.activity.text ?? '');
+        if (command.kind === 'too-long') {
           await turnFor(context, { command: 'too-long' }).send({ text: TOO_LONG_MESSAGE });
           return;
         }
-        const command = parseCommand(context.activity.text ?? '');
-        const turn = turnFor(context, { command: command.name });
-        if (command.name === 'empty') {
+        const turn = turnFor(context, { command: command.kind === 'command' ? command.name : command.kind });
+        if (command.kind === 'empty') {
           // A card submit without a known verb, or an empty message.
           await turn.send({ text: context.activity.value ? INVALID_CARD_MESSAGE : unknownCommandReply('') });
           return;
         }
-        if (command.name === 'unknown') {
-          for (const handler of unknownHandlers) await handler(turn, command.text);
+        if (command.kind === 'unknown') {
+          const unknown: UnknownMessage = command.suggestion ? { text: command.text, suggestion: command.suggestion } : { text: command.text };
+          if (command.suggestion) turn.log.info({ suggested: command.suggestion.name }, 'near-miss command');
+          for (const handler of unknownHandlers) await handler(turn, unknown);
           if (unknownHandlers.length === 0) await turn.send({ text: unknownCommandReply(command.text) });
           return;
         }
-        const handler = commands.get(command.name);
-        if (!handler) {
-          await turn.send({ text: unknownCommandReply(command.name) });
-          return;
-        }
-        await handler(turn, command.args);
+        await commands.get(command.name)!.handler(turn, command.args);
       });
 
       // Invokes no feature answered (a card verb nobody registered, or an invoke kind this bot does

@@ -3,7 +3,8 @@
  */
 import { CardFactory, MessageFactory, TeamsInfo, TurnContext, type Activity } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { Actor, ConversationKind, ConversationRef, Outgoing, Turn } from '../dialogs/types';
+import type { Actor, Outgoing, Turn } from '../dialogs/types';
+import type { ConversationKind, ConversationRef } from '../domain/conversation';
 
 export function actorOf(activity: Activity): Actor {
   const channelData = (activity.channelData ?? {}) as {

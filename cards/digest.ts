@@ -6,7 +6,7 @@
 import type { DigestContent, DigestItem } from '../domain/digest/compose';
 import { dutchDate, dutchShortDate } from '../domain/digest/scheduleText';
 import { ACTION_STATUS_LABELS } from '../domain/plan/model';
-import type { CardJson } from '../dialogs/types';
+import type { CardJson } from './cardJson';
 import { cardBytes, expandCard, prepareCard } from './render';
 import digestJson from './templates/digest.json';
 

@@ -1,8 +1,9 @@
 /**
  * The welcome card and the help card.
  */
-import type { CommandInfo, Audience } from '../domain/commands';
-import type { CardJson, ConversationKind } from '../dialogs/types';
+import type { CommandDeclaration, Audience } from '../domain/commands';
+import type { CardJson } from './cardJson';
+import type { ConversationKind } from '../domain/conversation';
 import { expandCard, prepareCard } from './render';
 import { NOT_IN_CENTRE_MESSAGE } from '../domain/errors';
 import helpJson from './templates/help.json';
@@ -17,7 +18,7 @@ const GROUP_TITLES: Record<Audience, string> = {
   directeur: 'Voor de directeur',
 };
 
-export function renderHelpCard(data: { commands: CommandInfo[]; centreName?: string; registered: boolean }): CardJson {
+export function renderHelpCard(data: { commands: readonly CommandDeclaration[]; centreName?: string; registered: boolean }): CardJson {
   const audiences: Audience[] = ['iedereen', 'lid', 'directeur'];
   const groups = audiences
     .map((audience) => ({

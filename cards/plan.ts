@@ -5,22 +5,23 @@
  * shown neutrally; lists are bounded so every card stays far below 80 KB.
  */
 import { ACTION_STATUS_CHART_COLORS, actionStatusLegendText } from './chartColors';
-import { CLUSTER_1_2_BOUWSTENEN } from '../domain/catalogue/bouwstenenCluster12';
-import { CLUSTER_3_BOUWSTENEN } from '../domain/catalogue/bouwstenenCluster3';
+import { bouwsteenLabel } from '../domain/catalogue';
 import { BOUWSTEEN_IDS, type BouwsteenId } from '../domain/catalogue/types';
+import { formatDate, shorten } from '../domain/format';
 import type { Person } from '../domain/centre/model';
 import {
   ACTION_STATUSES,
   ACTION_STATUS_LABELS,
+  byUrgency,
   isOpenStatus,
   type Actie,
   type Doelstelling,
   type Plan,
 } from '../domain/plan/model';
 import type { PlanOverview, SpeerpuntStatus, StatusCounts } from '../domain/plan/status';
-import { brusselsDate, nextSchoolYear, schoolYearOfDate, type SchoolYear } from '../domain/schoolYear';
-import { PLAN_VERBS } from '../dialogs/plan/verbs';
-import type { CardJson } from '../dialogs/types';
+import { nextSchoolYear, schoolYearOfDate, type SchoolYear } from '../domain/schoolYear';
+import { PLAN_VERBS } from './verbs';
+import type { CardJson } from './cardJson';
 import { commandButtonData, expandCard, prepareCard } from './render';
 import actieJson from './templates/planActie.json';
 import actiesJson from './templates/planActies.json';
@@ -39,24 +40,10 @@ const speerpuntTemplate = prepareCard(speerpuntJson);
 // ---------------------------------------------------------------------------------------------
 // Formatting
 
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-
-/** "2026-11-23" (or an ISO date-time, read in Brussels time) → "23 november 2026". */
-export function formatDate(isoDateOrDateTime: string): string {
-  const date = isoDateOrDateTime.length > 10 ? brusselsDate(new Date(isoDateOrDateTime)) : isoDateOrDateTime;
-  const [y, m, d] = date.split('-').map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
-}
-
 /** The calendar day after an ISO date. */
 export function dayAfter(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   return new Date(Date.UTC(y!, m! - 1, d! + 1)).toISOString().slice(0, 10);
-}
-
-export function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
 export function percent(progress: number): number {
@@ -76,34 +63,8 @@ export function countsText(counts: StatusCounts, total: number): string {
   return `${total} ${total === 1 ? 'actie' : 'acties'}: ${parts.join(', ')}`;
 }
 
-const BOUWSTEEN_TITLES: ReadonlyMap<string, string> = new Map(
-  [...CLUSTER_1_2_BOUWSTENEN, ...CLUSTER_3_BOUWSTENEN].map((b) => [b.id, b.title]),
-);
-
-/** "6.1 Integraal beleid". */
-export function bouwsteenLabel(id: BouwsteenId): string {
-  const title = BOUWSTEEN_TITLES.get(id);
-  return title ? `${id} ${title}` : id;
-}
-
 function ownerName(actie: Actie): string {
   return actie.owner?.name ?? 'zonder eigenaar';
-}
-
-/** Overdue first (oldest deadline first), then by deadline, then those without one; plan order on ties. */
-export function byUrgency(acties: readonly Actie[], today: string): Actie[] {
-  const rank = (a: Actie) => (!isOpenStatus(a.status) ? 3 : a.deadline === undefined ? 2 : a.deadline < today ? 0 : 1);
-  return acties
-    .map((a, i) => ({ a, i }))
-    .sort((x, y) => {
-      const r = rank(x.a) - rank(y.a);
-      if (r !== 0) return r;
-      const dx = x.a.deadline ?? '';
-      const dy = y.a.deadline ?? '';
-      if (dx !== dy) return dx < dy ? -1 : 1;
-      return x.i - y.i;
-    })
-    .map(({ a }) => a);
 }
 
 /** Removes what the templates leave empty and Adaptive Cards does not allow empty. */

@@ -2,11 +2,9 @@
  * Cards of the privacy feature: the confirmation before erasure. (The personal data export is a
  * JSON file: see dialogs/privacy.) Pure: no I/O.
  */
-import type { CardJson } from '../dialogs/types';
-import { VERBS } from '../dialogs/verbs';
+import type { CardJson } from './cardJson';
+import { PRIVACY_VERBS } from './verbs';
 import { CARD_SCHEMA } from './render';
-
-export const PRIVACY_VERBS = VERBS.privacy;
 
 /** Asks for confirmation before erasing, saying exactly what happens. */
 export function renderEraseConfirm(input: { centreName?: string; openRounds: number; closedRounds: number; ownedActions: number }): CardJson {

@@ -2,8 +2,8 @@
  * Expands an Adaptive Card template (adaptivecards-templating) with typed data. Pure: no I/O.
  */
 import { Template } from 'adaptivecards-templating';
-import { COMMAND_RUN_VERB, type CommandName } from '../domain/commands';
-import type { CardJson } from '../dialogs/types';
+import type { CardJson } from './cardJson';
+import { VERBS } from './verbs';
 
 export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 
@@ -35,6 +35,6 @@ export function cardBytes(card: CardJson): number {
  * the `command.run` verb). Plain data, because imBack/messageBack buttons send nothing in the
  * Agents Playground.
  */
-export function commandButtonData(command: CommandName, args?: string): Record<string, string> {
-  return { verb: COMMAND_RUN_VERB, command, ...(args ? { args } : {}) };
+export function commandButtonData(command: string, args?: string): Record<string, string> {
+  return { verb: VERBS.command.run, command, ...(args ? { args } : {}) };
 }

@@ -29,8 +29,8 @@ import {
   movementText,
   stadiumLabel,
 } from '../domain/result/labels';
-import { RESULT_VERBS } from '../dialogs/result/verbs';
-import type { CardJson } from '../dialogs/types';
+import { RESULT_VERBS } from './verbs';
+import type { CardJson } from './cardJson';
 import { NEUTRAL_CHART_COLOR, STADIUM_CHART_COLORS, stadiumLegendText } from './chartColors';
 import { expandCard, prepareCard } from './render';
 import overviewJson from './templates/result/overview.json';

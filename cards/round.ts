@@ -1,8 +1,8 @@
 /**
  * The director's round cards: start a round, and its progress. Pure render functions.
  */
-import type { CardJson } from '../dialogs/types';
-import { VERBS } from '../dialogs/verbs';
+import type { CardJson } from './cardJson';
+import { ROUND_VERBS } from './verbs';
 import type { ParticipantProgress } from '../domain/survey/round';
 import { expandCard, prepareCard } from './render';
 import roundStartJson from './templates/survey/roundStart.json';
@@ -10,8 +10,6 @@ import progressJson from './templates/survey/progress.json';
 
 const roundStartTemplate = prepareCard(roundStartJson);
 const progressTemplate = prepareCard(progressJson);
-
-export const ROUND_VERBS = VERBS.round;
 
 export type RoundStartField = 'schoolYear' | 'deadline' | 'participants' | 'visibility';
 

@@ -7,8 +7,7 @@ import { AMBITION_OPTIONS, NOT_YET_INSPIRING_LABEL } from '../domain/survey/answ
 import type { PartNumber } from '../domain/survey/steps';
 import { BOUWSTEEN_QUESTIONS, CLOSING_QUESTIONS, questionText } from '../domain/survey/questions';
 import { NOT_YET_INSPIRING_VALUE, type BouwsteenField, type BouwsteenForm, type ClosingField, type ClosingForm, type FieldErrors } from '../domain/survey/validate';
-import type { CardJson } from '../dialogs/types';
-import { VERBS } from '../dialogs/verbs';
+import type { CardJson } from './cardJson';
 import { expandCard, prepareCard } from './render';
 import stepAboutJson from './templates/survey/stepAbout.json';
 import stepStadiaJson from './templates/survey/stepStadia.json';
@@ -27,8 +26,6 @@ const overviewTemplate = prepareCard(overviewJson);
 const closingTemplate = prepareCard(closingJson);
 const confirmTemplate = prepareCard(confirmJson);
 const messageTemplate = prepareCard(messageJson);
-
-export const SURVEY_VERBS = VERBS.survey;
 
 export type Notice = { text: string; tone: 'info' | 'warning' | 'good' };
 

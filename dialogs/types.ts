@@ -4,12 +4,9 @@
  */
 import type { Logger } from 'pino';
 import type { ZodType } from 'zod';
-import type { CommandName } from '../domain/commands';
-
-/** An Adaptive Card as JSON (rendered by cards/). */
-export type CardJson = Record<string, unknown> & { type: 'AdaptiveCard' };
-
-export type ConversationKind = 'personal' | 'groupChat' | 'channel';
+import type { CardJson } from '../cards/cardJson';
+import type { CommandDeclaration, CommandSuggestion } from '../domain/commands';
+import type { ConversationKind, ConversationRef } from '../domain/conversation';
 
 /** Who is acting, and where. Identity comes from the (validated) activity, never from card data. */
 export interface Actor {
@@ -26,12 +23,6 @@ export interface Actor {
     channelId?: string;
   };
 }
-
-/**
- * A stored conversation reference: opaque JSON produced by bot/ and handed back to it for proactive
- * messages. Features store it; they never look inside.
- */
-export type ConversationRef = Record<string, unknown>;
 
 /**
  * A file for a person. In Teams it arrives as a file consent card in a personal chat; once the
@@ -71,6 +62,12 @@ export interface ActionResult {
   text?: string;
 }
 
+/** A message that is no command; `suggestion` is the command it is closest to, if any. */
+export interface UnknownMessage {
+  text: string;
+  suggestion?: CommandSuggestion;
+}
+
 export type CommandHandler = (turn: Turn, args: string) => Promise<void>;
 export type ActionHandler<T> = (turn: Turn, data: T) => Promise<ActionResult>;
 
@@ -87,13 +84,19 @@ export type SendOutcome = { ok: true; activityId?: string } | SendFailure;
 
 /** How features attach to the bot: Bolt-style listeners registered on a router. */
 export interface Router {
-  command(name: CommandName, handler: CommandHandler): void;
+  /**
+   * A text command: its words, usage and audience declared together with its handler. The router
+   * builds one parser from every declaration; help and the Teams menu read the same declarations.
+   */
+  command(declaration: CommandDeclaration, handler: CommandHandler): void;
+  /** Every command declared so far (all of them once the features registered, i.e. during turns). */
+  commands(): readonly CommandDeclaration[];
   /** A card verb; `schema` parses the card data on arrival (the transport's typing is only a cast). */
   action<T>(verb: string, schema: ZodType<T>, handler: ActionHandler<T>): void;
   /** The bot was added to a personal chat, team or group chat. */
   onInstall(handler: (turn: Turn) => Promise<void>): void;
   /** A message that is no known command (after the built-in "unknown" answer is decided). */
-  onUnknown(handler: (turn: Turn, text: string) => Promise<void>): void;
+  onUnknown(handler: (turn: Turn, unknown: UnknownMessage) => Promise<void>): void;
   /**
    * Rebuilds a file offered with `{ file }` when the person accepts it. `schema` parses the key
    * that came back from the client; `build` must re-check who may have the file.

@@ -14,6 +14,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
 import { createZip, type ZipEntry } from './zip';
+import { declaredCommands } from '../bot/main';
+import { commandMenus } from '../domain/commands';
 
 /** The Teams manifest schema version the package targets: the newest stable one bundled in @microsoft/app-manifest. */
 export const MANIFEST_SCHEMA_VERSION = '1.30';
@@ -170,11 +172,21 @@ export function renderManifest({ botId, appPackageDir = DEFAULT_APP_PACKAGE_DIR 
   if (!GUID.test(botId)) throw new AppPackageError(`botId is not a valid GUID (got "${botId}")`);
   const template = readFileSync(join(appPackageDir, 'manifest.json'), 'utf8');
   const text = substitutePlaceholders(template, { BOT_ID: botId.toLowerCase() });
+  let manifest: Record<string, unknown>;
   try {
-    return JSON.parse(text) as Record<string, unknown>;
+    manifest = JSON.parse(text) as Record<string, unknown>;
   } catch (error) {
     throw new AppPackageError(`appPackage/manifest.json is not valid JSON: ${(error as Error).message}`);
   }
+  // The command menus come from the features' command declarations, the ones help shows.
+  const menus = commandMenus(declaredCommands());
+  for (const bot of (manifest.bots ?? []) as Array<Record<string, unknown>>) {
+    bot.commandLists = [
+      { scopes: ['personal'], commands: menus.personal },
+      { scopes: ['team', 'groupChat'], commands: menus.team },
+    ];
+  }
+  return manifest;
 }
 
 /**

@@ -26,7 +26,7 @@ import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { digestScheduleSchema, type DigestSchedule } from '../domain/calendar/schedule';
 import type { OwnerReminderKind, RoundNudgeKind } from '../domain/calendar/reminders';
-import type { ConversationRef } from '../dialogs/types';
+import type { ConversationRef } from '../domain/conversation';
 import { isConflict, isNotFound, keyPart, odataString } from './tables';
 
 // ---------------------------------------------------------------------------------------------

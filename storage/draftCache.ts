@@ -8,7 +8,7 @@
  * row, and each draft write is checked against that row's ETag: a stale copy cannot be written
  * over newer data; the write fails and the caller decides again on a fresh read.
  */
-import type { MemberDraftWithEtags } from './survey';
+import type { MemberDraftWithEtags } from './memberDraft';
 
 export interface DraftCacheOptions {
   /** Members kept at most (least recently used go first). */

@@ -26,6 +26,7 @@ import {
 } from '../domain/survey/round';
 import { bouwsteenFormSchema, closingFormSchema, type BouwsteenForm, type ClosingForm } from '../domain/survey/validate';
 import type { MemberDraftCache } from './draftCache';
+import type { MemberDraftWithEtags } from './memberDraft';
 import { isConflict, isNotFound, keyPart, odataString } from './tables';
 
 type Row = Record<string, unknown> & { partitionKey: string; rowKey: string; etag: string };
@@ -66,12 +67,6 @@ function toRound(row: Row): Round {
 export interface Versioned {
   version: number;
   etag?: string;
-}
-
-export interface MemberDraftWithEtags extends MemberDraft {
-  etags: { participant: string; bouwstenen: Partial<Record<BouwsteenId, string>>; closing?: string };
-  /** Read from this instance's cache, not from storage: may be stale, which a write will find out. */
-  fromCache?: boolean;
 }
 
 export class SurveyConflictError extends Error {

@@ -209,7 +209,7 @@ async function digestStatus(turn: Turn, deps: FeatureDeps, ctx: DirectorContext)
 
 export function registerDigest(deps: FeatureDeps) {
   return (router: Router): void => {
-    router.command('digest', async (turn, args) => {
+    router.command({ name: 'digest', words: ['digest', 'actieoverzicht'], usage: 'digest hier | uit | nu | status', description: 'Beheert het wekelijkse actieoverzicht in dit kanaal.', audience: 'directeur', menu: [{ scope: 'team', title: 'digest hier', description: 'Post het wekelijkse actieoverzicht voortaan in dit kanaal of deze chat.', position: 3 }, { scope: 'team', title: 'digest nu', description: 'Post het actieoverzicht nu meteen.', position: 4 }] }, async (turn, args) => {
       const [word = '', ...rest] = args.trim().split(/\s+/);
       const sub = word.toLowerCase();
       if (!['hier', 'uit', 'nu', 'status'].includes(sub)) {

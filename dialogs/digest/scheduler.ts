@@ -33,7 +33,8 @@ import { errorSummary } from '../../domain/errors';
 import { brusselsDate } from '../../domain/schoolYear';
 import type { CentreRepository } from '../../storage/centres';
 import type { DigestFailure, DigestRepository, OwnerReminderRecord, StoredRegistration } from '../../storage/digests';
-import type { ConversationRef, Messenger, SendOutcome } from '../types';
+import type { ConversationRef } from '../../domain/conversation';
+import type { Messenger, SendOutcome } from '../types';
 import { loadDigestContent } from './content';
 import type { DigestSources } from './sources';
 

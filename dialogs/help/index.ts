@@ -1,7 +1,7 @@
 /**
  * Welcome on install, `help` by role, and a friendly answer to anything unknown.
  */
-import { commandsFor, unknownCommandReply, type Audience } from '../../domain/commands';
+import { unknownCommandReply, type Audience } from '../../domain/commands';
 import { isDirector, isTeamMember } from '../../domain/centre/model';
 import { renderHelpCard, renderWelcomeCard } from '../../cards/help';
 import type { FeatureDeps } from '../deps';
@@ -23,12 +23,12 @@ export function registerHelp(deps: FeatureDeps) {
       await turn.send({ card: renderWelcomeCard({ kind: turn.actor.conversation.kind }) });
     });
 
-    router.command('help', async (turn) => {
+    router.command({ name: 'help', words: ['help', 'hulp', 'menu'], usage: 'help', description: 'Toont wat je mij kan vragen.', audience: 'iedereen', menu: [{ scope: 'personal', title: 'help', description: 'Wat je nu best doet, en wat je Poolster nog kan vragen.', position: 1 }, { scope: 'team', title: 'help', description: 'Wat Poolster in dit team of deze chat kan.', position: 1 }] }, async (turn) => {
       const { audiences, centreName } = await audiencesOf(turn, deps);
-      await turn.send({ card: renderHelpCard({ commands: commandsFor(audiences), centreName, registered: audiences.length > 1 }) });
+      await turn.send({ card: renderHelpCard({ commands: router.commands().filter((c) => audiences.includes(c.audience)), centreName, registered: audiences.length > 1 }) });
     });
 
-    router.onUnknown(async (turn, text) => {
+    router.onUnknown(async (turn, { text }) => {
       await turn.send({ text: unknownCommandReply(text) });
     });
   };

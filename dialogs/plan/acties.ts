@@ -2,10 +2,11 @@
  * `acties`: a person's own acties (or `acties <naam>`, `acties <nummer>`), each with a card to
  * start, finish, postpone or add a note. Card answers replace the clicked card.
  */
-import { byUrgency, formatDate, renderActieCard, renderActiesCard, shorten, type ActieForm } from '../../cards/plan';
+import { renderActieCard, renderActiesCard, type ActieForm } from '../../cards/plan';
+import { formatDate, shorten } from '../../domain/format';
 import { isDirector, type Person } from '../../domain/centre/model';
 import { PoolsterError } from '../../domain/errors';
-import { ACTION_STATUS_LABELS, LIMITS, findDoelstelling, isIsoDate, isOpenStatus, type Actie, type Plan } from '../../domain/plan/model';
+import { ACTION_STATUS_LABELS, LIMITS, byUrgency, findDoelstelling, isIsoDate, isOpenStatus, type Actie, type Plan } from '../../domain/plan/model';
 import { actionsOfOwner } from '../../domain/plan/status';
 import type { ActionResult, Turn } from '../types';
 import {
@@ -17,7 +18,7 @@ import {
   type PlanContext,
 } from './access';
 import type { PlanFeatureDeps } from './priorities';
-import type { AddNoteData, PostponeData, SetStatusData } from './verbs';
+import type { AddNoteData, PostponeData, SetStatusData } from './cardData';
 
 /** At most this many action cards per `acties` answer (Teams allows ~7 messages per second). */
 export const MAX_ACTIE_CARDS = 4;

@@ -8,17 +8,17 @@ import { createAction, nieuweActieCommand } from './nieuweActie';
 import { linkPriorityAction, prioriteitenCommand } from './prioriteiten';
 import type { PlanFeatureDeps } from './priorities';
 import { statusCommand } from './status';
-import { PLAN_VERBS, addNoteSchema, createSchema, linkPrioritySchema, postponeSchema, setStatusSchema } from './verbs';
+import { PLAN_VERBS } from '../../cards/verbs';
+import { addNoteSchema, createSchema, linkPrioritySchema, postponeSchema, setStatusSchema } from './cardData';
 
 export type { PlanFeatureDeps, TeamPrioritiesSource } from './priorities';
-export { PLAN_VERBS } from './verbs';
 
 export function registerPlan(deps: PlanFeatureDeps) {
   return (router: Router): void => {
-    router.command('status', statusCommand(deps));
-    router.command('acties', actiesCommand(deps));
-    router.command('nieuwe-actie', nieuweActieCommand(deps));
-    router.command('prioriteiten', prioriteitenCommand(deps));
+    router.command({ name: 'status', words: ['status', 'speerpunt', 'sp', 'beleidsplan'], usage: 'status of status speerpunt 3', description: 'Toont de voortgang van het beleidsplan of van één speerpunt.', audience: 'lid', menu: [{ scope: 'personal', title: 'status', description: 'Bekijk hoe ver het beleidsplan staat, per speerpunt.', position: 6 }, { scope: 'team', title: 'status', description: 'Toon hoe ver het beleidsplan staat, per speerpunt.', position: 2 }] }, statusCommand(deps));
+    router.command({ name: 'acties', words: ['acties'], usage: 'acties', description: 'Toont jouw acties uit het beleidsplan.', audience: 'lid', menu: [{ scope: 'personal', title: 'acties', description: 'Bekijk en werk jouw acties uit het beleidsplan bij.', position: 7 }] }, actiesCommand(deps));
+    router.command({ name: 'nieuwe-actie', words: ['nieuwe actie', 'actie toevoegen'], usage: 'nieuwe actie', description: 'Voegt een actie toe aan het beleidsplan.', audience: 'directeur' }, nieuweActieCommand(deps));
+    router.command({ name: 'prioriteiten', words: ['prioriteiten', 'prioriteit'], usage: 'prioriteiten', description: 'Toont de teamprioriteiten en de acties die eraan gekoppeld zijn.', audience: 'lid', menu: [{ scope: 'personal', title: 'prioriteiten', description: 'Bekijk de teamprioriteiten en de acties die eraan gekoppeld zijn.', position: 8 }] }, prioriteitenCommand(deps));
 
     router.action(PLAN_VERBS.setStatus, setStatusSchema, setStatusAction(deps));
     router.action(PLAN_VERBS.postpone, postponeSchema, postponeAction(deps));

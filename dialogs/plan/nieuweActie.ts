@@ -6,13 +6,14 @@ import { BOUWSTEEN_IDS, type BouwsteenId } from '../../domain/catalogue/types';
 import { isDirector } from '../../domain/centre/model';
 import { parseSpeerpuntRef } from '../../domain/plan/commandArgs';
 import { LIMITS, findDoelstelling, isIsoDate, type Actie, type Owner } from '../../domain/plan/model';
-import { formatDate } from '../../cards/plan';
+import { formatDate } from '../../domain/format';
 import { parseSchoolYear, type SchoolYear } from '../../domain/schoolYear';
-import type { ActionResult, CardJson, Turn } from '../types';
+import type { ActionResult, Turn } from '../types';
+import type { CardJson } from '../../cards/cardJson';
 import { NOT_DIRECTOR_CREATE_MESSAGE, loadPlanContext, type PlanContext } from './access';
 import { actieCard } from './acties';
 import type { PlanFeatureDeps } from './priorities';
-import type { CreateData } from './verbs';
+import type { CreateData } from './cardData';
 
 export async function nieuweActieForm(
   deps: PlanFeatureDeps,

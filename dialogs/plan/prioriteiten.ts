@@ -3,15 +3,17 @@
  * each (an actie is linked to a priority through its bouwsteen), and for directors a way to link an
  * existing actie or to create one for a priority.
  */
-import { bouwsteenLabel, renderPrioriteitenCard } from '../../cards/plan';
+import { renderPrioriteitenCard } from '../../cards/plan';
+import { bouwsteenLabel } from '../../domain/catalogue';
 import type { BouwsteenId } from '../../domain/catalogue/types';
 import { isDirector } from '../../domain/centre/model';
 import { isOpenStatus, type Plan } from '../../domain/plan/model';
-import type { ActionResult, CardJson, Turn } from '../types';
+import type { ActionResult, Turn } from '../types';
+import type { CardJson } from '../../cards/cardJson';
 import { ACTIE_NOT_FOUND_MESSAGE, NOT_DIRECTOR_LINK_MESSAGE, loadMember, noPlanMessage, type Member, type PlanContext } from './access';
 import { nieuweActieForm } from './nieuweActie';
 import type { PlanFeatureDeps } from './priorities';
-import type { LinkPriorityData } from './verbs';
+import type { LinkPriorityData } from './cardData';
 
 export function noPrioritiesMessage(director: boolean): string {
   return (

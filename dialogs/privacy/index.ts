@@ -5,7 +5,8 @@
  * dialogs/privacy/personalData.ts). Both only in the personal chat: nobody else reads along.
  */
 import { z } from 'zod';
-import { PRIVACY_VERBS, renderEraseConfirm } from '../../cards/privacy';
+import { PRIVACY_VERBS } from '../../cards/verbs';
+import { renderEraseConfirm } from '../../cards/privacy';
 import { renderMessageCard } from '../../cards/survey';
 import type { FeatureDeps } from '../deps';
 import type { OutgoingFile, Router } from '../types';
@@ -34,7 +35,7 @@ function exportFile(data: Record<string, unknown>, now: Date): Omit<OutgoingFile
 
 export function registerPrivacy(deps: FeatureDeps) {
   return (router: Router): void => {
-    router.command('mijn-gegevens', async (turn) => {
+    router.command({ name: 'mijn-gegevens', words: ['mijn gegevens'], usage: 'mijn gegevens', description: 'Geeft je alles wat ik over jou bewaar.', audience: 'iedereen', menu: [{ scope: 'personal', title: 'mijn gegevens', description: 'Bekijk welke gegevens Poolster over jou bewaart.', position: 9 }] }, async (turn) => {
       if (turn.actor.conversation.kind !== 'personal') {
         await turn.send({ text: PERSONAL_CHAT_ONLY });
         return;
@@ -55,7 +56,7 @@ export function registerPrivacy(deps: FeatureDeps) {
       return exportFile(data, turn.now);
     });
 
-    router.command('verwijder-mijn-gegevens', async (turn) => {
+    router.command({ name: 'verwijder-mijn-gegevens', words: ['verwijder mijn gegevens', 'wis mijn gegevens'], usage: 'verwijder mijn gegevens', description: 'Wist wat ik over jou bewaar (na bevestiging).', audience: 'iedereen' }, async (turn) => {
       if (turn.actor.conversation.kind !== 'personal') {
         await turn.send({ text: PERSONAL_CHAT_ONLY });
         return;

@@ -33,9 +33,11 @@ import { InschalingConflictError } from '../../storage/inschalingen';
 import { isConflict } from '../../storage/tables';
 import { requireDirector, requirePerson, type PersonContext } from '../context';
 import type { FeatureDeps } from '../deps';
-import type { ActionResult, ConversationRef, Router, SendFailure, Turn } from '../types';
+import type { ActionResult, Router, SendFailure, Turn } from '../types';
+import type { ConversationRef } from '../../domain/conversation';
 import { buildExportFile, cardContext, confirmationOf, loadResult, type LoadedResult } from './data';
-import { RESULT_EXPORT_FILE, RESULT_VERBS, confirmSchema, detailSchema, exportSchema, roundSchema, type ExportKey } from './verbs';
+import { RESULT_EXPORT_FILE, confirmSchema, detailSchema, exportSchema, roundSchema, type ExportKey } from './cardData';
+import { RESULT_VERBS } from '../../cards/verbs';
 
 export const CLOSE_FIRST_MESSAGE =
   'Deze inschalingsronde loopt nog. Sluit ze eerst met **sluit inschaling**; daarna kan je de teamstadia bevestigen en het resultaat exporteren.';
@@ -189,7 +191,7 @@ export function registerResult(deps: FeatureDeps) {
   };
 
   return (router: Router): void => {
-    router.command('resultaat', async (turn, args) => {
+    router.command({ name: 'resultaat', words: ['resultaat', 'resultaten', 'teamresultaat'], usage: 'resultaat', description: 'Toont het teamresultaat van de inschaling.', audience: 'lid', menu: [{ scope: 'personal', title: 'resultaat', description: 'Bekijk het teamresultaat van de inschaling.', position: 5 }, { scope: 'team', title: 'resultaat', description: 'Toon het teamresultaat van de inschaling.', position: 6 }] }, async (turn, args) => {
       const context = await requirePerson(turn, deps);
       if (isDirector(context.person)) await directorResult(turn, context, args);
       else await memberResult(turn, context);
@@ -327,7 +329,7 @@ export function registerResult(deps: FeatureDeps) {
 
     router.fileSource(RESULT_EXPORT_FILE, exportSchema, exportFile);
 
-    router.command('netwerk', async (turn, args) => {
+    router.command({ name: 'netwerk', words: ['netwerk'], usage: 'netwerk | netwerk aan | netwerk uit', description: 'Toont gedeelde prioriteiten en inspirerende praktijken van centra in je netwerk, of zet meedoen aan of uit.', audience: 'directeur', menu: [{ scope: 'personal', title: 'netwerk', description: 'Voor directeurs: prioriteiten en inspirerende praktijken van centra in je netwerk.', position: 10 }] }, async (turn, args) => {
       const context = await requireDirector(turn, deps);
       const word = args.trim().toLowerCase();
       if (word === 'aan' || word === 'uit') {

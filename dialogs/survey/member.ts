@@ -17,8 +17,10 @@ import {
   type BouwsteenForm,
   type ClosingForm,
 } from '../../domain/survey/validate';
-import { SURVEY_VERBS, renderClosing, renderMessageCard } from '../../cards/survey';
-import { SurveyConflictError, type MemberDraftWithEtags } from '../../storage/survey';
+import { SURVEY_VERBS } from '../../cards/verbs';
+import { renderClosing, renderMessageCard } from '../../cards/survey';
+import type { MemberDraftWithEtags } from '../../storage/memberDraft';
+import { SurveyConflictError } from '../../storage/survey';
 import { requirePerson } from '../context';
 import type { FeatureDeps } from '../deps';
 import type { ActionResult, Router, Turn } from '../types';
@@ -226,7 +228,7 @@ export function registerSurveyMember(deps: FeatureDeps) {
   };
 
   return (router: Router): void => {
-    router.command('inschaling', async (turn) => {
+    router.command({ name: 'inschaling', words: ['inschaling', 'survey', 'zelfscan'], usage: 'inschaling', description: 'Start of toont jouw inschaling in de open ronde.', audience: 'lid', menu: [{ scope: 'personal', title: 'inschaling', description: 'Start je persoonlijke inschaling van de poolster-bouwstenen.', position: 2 }] }, async (turn) => {
       const draft = await openDraftFor(turn);
       if (turn.actor.conversation.kind !== 'personal') {
         await turn.send({ text: 'Je inschaling vul je in ons persoonlijke gesprek in: open de chat met Poolster en typ daar **inschaling**.' });
@@ -236,7 +238,7 @@ export function registerSurveyMember(deps: FeatureDeps) {
       await turn.send({ card: await cards.cardFor(draft, started && !draft.participant.submittedAt ? 'intro' : 'resume') });
     });
 
-    router.command('verder', async (turn) => {
+    router.command({ name: 'verder', words: ['verder', 'ga verder', 'hervat'], usage: 'verder', description: 'Gaat verder waar je in je inschaling gebleven was.', audience: 'lid', menu: [{ scope: 'personal', title: 'verder', description: 'Ga verder met je inschaling waar je gebleven was.', position: 3 }] }, async (turn) => {
       const draft = await openDraftFor(turn);
       if (turn.actor.conversation.kind !== 'personal') {
         await turn.send({ text: 'Je inschaling vul je in ons persoonlijke gesprek in: open de chat met Poolster en typ daar **verder**.' });

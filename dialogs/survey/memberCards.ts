@@ -7,9 +7,9 @@ import { completeCount, firstIncomplete, formatDutchDate, type SurveyPosition } 
 import { entryStep, incompleteParts, parseStepPosition, type BouwsteenStep } from '../../domain/survey/steps';
 import type { BouwsteenField, BouwsteenForm, FieldErrors } from '../../domain/survey/validate';
 import { renderClosing, renderConfirm, renderMessageCard, renderOverview, renderSurveyIntro, renderSurveyStep, type Notice } from '../../cards/survey';
-import type { MemberDraftWithEtags } from '../../storage/survey';
+import type { MemberDraftWithEtags } from '../../storage/memberDraft';
 import type { FeatureDeps } from '../deps';
-import type { CardJson } from '../types';
+import type { CardJson } from '../../cards/cardJson';
 
 export const STALE_NOTICE: Notice = {
   text: 'Die kaart was al verwerkt of is intussen gewijzigd. Hier is je actuele versie: er is niets overschreven.',

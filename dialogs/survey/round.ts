@@ -7,11 +7,14 @@ import { PoolsterError } from '../../domain/errors';
 import type { Person } from '../../domain/centre/model';
 import { brusselsDate, nextSchoolYear, schoolYearOf } from '../../domain/schoolYear';
 import { formatDutchDate, parseDeadline, progressOf, type Participant, type Round } from '../../domain/survey/round';
-import { ROUND_VERBS, renderProgress, renderRoundStart, type RoundStartField } from '../../cards/round';
-import { SURVEY_VERBS, renderMessageCard } from '../../cards/survey';
+import { ROUND_VERBS } from '../../cards/verbs';
+import { renderProgress, renderRoundStart, type RoundStartField } from '../../cards/round';
+import { SURVEY_VERBS } from '../../cards/verbs';
+import { renderMessageCard } from '../../cards/survey';
 import { requireDirector, type PersonContext } from '../context';
 import type { FeatureDeps } from '../deps';
-import type { ConversationRef, Router, SendFailure, Turn } from '../types';
+import type { ConversationRef } from '../../domain/conversation';
+import type { Router, SendFailure, Turn } from '../types';
 
 const createSchema = z.object({
   schoolYear: z.string().max(20).optional(),
@@ -106,7 +109,7 @@ export function registerSurveyRound(deps: FeatureDeps) {
   };
 
   return (router: Router): void => {
-    router.command('start-inschaling', async (turn) => {
+    router.command({ name: 'start-inschaling', words: ['start inschaling', 'nieuwe inschaling', 'nieuwe ronde', 'start ronde'], usage: 'start inschaling', description: 'Opent een nieuwe inschalingsronde voor je beleidsteam.', audience: 'directeur', menu: [{ scope: 'team', title: 'start inschaling', description: 'Start een nieuwe inschalingsronde voor het beleidsteam.', position: 5 }] }, async (turn) => {
       const context = await requireDirector(turn, deps);
       if (context.centre.openRoundId) {
         throw new PoolsterError('round-already-open', 'Er loopt al een inschalingsronde. Bekijk ze met **voortgang** of sluit ze eerst met **sluit inschaling**.');
@@ -224,7 +227,7 @@ export function registerSurveyRound(deps: FeatureDeps) {
       return (await deps.survey.listByCentre(context.centre.tenantId, context.centre.centreId))[0];
     };
 
-    router.command('voortgang', async (turn) => {
+    router.command({ name: 'voortgang', words: ['voortgang'], usage: 'voortgang', description: 'Toont wie de inschaling al afrondde.', audience: 'directeur', menu: [{ scope: 'personal', title: 'voortgang', description: 'Voor directeurs: wie de inschaling al afrondde, met een herinnering.', position: 4 }] }, async (turn) => {
       const context = await requireDirector(turn, deps);
       const round = await latestRound(context);
       if (!round) throw new PoolsterError('round-not-found', 'Er is nog geen inschalingsronde. Start er een met **start inschaling**.');
@@ -274,7 +277,7 @@ export function registerSurveyRound(deps: FeatureDeps) {
       return { card: await progressCard(turn, round.roundId, notice) };
     });
 
-    router.command('sluit-inschaling', async (turn) => {
+    router.command({ name: 'sluit-inschaling', words: ['sluit inschaling', 'sluit ronde'], usage: 'sluit inschaling', description: 'Sluit de open inschalingsronde.', audience: 'directeur' }, async (turn) => {
       const context = await requireDirector(turn, deps);
       if (!context.centre.openRoundId) throw new PoolsterError('round-not-found', 'Er is geen open inschalingsronde om te sluiten.');
       const round = await deps.survey.getRound(context.centre.openRoundId);
@@ -285,7 +288,7 @@ export function registerSurveyRound(deps: FeatureDeps) {
       await turn.send({ text: `De inschalingsronde is afgesloten: ${finished} van ${drafts.length} deelnemers verzonden hun antwoorden. Bekijk het teamresultaat met **resultaat**.` });
     });
 
-    router.command('heropen', async (turn, args) => {
+    router.command({ name: 'heropen', words: ['heropen'], usage: 'heropen [naam]', description: 'Heropent de verzonden inschaling van één lid.', audience: 'directeur', args: 'text' }, async (turn, args) => {
       const context = await requireDirector(turn, deps);
       if (!context.centre.openRoundId) throw new PoolsterError('round-not-found', 'Er is geen open inschalingsronde.');
       const wanted = args.trim().toLowerCase();

@@ -2,9 +2,10 @@
  * Flemish school holidays and Belgian public holidays, computed by rule.
  *
  * School holidays follow the fixed rules of the Besluit van de Vlaamse regering of 17 April 1991
- * (see /work/shared/domain.md, part 3). The product reads the calendar from ./calendarData.ts, so an
- * official deviation can be made by editing data; these functions generate and verify that data and
- * serve as the fallback for years the data does not cover.
+ * (checked year by year in test/domain/calendarHolidays.test.ts). The product reads the calendar
+ * from domain/calendar/calendarData.ts, so an official deviation can be made by editing data; these
+ * functions generate and verify that data and serve as the fallback for years the data does not
+ * cover.
  */
 import type { SchoolYear } from '../schoolYear';
 import { addDays, isoDateOf, isoWeekday, mondayOfWeek, onOrAfterWeekday } from './isoDate';

@@ -36,6 +36,22 @@ export function isOpenStatus(status: ActionStatus): boolean {
   return status !== 'afgerond' && status !== 'geschrapt';
 }
 
+/** Overdue first (oldest deadline first), then by deadline, then those without one; plan order on ties. */
+export function byUrgency(acties: readonly Actie[], today: string): Actie[] {
+  const rank = (a: Actie) => (!isOpenStatus(a.status) ? 3 : a.deadline === undefined ? 2 : a.deadline < today ? 0 : 1);
+  return acties
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => {
+      const r = rank(x.a) - rank(y.a);
+      if (r !== 0) return r;
+      const dx = x.a.deadline ?? '';
+      const dy = y.a.deadline ?? '';
+      if (dx !== dy) return dx < dy ? -1 : 1;
+      return x.i - y.i;
+    })
+    .map(({ a }) => a);
+}
+
 export const SPEERPUNT_NUMBERS = [1, 2, 3, 4] as const;
 export type SpeerpuntNumber = (typeof SPEERPUNT_NUMBERS)[number];
 export const SpeerpuntNumberSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);

@@ -6,10 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { INVALID_CARD_MESSAGE } from '../../bot/router';
-import { COMMAND_RUN_VERB } from '../../domain/commands';
 import { cardText, firstCard, startTestBot, type TestBot, type TestUser } from '../support/bot';
 import { assertValidCard } from '../support/cards';
 import { DEMO_NOW, createPlanCentre, type PlanCentre } from '../support/planFixture';
+import { VERBS } from '../../cards/verbs';
 
 /** The Action.Submit buttons of a card (top-level actions and action sets), with their data. */
 function submitButtons(card: any): Array<{ title: string; data: Record<string, unknown> }> {
@@ -28,10 +28,10 @@ function submitButtons(card: any): Array<{ title: string; data: Record<string, u
 async function click(user: TestUser, card: any, title: string): Promise<Array<Record<string, any>>> {
   const button = submitButtons(card).find((b) => b.title === title);
   assert.ok(button, `no button "${title}" on the card; buttons: ${submitButtons(card).map((b) => b.title).join(', ')}`);
-  assert.equal(button!.data.verb, COMMAND_RUN_VERB, `"${title}" runs a command`);
+  assert.equal(button!.data.verb, VERBS.command.run, `"${title}" runs a command`);
   assert.equal(button!.data.msteams, undefined, 'no imBack/messageBack: those send nothing in the Agents Playground');
   const { verb: _verb, ...data } = button!.data;
-  return user.submit(COMMAND_RUN_VERB, data);
+  return user.submit(VERBS.command.run, data);
 }
 
 function cardsOf(replies: Array<Record<string, any>>): any[] {
@@ -121,7 +121,7 @@ describe('Card buttons that run a command (command.run, whole turns, real Azurit
   });
 
   it('runs the command with the rights of who clicks, as when typed: a member cannot start a round', async () => {
-    const replies = await karim.submit(COMMAND_RUN_VERB, { command: 'start-inschaling' });
+    const replies = await karim.submit(VERBS.command.run, { command: 'start-inschaling' });
     assert.equal(replies.length, 1);
     assert.equal(firstCard(replies), undefined);
     assert.deepEqual(comparable(replies), comparable(await karim.say('start inschaling')));
@@ -139,7 +139,7 @@ describe('Card buttons that run a command (command.run, whole turns, real Azurit
     ];
     for (const [what, data] of cases) {
       it(what, async () => {
-        const replies = await centre.director.submit(COMMAND_RUN_VERB, data);
+        const replies = await centre.director.submit(VERBS.command.run, data);
         assert.equal(replies.length, 1);
         assert.equal(replies[0]!.text, INVALID_CARD_MESSAGE);
         assert.equal(firstCard(replies), undefined);
@@ -147,7 +147,7 @@ describe('Card buttons that run a command (command.run, whole turns, real Azurit
     }
 
     it('in a group chat too', async () => {
-      const replies = await centre.director.submit(COMMAND_RUN_VERB, { command: 'rm -rf' }, { id: '19:groupchat-buttons@thread.v2', kind: 'groupChat' });
+      const replies = await centre.director.submit(VERBS.command.run, { command: 'rm -rf' }, { id: '19:groupchat-buttons@thread.v2', kind: 'groupChat' });
       assert.deepEqual(replies.map((r) => r.text), [INVALID_CARD_MESSAGE]);
     });
   });

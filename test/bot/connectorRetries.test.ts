@@ -3,7 +3,7 @@ import pino from 'pino';
 import { createAdapter, connectorPipeline } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { createMessenger, DEFAULT_RETRY, retryDelay, type RetryPolicy } from '../../bot/messenger';
-import type { ConversationRef } from '../../dialogs/types';
+import type { ConversationRef } from '../../domain/conversation';
 import { FakeConnector } from '../support/connector';
 import { startTestBot, TENANT, type TestBot } from '../support/bot';
 

@@ -8,12 +8,13 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { azuriteConnectionString, freePort, startAzurite, type AzuriteHandle } from '../support/azurite';
 import { TcpProxy } from '../support/tcpProxy';
+import { specClock } from '../support/clock';
 import { FakeConnector } from '../support/connector';
 import { cardText, firstCard, startTestBot, waitForCardIn, type TestBot, type TestUser } from '../support/bot';
 import { actionTitled } from '../support/cards';
 import { validBouwsteenForm } from '../fixtures/surveyForms';
 import { MemberDraftCache } from '../../storage/draftCache';
-import type { MemberDraftWithEtags } from '../../storage/survey';
+import type { MemberDraftWithEtags } from '../../storage/memberDraft';
 
 const STALE = /niets overschreven/;
 
@@ -22,6 +23,8 @@ describe('Answered cards with drafts cached per instance', function () {
   let azurite: AzuriteHandle;
   let proxy: TcpProxy;
   const connector = new FakeConnector();
+  /** One clock for both instances, as servers behind one load balancer share the time. */
+  const clock = specClock();
   let a: TestBot;
   let b: TestBot;
 
@@ -32,8 +35,8 @@ describe('Answered cards with drafts cached per instance', function () {
     await connector.start();
     const tablePrefix = `c${randomUUID().replace(/-/g, '').slice(0, 10)}`;
     const env = { STORAGE_CONNECTION_STRING: azuriteConnectionString(proxy.port) };
-    a = await startTestBot({ connector, tablePrefix, env });
-    b = await startTestBot({ connector, tablePrefix, env });
+    a = await startTestBot({ connector, tablePrefix, env, now: clock.now });
+    b = await startTestBot({ connector, tablePrefix, env, now: clock.now });
   });
   after(async () => {
     await a.stop();
@@ -50,9 +53,7 @@ describe('Answered cards with drafts cached per instance', function () {
     await director.say(`setup GO! CLB ${memberName}`);
     const group = { id: `19:${randomUUID()}@thread.v2`, kind: 'groupChat' as const };
     connector.members.set(group.id, [director, member].map((u) => ({ id: u.channelUserId, name: u.name, aadObjectId: u.userId })));
-    const deadline = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-    const year = new Date().getUTCMonth() >= 8 ? new Date().getUTCFullYear() : new Date().getUTCFullYear() - 1;
-    await director.execute('round.create', { schoolYear: `${year}-${year + 1}`, deadline, participants: member.userId, visibility: 'anoniem' }, group);
+    await director.execute('round.create', { schoolYear: clock.schoolYear, deadline: clock.inDays(10), participants: member.userId, visibility: 'anoniem' }, group);
     await waitForCardIn(connector, group.id, /1 van 1 deelnemers/);
     const intro = firstCard(await member.say('inschaling'));
     const card = (await member.execute('survey.open', actionTitled(intro, 'Start de inschaling').data)).card;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { INVALID_CARD_MESSAGE } from '../../bot/router';
 import type { Actie, Plan } from '../../domain/plan/model';
-import { PLAN_VERBS } from '../../dialogs/plan/verbs';
+import { PLAN_VERBS } from '../../cards/verbs';
 import { cardText, firstCard, startTestBot, type TestBot, type TestUser } from '../support/bot';
 import { actionTitled, assertValidCard, inputValue } from '../support/cards';
 import { DEMO_NOW, createPlanCentre, demoPlan, type PlanCentre } from '../support/planFixture';
@@ -49,7 +49,7 @@ describe('Beleidsplan: acties and the actie card buttons (whole turns, real Azur
     sofie = c1.members['Sofie Claes']!;
     plan = demoPlan();
     plan.acties = plan.acties.map((a) => (a.id === SOFIE_ACTIE ? { ...a, owner: { name: 'kwaliteitscoördinator', userId: sofie.userId } } : a));
-    await bot.poolster.deps.plans.replacePlan(c1.centreId, plan);
+    await bot.poolster.deps.plans.replacePlan(c1.centreId, plan, DEMO_NOW);
   });
   after(async () => bot.stop());
 

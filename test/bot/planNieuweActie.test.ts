@@ -5,7 +5,7 @@ import { proposedStadia } from '../../domain/survey/consolidate';
 import { consolidateDrafts } from '../../domain/survey/fromDrafts';
 import { testRound, workedDrafts } from '../fixtures/resultFixtures';
 import type { PlanFeatureDeps } from '../../dialogs/plan';
-import { PLAN_VERBS } from '../../dialogs/plan/verbs';
+import { PLAN_VERBS } from '../../cards/verbs';
 import { cardText, firstCard, startTestBot, type TestBot, type TestUser } from '../support/bot';
 import { actionTitled, assertValidCard, cardActions, inputValue } from '../support/cards';
 import { DEMO_NOW, createPlanCentre, demoPlan, type PlanCentre } from '../support/planFixture';

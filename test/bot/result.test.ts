@@ -10,7 +10,7 @@ import { BOUWSTEEN_IDS, type BouwsteenId, type StadiumLevel } from '../../domain
 import { consolidateRound } from '../../domain/survey/consolidate';
 import { buildInschaling, validateConfirmation, confirmationFields } from '../../domain/result/inschaling';
 import { CLOSE_FIRST_MESSAGE, FOREIGN_ROUND_MESSAGE, NOT_PUBLISHED_MESSAGE } from '../../dialogs/result';
-import { RESULT_VERBS } from '../../dialogs/result/verbs';
+import { RESULT_VERBS } from '../../cards/verbs';
 import { runExportCli } from '../../scripts/export';
 import { cardText, firstCard, startTestBot, TENANT, type ConversationSpec, type TestBot, type TestUser, lastCardTextIn } from '../support/bot';
 import { FakeConnector } from '../support/connector';

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { BOUWSTEEN_IDS } from '../../domain/catalogue';
 import { cardText, firstCard, lastCardTextIn, startTestBot, OTHER_TENANT, type TestBot, type TestUser, type ConversationSpec } from '../support/bot';
 import { FakeConnector } from '../support/connector';
+import { specClock } from '../support/clock';
 import { actionTitled, assertValidCard, clickWith, inputIds, inputValue } from '../support/cards';
 import { validBouwsteenForm, validClosingForm } from '../fixtures/surveyForms';
 
@@ -13,6 +14,7 @@ import { validBouwsteenForm, validClosingForm } from '../fixtures/surveyForms';
 describe('An inschaling round: roles, invitations and the member survey', function () {
   this.timeout(120_000);
   const tablePrefix = `s${randomUUID().replace(/-/g, '').slice(0, 10)}`;
+  const clock = specClock();
   const connector = new FakeConnector();
   let bot: TestBot;
   const ids = { director: randomUUID(), megan: randomUUID(), lee: randomUUID(), pradeep: randomUUID(), outsider: randomUUID() };
@@ -30,7 +32,7 @@ describe('An inschaling round: roles, invitations and the member survey', functi
 
   before(async () => {
     await connector.start();
-    bot = await startTestBot({ tablePrefix, connector });
+    bot = await startTestBot({ tablePrefix, connector, now: clock.now });
     users();
     connector.members.set(group.id, [director, megan, lee, pradeep].map((u) => ({ id: u.channelUserId, name: u.name, aadObjectId: u.userId })));
   });
@@ -77,7 +79,7 @@ describe('An inschaling round: roles, invitations and the member survey', functi
   });
 
   it('refuses a deadline in the past and keeps every choice the director made', async () => {
-    const answer = await director.execute('round.create', { schoolYear: '2026-2027', deadline: '2020-01-01', participants: `${megan.userId},${lee.userId}`, visibility: 'open' }, group);
+    const answer = await director.execute('round.create', { schoolYear: clock.schoolYear, deadline: clock.inDays(-1), participants: `${megan.userId},${lee.userId}`, visibility: 'open' }, group);
     assert.ok(answer.card);
     assert.match(cardText(answer.card), /De deadline moet na vandaag liggen/);
     assert.equal(inputValue(answer.card, 'participants'), `${megan.userId},${lee.userId}`);
@@ -87,9 +89,9 @@ describe('An inschaling round: roles, invitations and the member survey', functi
   });
 
   it('starts the round and sends each participant a personal invitation', async () => {
-    const deadline = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    const deadline = clock.inDays(14);
     const before = connector.sent.length;
-    const answer = await director.execute('round.create', { schoolYear: currentSchoolYear(), deadline, participants: [megan, lee, pradeep].map((u) => u.userId).join(','), visibility: 'anoniem' }, group);
+    const answer = await director.execute('round.create', { schoolYear: clock.schoolYear, deadline, participants: [megan, lee, pradeep].map((u) => u.userId).join(','), visibility: 'anoniem' }, group);
     assert.ok(answer.card, answer.message);
     assert.match(cardText(answer.card), /Ik stuur nu 3 persoonlijke uitnodigingen/, 'answered at once; invitations go on after the reply');
     assert.match(lastCardTextIn(connector, group.id), /3 van 3 deelnemers kregen een persoonlijke uitnodiging/, 'the director gets the overview in the same chat');
@@ -207,7 +209,7 @@ describe('An inschaling round: roles, invitations and the member survey', functi
     assert.match(cardText(later.card), /Je antwoorden zijn bewaard/);
 
     await bot.stop();
-    bot = await startTestBot({ tablePrefix, connector });
+    bot = await startTestBot({ tablePrefix, connector, now: clock.now });
     users();
 
     const resumed = firstCard(await pradeep.say('verder'));
@@ -265,8 +267,3 @@ describe('An inschaling round: roles, invitations and the member survey', functi
   });
 });
 
-function currentSchoolYear(): string {
-  const now = new Date();
-  const start = now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-  return `${start}-${start + 1}`;
-}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ALL_VERBS, VERBS } from '../../dialogs/verbs';
+import { ALL_VERBS, VERBS } from '../../cards/verbs';
 import { startTestBot, type TestBot } from '../support/bot';
 import { registeredRoutes } from '../trust/support';
 
@@ -12,7 +12,7 @@ describe('Card verbs live in one place', () => {
   });
   after(async () => bot.stop());
 
-  it('registers exactly the verbs of dialogs/verbs.ts, each once (command.run by the router itself)', () => {
+  it('registers exactly the verbs of cards/verbs.ts, each once (command.run by the router itself)', () => {
     const registered = [...registeredRoutes(bot).actions.map((a) => a.verb), VERBS.command.run];
     assert.deepEqual([...registered].sort(), [...ALL_VERBS].sort());
   });

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import {
-  byUrgency,
   countsText,
-  formatDate,
   progressBar,
   renderActieCard,
   renderActiesCard,
@@ -13,9 +11,10 @@ import {
 } from '../../cards/plan';
 import { cardBytes } from '../../cards/render';
 import type { Person } from '../../domain/centre/model';
-import { findDoelstelling, type Actie, type Plan } from '../../domain/plan/model';
+import { formatDate } from '../../domain/format';
+import { byUrgency, findDoelstelling, type Actie, type Plan } from '../../domain/plan/model';
 import { planOverview, speerpuntStatus } from '../../domain/plan/status';
-import { PLAN_VERBS } from '../../dialogs/plan/verbs';
+import { PLAN_VERBS } from '../../cards/verbs';
 import { cardText } from '../support/bot';
 import { assertValidCard, cardActions } from '../support/cards';
 import { DEMO_TODAY, demoPlan } from '../support/planFixture';

@@ -131,7 +131,7 @@ describe('The director result card (worked example)', () => {
     // The same four distinct colours in every row, one per stadium, none red/green or good/warning/attention.
     for (const row of chart.data) assert.deepEqual(row.data.map((d: any) => d.color), ['categoricalTeal', 'categoricalMarigold', 'categoricalBlue', 'categoricalPurple']);
     const colours = new Set(chart.data.flatMap((s: any) => s.data.map((d: any) => String(d.color))));
-    for (const colour of colours) assert.doesNotMatch(colour, /red|green|good|warning|attention|^sequential/i);
+    for (const colour of colours) assert.doesNotMatch(String(colour), /red|green|good|warning|attention|^sequential/i);
     // Teams draws no chart title: the title is the TextBlock right above the chart, the legend names every colour below it.
     const at = card.body.indexOf(chart);
     assert.equal(card.body[at - 1].text, 'Verdeling over de vier stadia, per bouwsteen (aantal leden)');

@@ -9,9 +9,11 @@ import { cardText, firstCard, lastCardTextIn, startTestBot, waitForCardIn, TENAN
 import { channelPostReference } from '../../bot/references';
 import { createDigestScheduler, type DigestScheduler } from '../../dialogs/digest/scheduler';
 import { DEFAULT_DIGEST_SCHEDULE } from '../../domain/calendar/schedule';
-import type { ConversationRef } from '../../dialogs/types';
+import type { ConversationRef } from '../../domain/conversation';
 import { actionTitled } from '../support/cards';
 import { validBouwsteenForm } from '../fixtures/surveyForms';
+import { SPEC_START, specClock, systemClock, type SpecClock } from '../support/clock';
+import { brusselsDate, schoolYearOf } from '../../domain/schoolYear';
 
 const at = (iso: string) => new Date(iso);
 
@@ -41,15 +43,15 @@ function schedulerOf(bot: TestBot, instanceId: string, now: () => Date): DigestS
 
 const isCard = (activity: Record<string, any>) => Boolean(firstCard([activity]));
 
-/** Director sets up a centre and a round for one member; returns the member's first bouwsteen card. */
-async function roundWithMember(bot: TestBot, director: TestUser, member: TestUser, connector: FakeConnector): Promise<any> {
+/**
+ * Director sets up a centre and a round for one member; returns the member's first bouwsteen card.
+ * `clock` is the clock the bot runs on: the school year and deadline come from it.
+ */
+async function roundWithMember(bot: TestBot, director: TestUser, member: TestUser, connector: FakeConnector, clock: SpecClock): Promise<any> {
   await director.say('setup GO! CLB Foutstad');
   const group = { id: `19:${randomUUID()}@thread.v2`, kind: 'groupChat' as const };
   connector.members.set(group.id, [director, member].map((u) => ({ id: u.channelUserId, name: u.name, aadObjectId: u.userId })));
-  const deadline = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-  const now = new Date();
-  const start = now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-  const created = await director.execute('round.create', { schoolYear: `${start}-${start + 1}`, deadline, participants: member.userId, visibility: 'anoniem' }, group);
+  const created = await director.execute('round.create', { schoolYear: clock.schoolYear, deadline: clock.inDays(10), participants: member.userId, visibility: 'anoniem' }, group);
   assert.match(cardText(created.card), /Ik stuur nu 1 persoonlijke uitnodiging/);
   await waitForCardIn(connector, group.id, /1 van 1 deelnemers/);
   const intro = firstCard(await member.say('inschaling'));
@@ -64,13 +66,14 @@ describe('Fault suite', function () {
     let proxy: TcpProxy;
     let bot: TestBot;
     const connector = new FakeConnector();
+    const clock = specClock();
 
     before(async () => {
       azurite = await startAzurite();
       proxy = new TcpProxy(await freePort(), azurite.port);
       await proxy.up();
       await connector.start();
-      bot = await startTestBot({ connector, env: { STORAGE_CONNECTION_STRING: azuriteConnectionString(proxy.port) } });
+      bot = await startTestBot({ connector, now: clock.now, env: { STORAGE_CONNECTION_STRING: azuriteConnectionString(proxy.port) } });
     });
     after(async () => {
       await bot.stop();
@@ -83,7 +86,7 @@ describe('Fault suite', function () {
       const director = bot.user('Diane Directeur');
       const member = bot.user('Megan Bowen');
       const figures = { tried: 0, refusedPolitely: 0, lost: 0, duplicates: 0 };
-      let card = await roundWithMember(bot, director, member, connector);
+      let card = await roundWithMember(bot, director, member, connector, clock);
       const first = await member.execute('survey.answer', { ...actionTitled(card, 'Volgende').data, ...validBouwsteenForm() });
       figures.tried += 1;
       card = first.card;
@@ -162,7 +165,9 @@ describe('Fault suite', function () {
       (bot.poolster as { url: string }).url = url;
       const director = bot.user('Diane Directeur');
       const member = bot.user('Lee Gu');
-      let card = await roundWithMember(bot, director, member, connector);
+      // The bot under test is a real process on the system clock: the round is computed from that
+      // clock with the bot's own rule (Brussels time), so the outcome is the same on any date.
+      let card = await roundWithMember(bot, director, member, connector, systemClock());
       let answered = 0;
       for (let i = 0; i < 4; i += 1) {
         const answer = await member.execute('survey.answer', { ...actionTitled(card, 'Volgende').data, ...validBouwsteenForm({ choiceNote: `antwoord ${i + 1}` }) });
@@ -248,7 +253,7 @@ describe('Fault suite', function () {
   describe('a connector that throttles: all messages delivered', () => {
     const connector = new FakeConnector();
     let bot: TestBot;
-    const clock = { now: new Date() };
+    const clock = { now: at(SPEC_START) };
 
     before(async () => {
       await connector.start();
@@ -277,9 +282,8 @@ describe('Fault suite', function () {
       // Teams' limits, and on top every 8th request answered 429 (Retry-After 1 s), so throttling surely happens.
       connector.throttling = { ...TEAMS_RATE_LIMITS, everyNth: 8, retryAfterSeconds: 1 };
       const [requests, throttled] = [connector.requests, connector.throttled];
-      const deadline = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-      const start = clock.now.getUTCMonth() >= 8 ? clock.now.getUTCFullYear() : clock.now.getUTCFullYear() - 1;
-      const created = await director.execute('round.create', { schoolYear: `${start}-${start + 1}`, deadline, participants: members.map((m) => m.userId).join(','), visibility: 'anoniem' }, group);
+      const deadline = brusselsDate(new Date(clock.now.getTime() + 10 * 86_400_000));
+      const created = await director.execute('round.create', { schoolYear: schoolYearOf(clock.now), deadline, participants: members.map((m) => m.userId).join(','), visibility: 'anoniem' }, group);
       const perMember = members.map((m) => connector.sentTo(m.personalConversationId).filter(isCard).length);
       const tried = connector.requests - requests;
       const delivered = perMember.reduce((a, b) => a + b, 0);

@@ -9,6 +9,7 @@ import { CentreRepository } from '../../storage/centres';
 import { PlanRepository } from '../../storage/plans';
 import { createTables, type Tables } from '../../storage/tables';
 import { demoPlan } from '../support/planFixture';
+import { specClock } from '../support/clock';
 
 const DEMO_FILE = path.resolve(__dirname, '..', '..', 'data', 'demo-plan.yaml');
 const TENANT = '00000000-0000-0000-0000-000000000001';
@@ -36,11 +37,12 @@ describe('plan CLI: npm run plan -- import/export (real Azurite)', () => {
   let dir: string;
   let centreId: string;
   let plans: PlanRepository;
+  const clock = specClock();
 
   const run = async (...argv: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runPlanCli(argv, { env, stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
+    const code = await runPlanCli(argv, { env, now: clock.now, stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
     return { code, stdout: out.join(''), stderr: err.join('') };
   };
 
@@ -56,7 +58,7 @@ describe('plan CLI: npm run plan -- import/export (real Azurite)', () => {
       name: 'Vrij CLB Test',
       network: 'Vrij CLB Netwerk',
       director: { tenantId: TENANT, userId: 'dir-1', channelUserId: '29:dir-1', name: 'Dirk' },
-      now: new Date(),
+      now: clock.now(),
     });
     centreId = centre.centreId;
     dir = await mkdtemp(path.join(tmpdir(), 'poolster-plan-'));

@@ -8,6 +8,7 @@ import { loadConfig } from '../../bot/config';
 import { startPoolster, type Poolster } from '../../bot/main';
 import type { RetryPolicy } from '../../bot/messenger';
 import { FakeConnector } from './connector';
+import { specClock } from './clock';
 
 export const TENANT = '00000000-0000-0000-0000-000000000001';
 export const OTHER_TENANT = '99999999-0000-0000-0000-000000000009';
@@ -67,7 +68,8 @@ export async function startTestBot(options: { now?: () => Date; env?: Record<str
   const logger = options.logger ?? pino({ level: config.log.level });
   const poolster = await startPoolster(config, {
     logger,
-    now: options.now,
+    // A spec that gives no clock still never runs on today's date.
+    now: options.now ?? specClock().now,
     retry: { maxAttempts: 5, baseDelayMs: 1, maxDelayMs: 20, sleep: async () => undefined, random: () => 0.5, ...options.retry },
   });
   let activityCounter = 0;

@@ -46,7 +46,8 @@ export async function createPlanCentre(
   const deps = bot.poolster.deps;
   const tenantId = options.tenantId;
   const director = bot.user(options.directorName ?? 'Dirk Directeur', tenantId ? { tenantId } : {});
-  const now = new Date();
+  // The bot's clock, so a spec that fixes it gets rows dated on that clock too.
+  const now = deps.now();
   const { centre } = await deps.centres.createCentre({
     tenantId: director.tenantId,
     name: options.name ?? 'Vrij CLB Test',
@@ -61,7 +62,7 @@ export async function createPlanCentre(
     members[name] = user;
   }
   const plan = options.plan === null ? undefined : (options.plan ?? demoPlan());
-  if (plan) await deps.plans.replacePlan(centre.centreId, plan);
+  if (plan) await deps.plans.replacePlan(centre.centreId, plan, now);
   return { centreId: centre.centreId, tenantId: director.tenantId, director, members, plan: plan ?? demoPlan() };
 }
 
@@ -73,7 +74,7 @@ export async function addPerson(bot: TestBot, user: TestUser, centreId: string, 
     centreId,
     name: user.name,
     roles,
-    updatedAt: new Date().toISOString(),
+    updatedAt: bot.poolster.deps.now().toISOString(),
   };
   await bot.poolster.deps.centres.savePerson(person);
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { COMMANDS } from '../../domain/commands';
+import { declaredCommands } from '../../bot/main';
 import { cardText, firstCard, startTestBot, type ConversationSpec, type TestBot, type TestUser } from '../support/bot';
+import { specClock } from '../support/clock';
 import { demoPlan } from '../support/planFixture';
 import { validBouwsteenForm } from '../fixtures/surveyForms';
 import { changes, hasDutch, registeredRoutes, snapshot, UploadSink, visibleCardText } from './support';
@@ -22,12 +23,9 @@ describe('Trust: authorisation on the server (forged card data)', function () {
   const A = { centreId: '', roundId: '' };
   const B = { centreId: '', roundId: '' };
   const B_SECRETS = ['Vrij CLB Elders', 'Cas Elders', 'Bob Elders', 'toelichting-van-cas'];
-  const deadline = () => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
-  const schoolYear = () => {
-    const now = new Date();
-    const start = now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-    return `${start}-${start + 1}`;
-  };
+  const clock = specClock();
+  const deadline = () => clock.inDays(14);
+  const schoolYear = () => clock.schoolYear;
   const inB = (key: string) => [B.roundId, B.centreId, bob.userId, cas.userId].some((id) => key.includes(id));
   const ofUser = (user: TestUser, roundId: string) => (key: string) => key.startsWith(`Survey|${roundId}|${user.userId}~`);
 
@@ -40,7 +38,7 @@ describe('Trust: authorisation on the server (forged card data)', function () {
   };
 
   before(async () => {
-    bot = await startTestBot();
+    bot = await startTestBot({ now: clock.now });
     dina = bot.user('Dina Directeur');
     ann = bot.user('Ann Lid');
     bert = bot.user('Bert Lid');
@@ -151,11 +149,11 @@ describe('Trust: authorisation on the server (forged card data)', function () {
 
   it('refuses every director command to a member, in Dutch, changing nothing', async () => {
     const sampleArgs: Record<string, string> = { rol: 'directeur Ann Lid', heropen: 'Bert Lid', digest: 'hier', 'sluit-inschaling': '', team: '' };
-    const directorCommands = COMMANDS.filter((c) => c.audience === 'directeur');
+    const directorCommands = declaredCommands().filter((c) => c.audience === 'directeur');
     assert.ok(directorCommands.length >= 7);
     const before = await snapshot(bot);
     for (const command of directorCommands) {
-      const text = `${command.triggers[0]} ${sampleArgs[command.name] ?? ''}`.trim();
+      const text = `${command.words[0]} ${sampleArgs[command.name] ?? ''}`.trim();
       for (const conversation of [undefined, chatA]) {
         const replies = await ann.say(text, conversation);
         assert.ok(replies.length > 0, `${text}: an answer`);

@@ -4,11 +4,14 @@ import { tmpdir } from 'node:os';
 import fc from 'fast-check';
 import { MAX_MESSAGE_CHARS, INVALID_CARD_MESSAGE, TOO_LONG_MESSAGE } from '../../bot/router';
 import { FILE_CONSENT_CONTENT_TYPE, FILE_INFO_CONTENT_TYPE } from '../../bot/turn';
-import { COMMANDS, cleanMessageText, parseCommand } from '../../domain/commands';
+import { buildCommandParser, cleanMessageText } from '../../domain/commands';
+import { declaredCommands } from '../../bot/main';
 import { BOUWSTEEN_IDS } from '../../domain/catalogue';
 import { TABLE_NAMES } from '../../storage/tables';
 import { startTestBot, TENANT, type ConversationSpec, type TestBot, type TestUser } from '../support/bot';
 import { validBouwsteenForm } from '../fixtures/surveyForms';
+import { SPEC_START, specClock } from '../support/clock';
+import { brusselsDate } from '../../domain/schoolYear';
 import { captureLogs, changes, hasDutch, readsDutch, registeredRoutes, snapshot, tableRows, UploadSink, visibleCardText } from './support';
 
 /**
@@ -18,6 +21,10 @@ import { captureLogs, changes, hasDutch, readsDutch, registeredRoutes, snapshot,
  */
 
 const BODY_LIMIT = 262_144;
+const COMMANDS = declaredCommands();
+const commandParser = buildCommandParser(COMMANDS);
+const parseCommand = (text: string) => commandParser.parse(text);
+const isSetup = (parsed: ReturnType<typeof parseCommand>) => parsed.kind === 'command' && parsed.name === 'setup';
 const DELETE = Symbol('delete');
 
 type Json = Record<string, unknown>;
@@ -85,7 +92,7 @@ describe('Trust: hostile input at the HTTP edge', function () {
   this.timeout(60_000);
   let bot: TestBot;
   before(async () => {
-    bot = await startTestBot();
+    bot = await startTestBot({ now: specClock().now });
   });
   after(async () => bot.stop());
 
@@ -158,7 +165,7 @@ describe('Trust: hostile input at the HTTP edge', function () {
     const started = Date.now();
     cleanMessageText('<'.repeat(200_000));
     cleanMessageText(`${'<at>'.repeat(50_000)}x`);
-    parseCommand(`${'a '.repeat(100_000)}`);
+    commandParser.parse(`${'a '.repeat(100_000)}`);
     assert.ok(Date.now() - started < 1_000, `command parsing took ${Date.now() - started} ms`);
 
     const user = bot.user('Lena Lang');
@@ -232,7 +239,8 @@ function arbitraries(input: { actions: Array<{ verb: string; schema: unknown }>;
     fc.constantFrom(...BOUWSTEEN_IDS, '1', '2', '3', '4', 'aanhouden', 'next', 'prev', 'later', 'resume', 'intro', 'overview', 'closing', 'confirm', 'ja', 'link', 'create', 'lopend', 'afgerond', 'open', 'anoniem', '2025-2026', '2030-01-01', 'welbewust', 'context', 'combinatie', 'nee', 'teams', 'anders', 'mensen', 'systemen', 'geen', 'nog-niet', 'missie,mensen'),
     fc.integer({ min: -1, max: 3 }).map(String),
   );
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  // Dates around the day the fuzzed bots' clock starts on (see below), not around today.
+  const day = (offset: number) => brusselsDate(new Date(Date.parse(SPEC_START) + offset * 86_400_000));
   const pools: Record<string, unknown[]> = {
     roundId: input.roundIds,
     target: ['resume', 'intro', 'overview', 'closing', 'confirm', ...BOUWSTEEN_IDS],
@@ -296,7 +304,7 @@ function arbitraries(input: { actions: Array<{ verb: string; schema: unknown }>;
     { weight: 1, arbitrary: fc.record({ verb: fc.string({ maxLength: 30 }), data: cardData }) },
   );
   const commandText = fc
-    .tuple(fc.constantFrom(...COMMANDS.flatMap((c) => c.triggers)), fc.oneof(fc.constant(''), fc.string({ maxLength: 60 }), knownValue))
+    .tuple(fc.constantFrom(...COMMANDS.flatMap((c) => c.words)), fc.oneof(fc.constant(''), fc.string({ maxLength: 60 }), knownValue))
     .map(([trigger, args]) => `${trigger} ${String(args)}`.trim());
   const text = fc.oneof(
     { weight: 4, arbitrary: commandText },
@@ -430,7 +438,8 @@ describe('Trust: a fuzz test of at least 1,000 random and malformed activities',
 
   it('strangers (700 activities): no 5xx, a Dutch answer where a person sees one, no error, nothing stored, still healthy', async () => {
     const logs = captureLogs('warn');
-    const bot = await startTestBot({ logger: logs.logger });
+    const clock = specClock();
+    const bot = await startTestBot({ now: clock.now, logger: logs.logger });
     try {
       const routes = registeredRoutes(bot);
       const arbs = arbitraries({ actions: routes.actions, fileSources: routes.fileSources, uploadUrl: uploads.url, ids: ['r-1', 'ronde', TENANT, '00000000-0000-0000-0000-000000000000'], roundIds: ['r-1', '00000000-0000-0000-0000-000000000000', ' '] });
@@ -442,7 +451,7 @@ describe('Trust: a fuzz test of at least 1,000 random and malformed activities',
       let runs = 0;
       await fc.assert(
         fc.asyncProperty(
-          activityArbitrary(arbs, actors, bot, { message: 10, submit: 3, invoke: 8 }).filter((a) => !(a.type === 'message' && typeof a.text === 'string' && parseCommand(a.text).name === 'setup')),
+          activityArbitrary(arbs, actors, bot, { message: 10, submit: 3, invoke: 8 }).filter((a) => !(a.type === 'message' && typeof a.text === 'string' && isSetup(parseCommand(a.text)))),
           async (activity) => {
             runs += 1;
             await exercise(bot, activity, 'stranger');
@@ -464,7 +473,8 @@ describe('Trust: a fuzz test of at least 1,000 random and malformed activities',
 
   it('members and a director of a centre with an open round (500 activities): no 5xx, no error, other centres untouched, stored rows stay readable', async () => {
     const logs = captureLogs('warn');
-    const bot = await startTestBot({ logger: logs.logger });
+    const clock = specClock();
+    const bot = await startTestBot({ now: clock.now, logger: logs.logger });
     try {
       const dina = bot.user('Dina Directeur');
       const ann = bot.user('Ann Lid');
@@ -474,12 +484,8 @@ describe('Trust: a fuzz test of at least 1,000 random and malformed activities',
       const chatB: ConversationSpec = { id: '19:fuzz-team-b@thread.v2', kind: 'groupChat' };
       bot.connector.members.set(chatA.id, [dina, ann].map((u) => ({ id: u.channelUserId, name: u.name, aadObjectId: u.userId })));
       bot.connector.members.set(chatB.id, [bob, cas].map((u) => ({ id: u.channelUserId, name: u.name, aadObjectId: u.userId })));
-      const deadline = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-      const year = (() => {
-        const now = new Date();
-        const start = now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-        return `${start}-${start + 1}`;
-      })();
+      const deadline = clock.inDays(10);
+      const year = clock.schoolYear;
       const openRound = async (director: TestUser, member: TestUser, chat: ConversationSpec, name: string) => {
         await director.say(`setup ${name}`);
         const started = await director.execute('round.create', { schoolYear: year, deadline, participants: `${director.userId},${member.userId}`, visibility: 'anoniem' }, chat);

@@ -9,6 +9,7 @@ import type { MemberDraft, Participant } from '../../domain/survey/round';
 import { actionTitled, assertValidCard, inputValue } from '../support/cards';
 import { confirmationFields } from '../../domain/result/inschaling';
 import { cardText, firstCard, startTestBot, TENANT, type ConversationSpec, type TestBot, type TestUser } from '../support/bot';
+import { specClock } from '../support/clock';
 import { demoPlan } from '../support/planFixture';
 import { validBouwsteenForm, validClosingForm } from '../fixtures/surveyForms';
 import { captureLogs, tableRows, UploadSink } from './support';
@@ -20,11 +21,8 @@ import { captureLogs, tableRows, UploadSink } from './support';
  * retention deletes the individual answers of rounds closed more than RETENTION_MONTHS ago.
  */
 
-const year = (date: Date) => {
-  const start = date.getUTCMonth() >= 8 ? date.getUTCFullYear() : date.getUTCFullYear() - 1;
-  return `${start}-${start + 1}`;
-};
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** The clock every bot of this file runs on, so no spec depends on today's date. */
+const clock = specClock();
 
 /** Stadium counts per bouwsteen over every stored answer of a round (what the team aggregate uses). */
 function stadia(drafts: MemberDraft[]): Record<string, number[]> {
@@ -85,14 +83,14 @@ describe('Trust: mijn gegevens and verwijder mijn gegevens', function () {
   }
 
   async function startRound(): Promise<string> {
-    const answer = await dina.execute('round.create', { schoolYear: year(new Date()), deadline: inDays(14), participants: [ann, bert].map((u) => u.userId).join(','), visibility: 'open' }, chat);
+    const answer = await dina.execute('round.create', { schoolYear: clock.schoolYear, deadline: clock.inDays(14), participants: [ann, bert].map((u) => u.userId).join(','), visibility: 'open' }, chat);
     assert.ok(answer.card, answer.message);
     return (await bot.poolster.deps.centres.getCentre(TENANT, centreId))!.openRoundId!;
   }
 
   before(async () => {
     await sink.start();
-    bot = await startTestBot();
+    bot = await startTestBot({ now: clock.now });
     dina = bot.user('Dina Directeur');
     eva = bot.user('Eva Tweede');
     ann = bot.user('Annemie Privaat');
@@ -283,7 +281,7 @@ describe('Trust: retention of closed rounds (fake clock)', function () {
   this.timeout(60_000);
   let bot: TestBot;
   before(async () => {
-    bot = await startTestBot({ env: { RETENTION_MONTHS: '24' } });
+    bot = await startTestBot({ now: clock.now, env: { RETENTION_MONTHS: '24' } });
   });
   after(async () => bot.stop());
 
@@ -393,7 +391,7 @@ describe('Trust: retention of closed rounds (fake clock)', function () {
 
   it('is started by the bot when the scheduler is on, with the configured months, and stopped on close', async () => {
     const logs = captureLogs('info');
-    const scheduled = await startTestBot({ logger: logs.logger, env: { SCHEDULER: 'true', RETENTION_MONTHS: '6' } });
+    const scheduled = await startTestBot({ now: clock.now, logger: logs.logger, env: { SCHEDULER: 'true', RETENTION_MONTHS: '6' } });
     try {
       const started = logs.entries().find((e) => e.msg === 'retention job started');
       assert.ok(started, 'the retention job started');
@@ -403,7 +401,7 @@ describe('Trust: retention of closed rounds (fake clock)', function () {
       await scheduled.stop();
     }
     const off = captureLogs('info');
-    const unscheduled = await startTestBot({ logger: off.logger, env: { SCHEDULER: 'false' } });
+    const unscheduled = await startTestBot({ now: clock.now, logger: off.logger, env: { SCHEDULER: 'false' } });
     await unscheduled.stop();
     assert.ok(!off.entries().some((e) => e.msg === 'retention job started'), 'not started with SCHEDULER=false');
   });

@@ -6,6 +6,7 @@ import { BOUWSTEEN_IDS } from '../../domain/catalogue';
 import { confirmationFields } from '../../domain/result/inschaling';
 import { firstCard, startTestBot, type ConversationSpec, type TestBot, type TestUser } from '../support/bot';
 import { demoPlan } from '../support/planFixture';
+import { specClock } from '../support/clock';
 import { validBouwsteenForm, validClosingForm } from '../fixtures/surveyForms';
 import { captureLogs } from './support';
 
@@ -32,12 +33,13 @@ describe('Trust: logs hold no names, message text or answers', function () {
   let director: TestUser;
   let member: TestUser;
   const logs = captureLogs('trace');
+  const clock = specClock();
   const printed: string[] = [];
   const consoleStubs: sinon.SinonStub[] = [];
   const chat: ConversationSpec = { id: '19:logs-team@thread.v2', kind: 'groupChat' };
 
   before(async () => {
-    bot = await startTestBot({ logger: logs.logger });
+    bot = await startTestBot({ now: clock.now, logger: logs.logger });
     director = bot.user(SECRETS.directorName);
     member = bot.user(SECRETS.memberName);
     bot.connector.members.set(chat.id, [director, member].map((u) => ({ id: u.channelUserId, name: u.name, aadObjectId: u.userId })));
@@ -56,10 +58,7 @@ describe('Trust: logs hold no names, message text or answers', function () {
     await director.say('team');
     await director.say(`${SECRETS.message} over leerling Jansen`);
     await member.say(`Hallo, ik ben ${SECRETS.memberName}: ${SECRETS.message}`);
-    const deadline = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
-    const now = new Date();
-    const start = now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-    const created = await director.execute('round.create', { schoolYear: `${start}-${start + 1}`, deadline, participants: member.userId, visibility: 'open' }, chat);
+    const created = await director.execute('round.create', { schoolYear: clock.schoolYear, deadline: clock.inDays(14), participants: member.userId, visibility: 'open' }, chat);
     assert.ok(created.card, created.message);
     const centre = (await bot.poolster.deps.centres.listCentres(director.tenantId))[0]!;
     const roundId = centre.openRoundId!;
@@ -96,10 +95,10 @@ describe('Trust: logs hold no names, message text or answers', function () {
 
     const plan = demoPlan();
     plan.acties[0]!.owner = { name: SECRETS.memberName, userId: member.userId };
-    await bot.poolster.deps.plans.replacePlan(centre.centreId, plan);
+    await bot.poolster.deps.plans.replacePlan(centre.centreId, plan, clock.now());
     await member.execute('plan.addNote', { actieId: plan.acties[0]!.id, note: SECRETS.note });
     await member.execute('plan.setStatus', { actieId: plan.acties[1]!.id, status: 'afgerond' });
-    await director.execute('plan.create', { doelstellingId: plan.doelstellingen[0]!.id, title: SECRETS.title, ownerUserId: member.userId, schoolYears: `${start}-${start + 1}` });
+    await director.execute('plan.create', { doelstellingId: plan.doelstellingen[0]!.id, title: SECRETS.title, ownerUserId: member.userId, schoolYears: clock.schoolYear });
     await director.say('digest hier', chat);
     await director.say('digest nu', chat);
 

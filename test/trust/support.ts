@@ -8,7 +8,7 @@ import { Writable } from 'node:stream';
 import type { ZodType } from 'zod';
 import { createLogger } from '../../bot/logger';
 import { buildFeatures } from '../../bot/main';
-import type { CommandName } from '../../domain/commands';
+import type { CommandDeclaration } from '../../domain/commands';
 import type { Router } from '../../dialogs/types';
 import { TABLE_NAMES, type TableName } from '../../storage/tables';
 import type { TestBot } from '../support/bot';
@@ -60,7 +60,7 @@ export function captureLogs(level = 'trace') {
 }
 
 export interface RegisteredRoutes {
-  commands: CommandName[];
+  commands: CommandDeclaration[];
   actions: Array<{ verb: string; schema: ZodType<unknown> }>;
   fileSources: Array<{ kind: string; schema: ZodType<unknown> }>;
 }
@@ -69,7 +69,8 @@ export interface RegisteredRoutes {
 export function registeredRoutes(bot: TestBot): RegisteredRoutes {
   const routes: RegisteredRoutes = { commands: [], actions: [], fileSources: [] };
   const router: Router = {
-    command: (name) => void routes.commands.push(name),
+    command: (declaration) => void routes.commands.push(declaration),
+    commands: () => routes.commands,
     action: (verb, schema) => void routes.actions.push({ verb, schema: schema as ZodType<unknown> }),
     onInstall: () => undefined,
     onUnknown: () => undefined,

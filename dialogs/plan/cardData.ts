@@ -1,15 +1,10 @@
 /**
- * The card verbs of the beleidsplan feature, and the schemas of the data their cards send.
+ * The schemas of the data the beleidsplan cards send (the verbs are in cards/verbs.ts).
  * Ids travel in the card data, never in the verb. Card data is untrusted: these schemas only check
  * its shape; who may do what is decided from storage by the handlers.
  */
 import { z } from 'zod';
-import { VERBS } from '../verbs';
 import { LIMITS } from '../../domain/plan/model';
-
-export const PLAN_VERBS = VERBS.plan;
-
-export type PlanVerb = (typeof PLAN_VERBS)[keyof typeof PLAN_VERBS];
 
 /** An actie id as it may arrive from a card (checked against the plan by the handler). */
 const actieId = z.string().min(1).max(LIMITS.id);

@@ -1,16 +1,11 @@
 /**
- * The card verbs of the team result, and the shapes of the data their cards send. Card data is
+ * The shapes of the data the team result cards send (the verbs are in cards/verbs.ts). Card data is
  * untrusted: these schemas check only its shape; every handler re-reads role, centre and round
  * from storage.
  */
 import { z } from 'zod';
-import { VERBS } from '../verbs';
 import { BOUWSTEEN_IDS, type BouwsteenId } from '../../domain/catalogue/types';
 import { confirmationFields } from '../../domain/result/inschaling';
-
-export const RESULT_VERBS = VERBS.result;
-
-export type ResultVerb = (typeof RESULT_VERBS)[keyof typeof RESULT_VERBS];
 
 /** The file source that rebuilds an export when the director accepts the file. */
 export const RESULT_EXPORT_FILE = 'result.export';

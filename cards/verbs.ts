@@ -1,8 +1,8 @@
-import { COMMAND_RUN_VERB } from '../domain/commands';
-
 /**
- * Every Adaptive Card verb, in one place. Ids travel in the card data, never in the verb; each
+ * Every Adaptive Card verb, in one table. Ids travel in the card data, never in the verb; each
  * feature registers its verbs with a zod schema for that data (see dialogs/types.ts Router.action).
+ * A leaf module (imports nothing of the app): cards/ put the verbs on buttons, dialogs/ and bot/
+ * register handlers for them.
  */
 export const VERBS = {
   survey: {
@@ -41,11 +41,21 @@ export const VERBS = {
   privacy: {
     erase: 'privacy.erase',
   },
-  /** A button that runs a text command, as if typed (Action.Submit; handled by bot/router.ts). */
+  /**
+   * A button that runs a text command as if typed: an Action.Submit with data
+   * `{ verb: 'command.run', command: 'status', args: 'speerpunt 3' }` (args optional; handled by
+   * bot/router.ts).
+   */
   command: {
-    run: COMMAND_RUN_VERB,
+    run: 'command.run',
   },
 } as const;
+
+export const SURVEY_VERBS = VERBS.survey;
+export const ROUND_VERBS = VERBS.round;
+export const RESULT_VERBS = VERBS.result;
+export const PLAN_VERBS = VERBS.plan;
+export const PRIVACY_VERBS = VERBS.privacy;
 
 /** Every verb, flattened. */
 export const ALL_VERBS: readonly string[] = Object.values(VERBS).flatMap((group) => Object.values(group));
