@@ -13,15 +13,6 @@ import { NOTE_QUESTION_ORDER, proposedStadia, type BouwsteenResult, type TeamNot
 import { compareGrowth } from '../domain/survey/growth';
 import { REASON_MAX_LENGTH, confirmationFields, teamPriorities, toConfirmedInschaling, type Inschaling, type ResultSnapshot } from '../domain/result/inschaling';
 import {
-  AGREEMENT_LABELS,
-  AMBITION_LABELS,
-  AMBITION_ORDER,
-  CHOICE_LABELS,
-  CHOICE_ORDER,
-  CONTEXT_LABELS,
-  CONTEXT_ORDER,
-  DIFFERENCE_LABELS,
-  DIFFERENCE_ORDER,
   NOTE_QUESTION_LABELS,
   bouwsteenTitle,
   distributionText,
@@ -29,6 +20,7 @@ import {
   movementText,
   stadiumLabel,
 } from '../domain/result/labels';
+import { agreementText, bouwsteenCounts, proposalText } from '../domain/result/view';
 import { RESULT_VERBS } from './verbs';
 import type { CardJson } from './cardJson';
 import { NEUTRAL_CHART_COLOR, STADIUM_CHART_COLORS, stadiumLegendText } from './chartColors';
@@ -86,18 +78,6 @@ export interface RoundResultContext {
 
 /** The result of one bouwsteen in the shape both the live result and the snapshot have. */
 type BouwsteenAggregate = Pick<BouwsteenResult, 'bouwsteenId' | 'respondents' | 'distribution' | 'proposedStadium' | 'tie' | 'agreement' | 'spread'>;
-
-function proposalText(b: BouwsteenAggregate): string {
-  if (b.proposedStadium === undefined) return 'nog geen antwoorden';
-  return b.tie ? `${stadiumName(b.proposedStadium)} (gelijke stand: lagere mediaan van alle antwoorden)` : stadiumName(b.proposedStadium);
-}
-
-function agreementText(b: BouwsteenAggregate): string {
-  if (!b.agreement) return '–';
-  const spread = b.spread ?? 0;
-  const spreadText = spread === 0 ? '' : ` (spreiding ${spread} ${spread === 1 ? 'stadium' : 'stadia'})`;
-  return `${AGREEMENT_LABELS[b.agreement]}${spreadText}${b.tie ? ' · gelijke stand' : ''}`;
-}
 
 /** Per bouwsteen: the previous confirmed stadium next to the current one (compareGrowth). */
 function growthFacts(current: Partial<Record<BouwsteenId, StadiumLevel>>, previous: Inschaling | undefined, currentWord: string): Map<BouwsteenId, Fact> {
@@ -284,15 +264,12 @@ export function paginateNotes(notes: readonly TeamNote[], budget = NOTES_PAGE_BY
   return pages;
 }
 
-function countFacts<K extends string | number>(order: readonly K[], labels: Readonly<Record<K, string>>, counts: Readonly<Record<K, number>>): Fact[] {
-  return order.map((k) => ({ title: labels[k], value: String(counts[k]) }));
-}
-
 /** One bouwsteen in detail; `page` selects the page of toelichtingen (clamped). */
 export function renderResultDetail(context: RoundResultContext & { bouwsteenId: BouwsteenId; page: number }): CardJson {
   const { result, roundId, bouwsteenId } = context;
   const b = result.bouwstenen.find((r) => r.bouwsteenId === bouwsteenId)!;
   const bouwsteen = getBouwsteen(bouwsteenId);
+  const counts = bouwsteenCounts(b);
   const growth = growthFacts(currentStadia(result, context.inschaling), context.previous, context.inschaling ? 'bevestigd nu' : 'voorstel').get(bouwsteenId);
   const pages = paginateNotes(b.notes);
   const page = Math.min(Math.max(0, context.page), pages.length - 1);
@@ -322,20 +299,15 @@ export function renderResultDetail(context: RoundResultContext & { bouwsteenId: 
       ...(growth ? [growth] : []),
       ...confirmedFact(context.inschaling, bouwsteenId),
     ],
-    stadia: STADIUM_LEVELS.map((s) => ({ title: stadiumName(s), value: b.distribution[s], text: String(b.distribution[s]), color: STADIUM_CHART_COLORS[s].chart })),
+    stadia: counts.stadia.entries.map((e) => ({ title: e.label, value: e.count, text: String(e.count), color: STADIUM_CHART_COLORS[e.key].chart })),
     // An ambition to evolve takes the colour of the stadium it aims at; "aanhouden" a neutral one.
-    ambitions: AMBITION_ORDER.map((a) => ({
-      title: AMBITION_LABELS[a],
-      value: b.ambitions[a],
-      text: String(b.ambitions[a]),
-      color: a === 'aanhouden' ? NEUTRAL_CHART_COLOR.chart : STADIUM_CHART_COLORS[a].chart,
+    ambitions: counts.ambitions.entries.map((e) => ({
+      title: e.label,
+      value: e.count,
+      text: String(e.count),
+      color: e.key === 'aanhouden' ? NEUTRAL_CHART_COLOR.chart : STADIUM_CHART_COLORS[e.key].chart,
     })),
-    sections: [
-      { title: 'De manier waarop we vandaag bezig zijn, is …', facts: countFacts(CHOICE_ORDER, CHOICE_LABELS, b.choice) },
-      { title: 'Verschil in situering tussen teams, werkgroepen, disciplines of vestigingen', facts: countFacts(DIFFERENCE_ORDER, DIFFERENCE_LABELS, b.differences) },
-      { title: 'Hefbomen in de organisatiecontext', facts: countFacts(CONTEXT_ORDER, CONTEXT_LABELS, b.levers) },
-      { title: 'Knelpunten in de organisatiecontext', facts: countFacts(CONTEXT_ORDER, CONTEXT_LABELS, b.obstacles) },
-    ],
+    sections: counts.context.map((g) => ({ title: g.title, facts: g.entries.map((e) => ({ title: e.label, value: String(e.count) })) })),
     notesTitle: b.notes.length === 0 ? 'Toelichtingen' : `Toelichtingen (${b.notes.length})${pages.length > 1 ? ` · deel ${page + 1} van ${pages.length}` : ''}`,
     notesIntro:
       b.notes.length === 0
