@@ -8,11 +8,13 @@ import { Application } from '@microsoft/teams-ai/lib/Application';
 import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
 import { TurnState } from '@microsoft/teams-ai/lib/TurnState';
 import { CertificateServiceClientCredentialsFactory, type ServiceClientCredentialsFactory } from 'botframework-connector';
-import { INVOKE_RESPONSE_KEY, type Storage, type TurnContext } from 'botbuilder';
+import type { Storage, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { DEFAULT_RETRY, turnRetryPipelinePolicy, turnRetryPolicy, type RetryPolicy } from './messenger';
-import { createTeamsRouter, errorSummary, userMessageFor } from './router';
+import { PoolsterError } from '../domain/errors';
+import { answerFailedTurn } from './boundary';
+import { createTeamsRouter } from './router';
 import { actorOf } from './turn';
 import type { Router } from '../dialogs/types';
 import { TableBotStateStorage } from '../storage/botStateStorage';
@@ -124,27 +126,6 @@ export function createAdapter(config: Config, logger: Logger, retry?: RetryPolic
   return adapter;
 }
 
-/**
- * The one error path for a turn that failed outside a feature's own handling (e.g. turn state could
- * not be loaded because storage is down): log with context, answer in Dutch. A card action must be
- * answered in the invoke response, or Teams shows a generic error.
- */
-export async function answerFailedTurn(context: TurnContext, error: unknown, logger: Logger): Promise<void> {
-  const log = logger.child({ conversationId: context.activity?.conversation?.id, activityId: context.activity?.id });
-  const message = userMessageFor(error, log);
-  try {
-    if (context.activity?.type === 'message') await context.sendActivity(message);
-    else if (context.activity?.type === 'invoke' && context.activity.name === 'adaptiveCard/action' && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
-      await context.sendActivity({
-        type: 'invokeResponse',
-        value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message } },
-      });
-    }
-  } catch (sendError) {
-    log.warn({ err: errorSummary(sendError) }, 'could not send the error message');
-  }
-}
-
 export function createApplication(input: {
   config: Config;
   adapter: TeamsAdapter;
@@ -170,14 +151,13 @@ export function createApplication(input: {
     if (config.allowedTenants.length === 0) return true;
     const { tenantId } = actorOf(context.activity);
     if (config.allowedTenants.includes(tenantId)) return true;
-    logger.warn({ conversationId: context.activity.conversation?.id, activityType: context.activity.type }, 'activity from a tenant that is not allowed');
-    if (context.activity.type === 'message') await context.sendActivity(OTHER_TENANT_MESSAGE);
-    if (context.activity.type === 'invoke') {
-      await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: OTHER_TENANT_MESSAGE } } });
-    }
+    // Answered through the one error path (logged as a warning there); nothing runs, nothing is stored.
+    const log = logger.child({ conversationId: context.activity.conversation?.id, activityId: context.activity.id, activityType: context.activity.type });
+    await answerFailedTurn(context, new PoolsterError('wrong-tenant', OTHER_TENANT_MESSAGE), log);
     return false;
   });
 
+  // The one error boundary of every turn (bot/boundary.ts); the adapter's handler is the same.
   app.error(async (context, error) => answerFailedTurn(context, error, logger));
 
   const router = createTeamsRouter(app, { logger, now: input.now });

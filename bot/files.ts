@@ -60,7 +60,6 @@ export function registerFileConsent<TState extends TurnState>(
   app: Application<TState>,
   sources: ReadonlyMap<string, FileSource>,
   turnFor: (context: TurnContext, fields: Record<string, unknown>) => Turn,
-  userMessageFor: (error: unknown, turn: Turn) => string,
 ): void {
   app.fileConsentAccept(async (context, _state, response: FileConsentCardResponse) => {
     const consent = contextOf(response.context);
@@ -73,13 +72,8 @@ export function registerFileConsent<TState extends TurnState>(
       await turn.send({ text: FILE_UNKNOWN_MESSAGE });
       return;
     }
-    let file: Omit<OutgoingFile, 'source'>;
-    try {
-      file = await source.build(turn, key.data);
-    } catch (error) {
-      await turn.send({ text: userMessageFor(error, turn) });
-      return;
-    }
+    // A refusal or failure while rebuilding the file goes to the turn's error boundary (bot/boundary.ts).
+    const file = await source.build(turn, key.data);
     try {
       await uploadFile(upload!.uploadUrl!, file.content);
     } catch (error) {

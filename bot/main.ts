@@ -83,7 +83,7 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
   const stopSweepingDrafts = drafts.startSweeping(60_000);
   const deps: FeatureDeps = {
     background: createBackgroundTasks(logger),
-    centres: new CentreRepository(tables.client('Centres'), tables.client('People')),
+    centres: new CentreRepository(tables.client('Centres'), tables.client('People'), { log: logger.child({ component: 'centres' }) }),
     survey: new SurveyRepository(tables.client('Survey'), drafts),
     inschalingen: new InschalingRepository(tables.client('Inschalingen')),
     plans: new PlanRepository(tables.client('Plans')),

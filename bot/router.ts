@@ -8,8 +8,9 @@ import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { z, type ZodType } from 'zod';
 import { COMMAND_BUTTON_ARGS_MAX, MAX_MESSAGE_CHARS, buildCommandParser, cleanMessageText, unknownCommandReply, type CommandDeclaration, type CommandParser } from '../domain/commands';
-import { GENERIC_FAILURE_MESSAGE, PoolsterError, STORAGE_UNAVAILABLE_MESSAGE, errorSummary, isStorageUnavailable, scrubErrorText } from '../domain/errors';
+import { errorSummary, scrubErrorText } from '../domain/errors';
 import type { ActionHandler, CommandHandler, Router, Turn, UnknownMessage } from '../dialogs/types';
+import { rememberTurnLog, sendInvokeMessage, sendInvokeResponse } from './boundary';
 import { createTurn, toActivity } from './turn';
 import { registerFileConsent, type FileSource } from './files';
 import { VERBS } from '../cards/verbs';
@@ -20,20 +21,6 @@ export const INVALID_CARD_MESSAGE =
 export { MAX_MESSAGE_CHARS };
 export const TOO_LONG_MESSAGE = 'Dat bericht is te lang voor mij (meer dan 5.000 tekens). Typ een korte opdracht, bijvoorbeeld **help**.';
 
-
-/** The Dutch message for an error a person ran into; logs it with the turn's context. */
-export function userMessageFor(error: unknown, log: Logger): string {
-  if (error instanceof PoolsterError) {
-    log.info({ code: error.code }, 'domain error shown to the user');
-    return error.userMessage;
-  }
-  if (isStorageUnavailable(error)) {
-    log.warn({ err: errorSummary(error) }, 'storage unavailable');
-    return STORAGE_UNAVAILABLE_MESSAGE;
-  }
-  log.error({ err: errorSummary(error) }, 'unexpected error in turn');
-  return GENERIC_FAILURE_MESSAGE;
-}
 
 /** The log summary of an error lives in domain/errors.ts, shared with code outside bot/. */
 export { errorSummary, scrubErrorText };
@@ -57,12 +44,15 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
   const unknownHandlers: Array<(turn: Turn, unknown: UnknownMessage) => Promise<void>> = [];
   const fileSources = new Map<string, FileSource>();
 
+  // Handlers do not catch to answer: whatever they throw reaches the turn's one error boundary
+  // (bot/boundary.ts), which logs with the logger made here (verb, command or event included).
   const turnFor = (context: TurnContext, fields: Record<string, unknown>): Turn => {
     const log = deps.logger.child({
       conversationId: context.activity.conversation?.id,
       activityId: context.activity.id,
       ...fields,
     });
+    rememberTurnLog(context, log);
     return createTurn(context, log, deps.now);
   };
 
@@ -85,13 +75,9 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
           turn.log.info({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'card data rejected');
           return INVALID_CARD_MESSAGE;
         }
-        try {
-          const result = await handler(turn, parsed.data);
-          if (result.text && result.card) await context.sendActivity(toActivity({ text: result.text }));
-          return result.card ?? result.text ?? 'Verwerkt.';
-        } catch (error) {
-          return userMessageFor(error, turn.log);
-        }
+        const result = await handler(turn, parsed.data);
+        if (result.text && result.card) await context.sendActivity(toActivity({ text: result.text }));
+        return result.card ?? result.text ?? 'Verwerkt.';
       });
       app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => {
         const turn = turnFor(context, { verb, fallback: 'submit' });
@@ -101,13 +87,9 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
           await turn.send({ text: INVALID_CARD_MESSAGE });
           return;
         }
-        try {
-          const result = await handler(turn, parsed.data);
-          if (result.text) await turn.send({ text: result.text });
-          if (result.card) await turn.send({ card: result.card });
-        } catch (error) {
-          await turn.send({ text: userMessageFor(error, turn.log) });
-        }
+        const result = await handler(turn, parsed.data);
+        if (result.text) await turn.send({ text: result.text });
+        if (result.card) await turn.send({ card: result.card });
       });
     },
 
@@ -129,7 +111,7 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
       // One parser from every declaration; it throws here, at start-up, if two commands share words.
       const commandParser = buildCommandParser([...commands.values()].map((c) => c.declaration));
       parser = commandParser;
-      registerFileConsent(app, fileSources, turnFor, (error, turn) => userMessageFor(error, turn.log));
+      registerFileConsent(app, fileSources, turnFor);
 
       // A card button that runs a command as if the person typed it: an Action.Submit with plain
       // data { verb: 'command.run', command, args? } (imBack/messageBack buttons send nothing in
@@ -187,14 +169,11 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
         const turn = turnFor(context, { invoke: String(context.activity.name ?? '').slice(0, 100) });
         if (context.activity.name === 'adaptiveCard/action') {
           turn.log.info('card action without a known verb');
-          await context.sendActivity({
-            type: 'invokeResponse',
-            value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: INVALID_CARD_MESSAGE } },
-          });
+          await sendInvokeMessage(context, INVALID_CARD_MESSAGE);
           return;
         }
         turn.log.info('unsupported invoke');
-        await context.sendActivity({ type: 'invokeResponse', value: { status: 400, body: { error: 'unsupported invoke' } } });
+        await sendInvokeResponse(context, 400, { error: 'unsupported invoke' });
       });
     },
   };

@@ -10,7 +10,7 @@ import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuild
 import type { Logger } from 'pino';
 import type { Tables } from '../storage/tables';
 import { checkActivityEnvelope } from './envelope';
-import { errorSummary } from './router';
+import { errorSummary } from '../domain/errors';
 
 export function createServer(input: {
   adapter: TeamsAdapter;

@@ -20,6 +20,9 @@ export interface CommandMenuEntry {
   position: number;
 }
 
+/** What a command is about; help groups commands by topic. */
+export type CommandTopic = 'start' | 'inschaling' | 'resultaat' | 'beleidsplan' | 'team' | 'digest' | 'gegevens' | 'hulp';
+
 export interface CommandDeclaration {
   /** Stable id: logs, `command.run` buttons. Never shown. */
   name: string;
@@ -29,10 +32,12 @@ export interface CommandDeclaration {
    * matter). The longest match wins; the first one is the command's own word.
    */
   words: readonly string[];
-  /** What the person types, as shown in help. */
+  /** What the person types, as shown in help; alternatives separated by " · ". */
   usage: string;
   description: string;
   audience: Audience;
+  /** Where help lists it; without a topic, under "Meer". */
+  topic?: CommandTopic;
   /**
    * How the rest of the message reaches the handler. `words` (default): without filler words at
    * its edges, number words as digits ("speerpunt drie" → "speerpunt 3"). `text`: as typed, only
@@ -333,9 +338,10 @@ export function buildCommandParser(declarations: readonly CommandDeclaration[]):
 }
 
 /** The answer to a message that is no command (the help feature adds buttons to it). */
-export function unknownCommandReply(text: string): string {
+export function unknownCommandReply(text: string, place: 'personal' | 'groupChat' | 'channel' = 'personal'): string {
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return shown ? `Ik begrijp "${shown}" niet. Typ **help** om te zien wat je mij kan vragen.` : 'Typ **help** om te zien wat je mij kan vragen.';
+  const help = place === 'personal' ? '**help**' : '**@Poolster help**';
+  return shown ? `Ik begrijp "${shown}" niet. Typ ${help} om te zien wat je mij kan vragen.` : `Typ ${help} om te zien wat je mij kan vragen.`;
 }
 
 /** Teams' command menus (the manifest's `commandLists`), from the declarations' menu entries. */

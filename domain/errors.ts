@@ -1,21 +1,23 @@
 /**
- * Coded domain errors. Each carries the Dutch message the person sees; the turn-error handler
- * logs the code and context and answers with `userMessage`.
+ * Coded domain errors. Each carries the Dutch message the person sees; the turn's error boundary
+ * (bot/boundary.ts) logs the code with the turn's context and answers with `userMessage`. Access
+ * checks throw these (dialogs/context.ts), so the same case always gets the same answer.
  */
 export type ErrorCode =
   | 'not-in-centre'
+  | 'not-in-team'
   | 'not-director'
+  | 'last-director'
+  | 'not-owner'
   | 'not-participant'
   | 'wrong-tenant'
   | 'round-not-found'
   | 'round-closed'
   | 'round-already-open'
   | 'survey-submitted'
-  | 'stale-card'
   | 'invalid-input'
   | 'not-found'
-  | 'conflict'
-  | 'storage-unavailable';
+  | 'conflict';
 
 export class PoolsterError extends Error {
   constructor(
@@ -41,7 +43,8 @@ export const GENERIC_FAILURE_MESSAGE =
 
 /** True for errors that mean "storage did not answer" (network down, timeouts, 5xx after retries). */
 export function isStorageUnavailable(error: unknown): boolean {
-  if (error instanceof PoolsterError) return error.code === 'storage-unavailable';
+  // A coded error is a decided answer, never an outage.
+  if (error instanceof PoolsterError) return false;
   const e = error as { code?: string; statusCode?: number; name?: string; cause?: unknown } | undefined;
   if (!e) return false;
   if (e.name === 'RestError') {
@@ -72,4 +75,20 @@ export function errorSummary(error: unknown): Record<string, unknown> {
 export function scrubErrorText(text: unknown): string | undefined {
   if (typeof text !== 'string') return undefined;
   return text.replace(/"[^"\n]*"|'[^'\n]*'|`[^`\n]*`|\u201c[^\u201d\n]*\u201d/g, '"…"').slice(0, 300);
+}
+
+/** Where a failure that is tolerated on purpose is reported (a pino logger fits). */
+export interface FailureLog {
+  warn(fields: Record<string, unknown>, message: string): void;
+}
+
+/**
+ * A `.catch` handler for a failure tolerated on purpose (the work goes on without it): logs a
+ * warning with the error's summary, never content, and resolves with undefined.
+ */
+export function logTolerated(log: FailureLog, message: string, fields: Record<string, unknown> = {}): (error: unknown) => undefined {
+  return (error: unknown) => {
+    log.warn({ ...fields, err: errorSummary(error) }, message);
+    return undefined;
+  };
 }

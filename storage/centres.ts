@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
 import { centreSchema, personSchema, type Centre, type Person } from '../domain/centre/model';
+import { logTolerated, type FailureLog } from '../domain/errors';
 import { isConflict, isNotFound, keyPart, odataString } from './tables';
 
 type Row = Record<string, unknown> & { etag?: string };
@@ -38,6 +39,8 @@ export class CentreRepository {
   constructor(
     private readonly centres: TableClient,
     private readonly people: TableClient,
+    /** Where a failed undo is reported; without it, that failure is thrown instead of tolerated. */
+    private readonly options: { log?: FailureLog } = {},
   ) {}
 
   async getCentre(tenantId: string, centreId: string): Promise<(Centre & { etag: string }) | undefined> {
@@ -73,8 +76,11 @@ export class CentreRepository {
     try {
       await this.people.createEntity(personRow(director));
     } catch (error) {
-      // Someone else registered this person meanwhile: undo the centre, keep theirs.
-      await this.centres.deleteEntity(keyPart(centre.tenantId), keyPart(centre.centreId)).catch(() => undefined);
+      // Someone else registered this person meanwhile: undo the centre, keep theirs. A centre row
+      // nobody belongs to is invisible, so a failed undo is tolerated when there is a log for it.
+      const undo = this.centres.deleteEntity(keyPart(centre.tenantId), keyPart(centre.centreId));
+      const log = this.options.log;
+      await (log ? undo.catch(logTolerated(log, 'could not undo a centre whose director was not stored', { centreId: centre.centreId })) : undo);
       throw error;
     }
     return { centre, director };

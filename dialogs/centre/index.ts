@@ -20,7 +20,15 @@ const ROLE_WORDS: Record<string, Role[] | 'none'> = {
 
 export function registerCentre(deps: FeatureDeps) {
   return (router: Router): void => {
-    router.command({ name: 'setup', words: ['setup', 'installeer'], usage: 'setup [naam van het centrum]', description: 'Registreert je centrum; jij wordt er directeur van.', audience: 'iedereen', args: 'text' }, async (turn, args) => {
+    router.command({
+      name: 'setup',
+      topic: 'start',
+      words: ['setup', 'installeer'],
+      usage: 'setup [naam van het centrum]',
+      description: 'Registreert je centrum; jij wordt er directeur van.',
+      audience: 'iedereen',
+      args: 'text',
+    }, async (turn, args) => {
       const existing = await deps.centres.getPerson(turn.actor.tenantId, turn.actor.userId);
       if (existing) {
         const centre = await deps.centres.getCentre(turn.actor.tenantId, existing.centreId);
@@ -56,7 +64,15 @@ export function registerCentre(deps: FeatureDeps) {
       });
     });
 
-    router.command({ name: 'rol', words: ['rol'], usage: 'rol [directeur|lid|geen] [naam]', description: 'Kent een rol toe aan iemand uit dit gesprek, of trekt ze in.', audience: 'directeur', args: 'text' }, async (turn, args) => {
+    router.command({
+      name: 'rol',
+      topic: 'team',
+      words: ['rol'],
+      usage: 'rol [directeur|lid|geen] [naam]',
+      description: 'Kent een rol toe aan iemand uit dit gesprek, of trekt ze in.',
+      audience: 'directeur',
+      args: 'text',
+    }, async (turn, args) => {
       const { person: director, centre } = await requireDirector(turn, deps);
       const match = /^(\S+)\s+(.+)$/.exec(args.trim());
       const roles = match ? ROLE_WORDS[match[1]!.toLowerCase()] : undefined;
@@ -117,7 +133,14 @@ export function registerCentre(deps: FeatureDeps) {
       await turn.send({ text: `${target.name} is nu ${label} van ${centre.name}.` });
     });
 
-    router.command({ name: 'team', words: ['team', 'beleidsteam', 'rollen'], usage: 'team', description: 'Toont het beleidsteam en laat je rollen toekennen of intrekken.', audience: 'directeur' }, async (turn) => {
+    router.command({
+      name: 'team',
+      topic: 'team',
+      words: ['team', 'beleidsteam', 'rollen'],
+      usage: 'team',
+      description: 'Toont het beleidsteam en laat je rollen toekennen of intrekken.',
+      audience: 'directeur',
+    }, async (turn) => {
       const { centre } = await requireDirector(turn, deps);
       const people = await deps.centres.listPeople(turn.actor.tenantId, centre.centreId);
       await turn.send({

@@ -9,11 +9,12 @@
 import { renderDigestCard } from '../../cards/digest';
 import { holidayCalendar } from '../../domain/calendar/calendarData';
 import { digestDue, DEFAULT_DIGEST_SCHEDULE, type DigestSchedule } from '../../domain/calendar/schedule';
-import { isDirector, type Centre, type Person } from '../../domain/centre/model';
+import type { Centre, Person } from '../../domain/centre/model';
 import { nextDigest } from '../../domain/digest/nextDigest';
 import { brusselsTime, describeSchedule, dutchDate, parseDigestScheduleArgs } from '../../domain/digest/scheduleText';
 import { brusselsDate } from '../../domain/schoolYear';
 import type { DigestFailure, StoredRegistration } from '../../storage/digests';
+import { requireDirector } from '../context';
 import type { FeatureDeps } from '../deps';
 import type { Router, Turn } from '../types';
 import { loadDigestContent } from './content';
@@ -97,21 +98,6 @@ export function statusText(input: { centreName: string; registrations: StoredReg
 interface DirectorContext {
   person: Person;
   centre: Centre;
-}
-
-/** The acting director and their centre, or undefined after telling the person why not. */
-async function directorOf(turn: Turn, deps: FeatureDeps): Promise<DirectorContext | undefined> {
-  const person = await deps.centres.getPerson(turn.actor.tenantId, turn.actor.userId);
-  const centre = person ? await deps.centres.getCentre(turn.actor.tenantId, person.centreId) : undefined;
-  if (!person || !centre) {
-    await turn.send({ text: NOT_IN_CENTRE_MESSAGE });
-    return undefined;
-  }
-  if (!isDirector(person)) {
-    await turn.send({ text: NOT_DIRECTOR_MESSAGE });
-    return undefined;
-  }
-  return { person, centre };
 }
 
 async function digestHier(turn: Turn, deps: FeatureDeps, ctx: DirectorContext, args: string): Promise<void> {
@@ -209,15 +195,25 @@ async function digestStatus(turn: Turn, deps: FeatureDeps, ctx: DirectorContext)
 
 export function registerDigest(deps: FeatureDeps) {
   return (router: Router): void => {
-    router.command({ name: 'digest', words: ['digest', 'actieoverzicht'], usage: 'digest hier | uit | nu | status', description: 'Beheert het wekelijkse actieoverzicht in dit kanaal.', audience: 'directeur', menu: [{ scope: 'team', title: 'digest hier', description: 'Post het wekelijkse actieoverzicht voortaan in dit kanaal of deze chat.', position: 3 }, { scope: 'team', title: 'digest nu', description: 'Post het actieoverzicht nu meteen.', position: 4 }] }, async (turn, args) => {
+    router.command({
+      name: 'digest',
+      topic: 'digest',
+      words: ['digest', 'actieoverzicht'],
+      usage: 'digest hier | uit | nu | status',
+      description: 'Beheert het wekelijkse actieoverzicht in dit kanaal.',
+      audience: 'directeur',
+      menu: [
+        { scope: 'team', title: 'digest hier', description: 'Post het wekelijkse actieoverzicht voortaan in dit kanaal of deze chat.', position: 3 },
+        { scope: 'team', title: 'digest nu', description: 'Post het actieoverzicht nu meteen.', position: 4 },
+      ],
+    }, async (turn, args) => {
       const [word = '', ...rest] = args.trim().split(/\s+/);
       const sub = word.toLowerCase();
       if (!['hier', 'uit', 'nu', 'status'].includes(sub)) {
         await turn.send({ text: DIGEST_USAGE });
         return;
       }
-      const ctx = await directorOf(turn, deps);
-      if (!ctx) return;
+      const ctx: DirectorContext = await requireDirector(turn, deps, NOT_DIRECTOR_MESSAGE);
       if (sub === 'hier') await digestHier(turn, deps, ctx, rest.join(' '));
       else if (sub === 'uit') await digestUit(turn, deps, ctx);
       else if (sub === 'nu') await digestNu(turn, deps, ctx);

@@ -29,7 +29,7 @@ import {
 } from '../../domain/calendar/schedule';
 import { isDirector, type Centre } from '../../domain/centre/model';
 import { digestBlockedText, ownerReminderText, roundNudgeText, type OwnerReminderItem } from '../../domain/digest/messages';
-import { errorSummary } from '../../domain/errors';
+import { errorSummary, logTolerated } from '../../domain/errors';
 import { brusselsDate } from '../../domain/schoolYear';
 import type { CentreRepository } from '../../storage/centres';
 import type { DigestFailure, DigestRepository, OwnerReminderRecord, StoredRegistration } from '../../storage/digests';
@@ -276,7 +276,10 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     } catch (error) {
       remindersSettled.delete(centreKey);
       // Give the day back: a later tick retries; the per-reminder claims keep it from sending twice.
-      await deps.digests.releaseReminderDay(centre.tenantId, centre.centreId, today).catch(() => undefined);
+      // If giving it back fails too, the claim goes stale and is taken over later.
+      await deps.digests
+        .releaseReminderDay(centre.tenantId, centre.centreId, today)
+        .catch(logTolerated(log, 'could not release the reminder day after a failure', { centreId: centre.centreId }));
       throw error;
     }
   };

@@ -4,13 +4,14 @@
  * id is only ever looked up in the person's own centre's partition.
  */
 import { isDirector, isTeamMember, type Centre, type Person } from '../../domain/centre/model';
+import { NOT_IN_CENTRE_MESSAGE, PoolsterError } from '../../domain/errors';
 import type { Actie, Plan } from '../../domain/plan/model';
 import { ownerKey } from '../../domain/plan/status';
 import { brusselsDate } from '../../domain/schoolYear';
+import { requirePerson } from '../context';
 import type { Turn } from '../types';
 import type { PlanFeatureDeps } from './priorities';
 
-import { NOT_IN_CENTRE_MESSAGE } from '../../domain/errors';
 export { NOT_IN_CENTRE_MESSAGE };
 
 export function notInTeamMessage(centre: Centre): string {
@@ -63,23 +64,34 @@ export interface PlanContext extends Member {
   plan: Plan;
 }
 
-export type Access<T> = { ok: true; value: T } | { ok: false; message: string };
-
-/** The person and their centre, when they are in a beleidsteam. */
-export async function loadMember(turn: Turn, deps: PlanFeatureDeps): Promise<Access<Member>> {
-  const person = await deps.centres.getPerson(turn.actor.tenantId, turn.actor.userId);
-  if (!person) return { ok: false, message: NOT_IN_CENTRE_MESSAGE };
-  const centre = await deps.centres.getCentre(turn.actor.tenantId, person.centreId);
-  if (!centre) return { ok: false, message: NOT_IN_CENTRE_MESSAGE };
-  if (!isTeamMember(person)) return { ok: false, message: notInTeamMessage(centre) };
-  return { ok: true, value: { person, centre, today: brusselsDate(turn.now) } };
+/** The person and their centre, when they are in a beleidsteam (else a coded PoolsterError). */
+export async function requireMember(turn: Turn, deps: PlanFeatureDeps): Promise<Member> {
+  const { person, centre } = await requirePerson(turn, deps);
+  if (!isTeamMember(person)) throw new PoolsterError('not-in-team', notInTeamMessage(centre));
+  return { person, centre, today: brusselsDate(turn.now) };
 }
 
 /** The person, their centre and its plan. */
-export async function loadPlanContext(turn: Turn, deps: PlanFeatureDeps): Promise<Access<PlanContext>> {
-  const member = await loadMember(turn, deps);
-  if (!member.ok) return member;
-  const plan = await deps.plans.getPlan(member.value.centre.centreId);
-  if (!plan) return { ok: false, message: noPlanMessage(member.value.centre, isDirector(member.value.person)) };
-  return { ok: true, value: { ...member.value, plan } };
+export async function requirePlanContext(turn: Turn, deps: PlanFeatureDeps): Promise<PlanContext> {
+  const member = await requireMember(turn, deps);
+  const plan = await deps.plans.getPlan(member.centre.centreId);
+  if (!plan) throw new PoolsterError('not-found', noPlanMessage(member.centre, isDirector(member.person)));
+  return { ...member, plan };
+}
+
+/** A director of the person's centre, for what only a director may do with the plan. */
+export function requirePlanDirector(ctx: Member, notDirectorMessage: string): void {
+  if (!isDirector(ctx.person)) throw new PoolsterError('not-director', notDirectorMessage);
+}
+
+/** The actie in the person's own plan that they may change (directors: every actie). */
+export function requireEditableActie(ctx: PlanContext, actieId: string): Actie {
+  const actie = ctx.plan.acties.find((a) => a.id === actieId);
+  if (!actie) throw new PoolsterError('not-found', ACTIE_NOT_FOUND_MESSAGE);
+  requireCanEdit(ctx.person, actie);
+  return actie;
+}
+
+export function requireCanEdit(person: Person, actie: Actie): void {
+  if (!canEditActie(person, actie)) throw new PoolsterError('not-owner', notYourActieMessage(actie));
 }

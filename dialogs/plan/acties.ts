@@ -13,8 +13,9 @@ import {
   ACTIE_NOT_FOUND_MESSAGE,
   canEditActie,
   isOwnActie,
-  loadPlanContext,
-  notYourActieMessage,
+  requireCanEdit,
+  requireEditableActie,
+  requirePlanContext,
   type PlanContext,
 } from './access';
 import type { PlanFeatureDeps } from './priorities';
@@ -54,9 +55,7 @@ function summary(acties: readonly Actie[], today: string): string {
 
 export function actiesCommand(deps: PlanFeatureDeps) {
   return async (turn: Turn, args: string): Promise<void> => {
-    const access = await loadPlanContext(turn, deps);
-    if (!access.ok) return turn.send({ text: access.message });
-    const ctx = access.value;
+    const ctx = await requirePlanContext(turn, deps);
     const arg = args.replace(/\s+/g, ' ').trim();
 
     if (arg === '') {
@@ -91,15 +90,9 @@ export function actiesCommand(deps: PlanFeatureDeps) {
 }
 
 /** A refusal decided on the fresh actie inside an optimistic update. */
-class Refusal extends Error {
-  constructor(readonly userMessage: string) {
-    super(userMessage);
-  }
-}
-
 /**
  * Runs an update of one actie of the person's own centre, re-checking the permission on the fresh
- * row. Resolves with the card to show, or a text refusal.
+ * row. Resolves with the card to show; a refusal or a lasting conflict is a coded PoolsterError.
  */
 async function updateOwnActie(
   deps: PlanFeatureDeps,
@@ -108,37 +101,20 @@ async function updateOwnActie(
   change: (actie: Actie) => { actie: Actie; notice: string },
 ): Promise<ActionResult> {
   let notice = '';
-  try {
-    const updated = await deps.plans.updateActie(ctx.centre.centreId, actieId, (fresh) => {
-      if (!canEditActie(ctx.person, fresh)) throw new Refusal(notYourActieMessage(fresh));
-      const result = change(fresh);
-      notice = result.notice;
-      return result.actie;
-    });
-    if (!updated) return { text: ACTIE_NOT_FOUND_MESSAGE };
-    return { card: actieCard(ctx, updated, { notice }) };
-  } catch (error) {
-    if (error instanceof Refusal) return { text: error.userMessage };
-    if (error instanceof PoolsterError && error.code === 'conflict') return { text: error.userMessage };
-    throw error;
-  }
-}
-
-/** The actie in the person's own plan, checked before showing a form again. */
-function ownActie(ctx: PlanContext, actieId: string): { ok: true; actie: Actie } | { ok: false; result: ActionResult } {
-  const actie = ctx.plan.acties.find((a) => a.id === actieId);
-  if (!actie) return { ok: false, result: { text: ACTIE_NOT_FOUND_MESSAGE } };
-  if (!canEditActie(ctx.person, actie)) return { ok: false, result: { text: notYourActieMessage(actie) } };
-  return { ok: true, actie };
+  const updated = await deps.plans.updateActie(ctx.centre.centreId, actieId, (fresh) => {
+    requireCanEdit(ctx.person, fresh);
+    const result = change(fresh);
+    notice = result.notice;
+    return result.actie;
+  });
+  if (!updated) throw new PoolsterError('not-found', ACTIE_NOT_FOUND_MESSAGE);
+  return { card: actieCard(ctx, updated, { notice }) };
 }
 
 export function setStatusAction(deps: PlanFeatureDeps) {
   return async (turn: Turn, data: SetStatusData): Promise<ActionResult> => {
-    const access = await loadPlanContext(turn, deps);
-    if (!access.ok) return { text: access.message };
-    const ctx = access.value;
-    const found = ownActie(ctx, data.actieId);
-    if (!found.ok) return found.result;
+    const ctx = await requirePlanContext(turn, deps);
+    const actie = requireEditableActie(ctx, data.actieId);
     return updateOwnActie(deps, ctx, data.actieId, (actie) => {
       if (actie.status === data.status) return { actie, notice: `Deze actie was al ${ACTION_STATUS_LABELS[actie.status].toLowerCase()}.` };
       if (!isOpenStatus(actie.status)) return { actie, notice: `Deze actie is intussen ${ACTION_STATUS_LABELS[actie.status].toLowerCase()}; er werd niets gewijzigd.` };
@@ -157,21 +133,18 @@ function noteAuthor(ctx: PlanContext, turn: Turn): string {
 
 export function postponeAction(deps: PlanFeatureDeps) {
   return async (turn: Turn, data: PostponeData): Promise<ActionResult> => {
-    const access = await loadPlanContext(turn, deps);
-    if (!access.ok) return { text: access.message };
-    const ctx = access.value;
-    const found = ownActie(ctx, data.actieId);
-    if (!found.ok) return found.result;
-    if (!isOpenStatus(found.actie.status)) {
-      const notice = `Deze actie is ${ACTION_STATUS_LABELS[found.actie.status].toLowerCase()} en kan niet meer uitgesteld worden.`;
-      return { card: actieCard(ctx, found.actie, { notice }) };
+    const ctx = await requirePlanContext(turn, deps);
+    const actie = requireEditableActie(ctx, data.actieId);
+    if (!isOpenStatus(actie.status)) {
+      const notice = `Deze actie is ${ACTION_STATUS_LABELS[actie.status].toLowerCase()} en kan niet meer uitgesteld worden.`;
+      return { card: actieCard(ctx, actie, { notice }) };
     }
     const value = (data.newDeadline ?? '').trim();
     let error: string | undefined;
     if (value === '') error = 'Kies een nieuwe deadline.';
     else if (!isIsoDate(value)) error = 'Dat is geen geldige datum. Kies een datum in de kalender.';
     else if (value <= ctx.today) error = `De nieuwe deadline moet na vandaag (${formatDate(ctx.today)}) liggen.`;
-    if (error) return { card: actieCard(ctx, found.actie, { form: { kind: 'postpone', value, error } }) };
+    if (error) return { card: actieCard(ctx, actie, { form: { kind: 'postpone', value, error } }) };
 
     const author = noteAuthor(ctx, turn);
     return updateOwnActie(deps, ctx, data.actieId, (actie) => {
@@ -190,17 +163,14 @@ export function postponeAction(deps: PlanFeatureDeps) {
 
 export function addNoteAction(deps: PlanFeatureDeps) {
   return async (turn: Turn, data: AddNoteData): Promise<ActionResult> => {
-    const access = await loadPlanContext(turn, deps);
-    if (!access.ok) return { text: access.message };
-    const ctx = access.value;
-    const found = ownActie(ctx, data.actieId);
-    if (!found.ok) return found.result;
+    const ctx = await requirePlanContext(turn, deps);
+    const actie = requireEditableActie(ctx, data.actieId);
     const raw = data.note ?? '';
     const text = raw.trim();
     let error: string | undefined;
     if (text === '') error = 'Schrijf eerst een notitie.';
     else if (text.length > LIMITS.noteText) error = `Je notitie is te lang (${text.length} tekens). Houd het bij maximaal ${LIMITS.noteText} tekens.`;
-    if (error) return { card: actieCard(ctx, found.actie, { form: { kind: 'note', value: raw, error } }) };
+    if (error) return { card: actieCard(ctx, actie, { form: { kind: 'note', value: raw, error } }) };
 
     const note = { date: turn.now.toISOString(), author: noteAuthor(ctx, turn), text };
     return updateOwnActie(deps, ctx, data.actieId, (actie) => ({

@@ -3,14 +3,13 @@
  */
 import { renderNieuweActieCard, type NieuweActieField, type NieuweActieValues } from '../../cards/plan';
 import { BOUWSTEEN_IDS, type BouwsteenId } from '../../domain/catalogue/types';
-import { isDirector } from '../../domain/centre/model';
 import { parseSpeerpuntRef } from '../../domain/plan/commandArgs';
 import { LIMITS, findDoelstelling, isIsoDate, type Actie, type Owner } from '../../domain/plan/model';
 import { formatDate } from '../../domain/format';
 import { parseSchoolYear, type SchoolYear } from '../../domain/schoolYear';
 import type { ActionResult, Turn } from '../types';
 import type { CardJson } from '../../cards/cardJson';
-import { NOT_DIRECTOR_CREATE_MESSAGE, loadPlanContext, type PlanContext } from './access';
+import { NOT_DIRECTOR_CREATE_MESSAGE, requirePlanContext, requirePlanDirector, type PlanContext } from './access';
 import { actieCard } from './acties';
 import type { PlanFeatureDeps } from './priorities';
 import type { CreateData } from './cardData';
@@ -32,10 +31,8 @@ export async function nieuweActieForm(
 
 export function nieuweActieCommand(deps: PlanFeatureDeps) {
   return async (turn: Turn, args: string): Promise<void> => {
-    const access = await loadPlanContext(turn, deps);
-    if (!access.ok) return turn.send({ text: access.message });
-    const ctx = access.value;
-    if (!isDirector(ctx.person)) return turn.send({ text: NOT_DIRECTOR_CREATE_MESSAGE });
+    const ctx = await requirePlanContext(turn, deps);
+    requirePlanDirector(ctx, NOT_DIRECTOR_CREATE_MESSAGE);
     const ref = parseSpeerpuntRef(args);
     const speerpunt = ref.kind === 'number' && ctx.plan.speerpunten.some((s) => s.number === ref.value) ? ref.value : undefined;
     await turn.send({ card: await nieuweActieForm(deps, ctx, { speerpunt }) });
@@ -44,10 +41,8 @@ export function nieuweActieCommand(deps: PlanFeatureDeps) {
 
 export function createAction(deps: PlanFeatureDeps) {
   return async (turn: Turn, data: CreateData): Promise<ActionResult> => {
-    const access = await loadPlanContext(turn, deps);
-    if (!access.ok) return { text: access.message };
-    const ctx = access.value;
-    if (!isDirector(ctx.person)) return { text: NOT_DIRECTOR_CREATE_MESSAGE };
+    const ctx = await requirePlanContext(turn, deps);
+    requirePlanDirector(ctx, NOT_DIRECTOR_CREATE_MESSAGE);
 
     const values: NieuweActieValues = {
       doelstellingId: (data.doelstellingId ?? '').trim(),

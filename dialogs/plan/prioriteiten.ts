@@ -10,7 +10,8 @@ import { isDirector } from '../../domain/centre/model';
 import { isOpenStatus, type Plan } from '../../domain/plan/model';
 import type { ActionResult, Turn } from '../types';
 import type { CardJson } from '../../cards/cardJson';
-import { ACTIE_NOT_FOUND_MESSAGE, NOT_DIRECTOR_LINK_MESSAGE, loadMember, noPlanMessage, type Member, type PlanContext } from './access';
+import { PoolsterError } from '../../domain/errors';
+import { ACTIE_NOT_FOUND_MESSAGE, NOT_DIRECTOR_LINK_MESSAGE, noPlanMessage, requireMember, requirePlanDirector, type Member, type PlanContext } from './access';
 import { nieuweActieForm } from './nieuweActie';
 import type { PlanFeatureDeps } from './priorities';
 import type { LinkPriorityData } from './cardData';
@@ -51,23 +52,18 @@ function linkable(plan: Plan) {
   return plan.acties.filter((a) => isOpenStatus(a.status));
 }
 
-type Loaded = { ok: true; ctx: PlanContext; priorities: BouwsteenId[] } | { ok: false; text: string };
-
 /** The priorities first (without them there is nothing to show), then the plan. */
-async function load(deps: PlanFeatureDeps, member: Member): Promise<Loaded> {
+async function load(deps: PlanFeatureDeps, member: Member): Promise<{ ctx: PlanContext; priorities: BouwsteenId[] }> {
   const priorities = await prioritiesOf(deps, member);
-  if (priorities === undefined) return { ok: false, text: noPrioritiesMessage(isDirector(member.person)) };
+  if (priorities === undefined) throw new PoolsterError('not-found', noPrioritiesMessage(isDirector(member.person)));
   const plan = await deps.plans.getPlan(member.centre.centreId);
-  if (!plan) return { ok: false, text: noPlanMessage(member.centre, isDirector(member.person)) };
-  return { ok: true, ctx: { ...member, plan }, priorities };
+  if (!plan) throw new PoolsterError('not-found', noPlanMessage(member.centre, isDirector(member.person)));
+  return { ctx: { ...member, plan }, priorities };
 }
 
 export function prioriteitenCommand(deps: PlanFeatureDeps) {
   return async (turn: Turn): Promise<void> => {
-    const member = await loadMember(turn, deps);
-    if (!member.ok) return turn.send({ text: member.message });
-    const loaded = await load(deps, member.value);
-    if (!loaded.ok) return turn.send({ text: loaded.text });
+    const loaded = await load(deps, await requireMember(turn, deps));
     if (loaded.priorities.length === 0) return turn.send({ text: EMPTY_PRIORITIES_MESSAGE });
     await turn.send({ card: prioritiesCard(loaded.ctx, loaded.priorities) });
   };
@@ -75,12 +71,9 @@ export function prioriteitenCommand(deps: PlanFeatureDeps) {
 
 export function linkPriorityAction(deps: PlanFeatureDeps) {
   return async (turn: Turn, data: LinkPriorityData): Promise<ActionResult> => {
-    const member = await loadMember(turn, deps);
-    if (!member.ok) return { text: member.message };
-    if (!isDirector(member.value.person)) return { text: NOT_DIRECTOR_LINK_MESSAGE };
-    const loaded = await load(deps, member.value);
-    if (!loaded.ok) return { text: loaded.text };
-    const { ctx, priorities } = loaded;
+    const member = await requireMember(turn, deps);
+    requirePlanDirector(member, NOT_DIRECTOR_LINK_MESSAGE);
+    const { ctx, priorities } = await load(deps, member);
 
     if (data.mode === 'create') {
       const bouwsteenId = priorities.find((p) => p === data.bouwsteenId);

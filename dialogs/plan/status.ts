@@ -6,7 +6,7 @@ import { parseSpeerpuntRef } from '../../domain/plan/commandArgs';
 import type { Plan } from '../../domain/plan/model';
 import { planOverview, speerpuntStatus } from '../../domain/plan/status';
 import type { Turn } from '../types';
-import { loadPlanContext } from './access';
+import { requirePlanContext } from './access';
 import type { PlanFeatureDeps } from './priorities';
 
 /** "Het beleidsplan heeft 4 speerpunten:" and the numbered list. */
@@ -17,9 +17,7 @@ export function speerpuntenList(plan: Plan): string {
 
 export function statusCommand(deps: PlanFeatureDeps) {
   return async (turn: Turn, args: string): Promise<void> => {
-    const access = await loadPlanContext(turn, deps);
-    if (!access.ok) return turn.send({ text: access.message });
-    const { plan, today } = access.value;
+    const { plan, today } = await requirePlanContext(turn, deps);
     const ref = parseSpeerpuntRef(args);
     if (ref.kind === 'none') {
       await turn.send({ card: renderPlanOverviewCard({ plan, overview: planOverview(plan, today) }) });

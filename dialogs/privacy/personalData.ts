@@ -16,6 +16,7 @@
  */
 import { BOUWSTEEN_IDS, bouwsteenLabel } from '../../domain/catalogue';
 import { isDirector, type Person } from '../../domain/centre/model';
+import { PoolsterError } from '../../domain/errors';
 import type { Actie, Plan } from '../../domain/plan/model';
 import type { Inschaling } from '../../domain/result/inschaling';
 import type { Round } from '../../domain/survey/round';
@@ -147,13 +148,23 @@ export async function collectPersonalData(deps: PrivacyDeps, actor: Actor, now: 
   return { empty, data };
 }
 
-export type EraseOutcome =
-  | { ok: false; reason: 'only-director'; centreName: string }
-  | { ok: true; openRounds: number; closedRounds: number; acties: number; nothingStored: boolean };
+export type EraseOutcome = { openRounds: number; closedRounds: number; acties: number; nothingStored: boolean };
 
-/** What erasure will touch, for the confirmation card. */
+export function onlyDirectorMessage(centreName: string): string {
+  return `Je bent de enige directeur van ${centreName}. Geef eerst de directeursrol aan iemand anders (typ in een chat met die persoon **rol directeur [naam]**) en vraag daarna opnieuw om je gegevens te wissen.`;
+}
+
+/** A centre keeps a director: its only director cannot be erased (a coded PoolsterError says why). */
+async function refuseOnlyDirector(deps: PrivacyDeps, actor: Actor, person: Person | undefined): Promise<void> {
+  if (!person || !(await isOnlyDirector(deps, person))) return;
+  const centre = await deps.centres.getCentre(actor.tenantId, person.centreId);
+  throw new PoolsterError('last-director', onlyDirectorMessage(centre?.name ?? 'je centrum'));
+}
+
+/** What erasure will touch, for the confirmation card; refuses the only director of a centre. */
 export async function erasePreview(deps: PrivacyDeps, actor: Actor) {
   const person = await deps.centres.getPerson(actor.tenantId, actor.userId);
+  await refuseOnlyDirector(deps, actor, person);
   const centre = person ? await deps.centres.getCentre(actor.tenantId, person.centreId) : undefined;
   const rounds = await deps.privacy.roundsOf(actor.tenantId, actor.userId);
   const plan = await planOf(deps, person?.centreId);
@@ -164,7 +175,6 @@ export async function erasePreview(deps: PrivacyDeps, actor: Actor) {
     openRounds: rounds.filter((r) => r.status === 'open').length,
     closedRounds: rounds.filter((r) => r.status === 'closed').length,
     ownedActions: (plan?.acties ?? []).filter((a) => isOwner(a, who) || wroteNote(a, who)).length,
-    onlyDirector: person ? await isOnlyDirector(deps, person) : false,
   };
 }
 
@@ -203,10 +213,7 @@ function scrubInschaling(inschaling: Inschaling, userId: string): Inschaling | u
  */
 export async function erasePersonalData(deps: PrivacyDeps, actor: Actor): Promise<EraseOutcome> {
   const person = await deps.centres.getPerson(actor.tenantId, actor.userId);
-  if (person && (await isOnlyDirector(deps, person))) {
-    const centre = await deps.centres.getCentre(actor.tenantId, person.centreId);
-    return { ok: false, reason: 'only-director', centreName: centre?.name ?? 'je centrum' };
-  }
+  await refuseOnlyDirector(deps, actor, person);
   const who = { userId: actor.userId, name: person?.name ?? actor.name };
 
   const rounds = await deps.privacy.roundsOf(actor.tenantId, actor.userId);
@@ -267,7 +274,6 @@ export async function erasePersonalData(deps: PrivacyDeps, actor: Actor): Promis
     await deps.centres.deletePerson(actor.tenantId, actor.userId);
   }
   return {
-    ok: true,
     openRounds: done.deleted,
     closedRounds: done.anonymised,
     acties,

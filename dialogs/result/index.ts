@@ -13,7 +13,7 @@
  */
 import { isBouwsteenId, type BouwsteenId, type StadiumLevel } from '../../domain/catalogue';
 import { isDirector, type Person } from '../../domain/centre/model';
-import { PoolsterError } from '../../domain/errors';
+import { PoolsterError, logTolerated } from '../../domain/errors';
 import { buildInschaling, confirmationFields, validateConfirmation, type Inschaling } from '../../domain/result/inschaling';
 import { formatDutchInstant } from '../../domain/result/labels';
 import { parseSchoolYear } from '../../domain/schoolYear';
@@ -127,7 +127,8 @@ export function registerResult(deps: FeatureDeps) {
     if (person.personalChat) return person.personalChat;
     const opened = await deps.messenger.openPersonalChat({ tenantId: turn.actor.tenantId, channelUserId: turn.actor.channelUserId, serviceUrlFrom: turn.conversationRef() });
     if (isSendFailure(opened)) throw new PoolsterError('conflict', 'Ik kon geen persoonlijke chat met je openen. Open Poolster in een 1-op-1-chat en klik daar opnieuw op Exporteer.');
-    await deps.centres.savePerson({ ...withoutEtag(person), personalChat: opened }, person.etag).catch(() => undefined);
+    // Only a shortcut for the next file (the chat can be opened again): the file is still sent.
+    await deps.centres.savePerson({ ...withoutEtag(person), personalChat: opened }, person.etag).catch(logTolerated(turn.log, 'could not store the personal chat reference'));
     return opened;
   };
 
@@ -191,7 +192,18 @@ export function registerResult(deps: FeatureDeps) {
   };
 
   return (router: Router): void => {
-    router.command({ name: 'resultaat', words: ['resultaat', 'resultaten', 'teamresultaat'], usage: 'resultaat', description: 'Toont het teamresultaat van de inschaling.', audience: 'lid', menu: [{ scope: 'personal', title: 'resultaat', description: 'Bekijk het teamresultaat van de inschaling.', position: 5 }, { scope: 'team', title: 'resultaat', description: 'Toon het teamresultaat van de inschaling.', position: 6 }] }, async (turn, args) => {
+    router.command({
+      name: 'resultaat',
+      topic: 'resultaat',
+      words: ['resultaat', 'resultaten', 'teamresultaat'],
+      usage: 'resultaat',
+      description: 'Toont het teamresultaat van de inschaling.',
+      audience: 'lid',
+      menu: [
+        { scope: 'personal', title: 'resultaat', description: 'Bekijk het teamresultaat van de inschaling.', position: 5 },
+        { scope: 'team', title: 'resultaat', description: 'Toon het teamresultaat van de inschaling.', position: 6 },
+      ],
+    }, async (turn, args) => {
       const context = await requirePerson(turn, deps);
       if (isDirector(context.person)) await directorResult(turn, context, args);
       else await memberResult(turn, context);
@@ -329,7 +341,17 @@ export function registerResult(deps: FeatureDeps) {
 
     router.fileSource(RESULT_EXPORT_FILE, exportSchema, exportFile);
 
-    router.command({ name: 'netwerk', words: ['netwerk'], usage: 'netwerk | netwerk aan | netwerk uit', description: 'Toont gedeelde prioriteiten en inspirerende praktijken van centra in je netwerk, of zet meedoen aan of uit.', audience: 'directeur', menu: [{ scope: 'personal', title: 'netwerk', description: 'Voor directeurs: prioriteiten en inspirerende praktijken van centra in je netwerk.', position: 10 }] }, async (turn, args) => {
+    router.command({
+      name: 'netwerk',
+      topic: 'resultaat',
+      words: ['netwerk'],
+      usage: 'netwerk · netwerk aan · netwerk uit',
+      description: 'Toont gedeelde prioriteiten en inspirerende praktijken van centra in je netwerk, of zet meedoen aan of uit.',
+      audience: 'directeur',
+      menu: [
+        { scope: 'personal', title: 'netwerk', description: 'Voor directeurs: prioriteiten en inspirerende praktijken van centra in je netwerk.', position: 10 },
+      ],
+    }, async (turn, args) => {
       const context = await requireDirector(turn, deps);
       const word = args.trim().toLowerCase();
       if (word === 'aan' || word === 'uit') {

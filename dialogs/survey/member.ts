@@ -228,7 +228,17 @@ export function registerSurveyMember(deps: FeatureDeps) {
   };
 
   return (router: Router): void => {
-    router.command({ name: 'inschaling', words: ['inschaling', 'survey', 'zelfscan'], usage: 'inschaling', description: 'Start of toont jouw inschaling in de open ronde.', audience: 'lid', menu: [{ scope: 'personal', title: 'inschaling', description: 'Start je persoonlijke inschaling van de poolster-bouwstenen.', position: 2 }] }, async (turn) => {
+    router.command({
+      name: 'inschaling',
+      topic: 'inschaling',
+      words: ['inschaling', 'survey', 'zelfscan'],
+      usage: 'inschaling',
+      description: 'Start of toont jouw inschaling in de open ronde.',
+      audience: 'lid',
+      menu: [
+        { scope: 'personal', title: 'inschaling', description: 'Start je persoonlijke inschaling van de poolster-bouwstenen.', position: 2 },
+      ],
+    }, async (turn) => {
       const draft = await openDraftFor(turn);
       if (turn.actor.conversation.kind !== 'personal') {
         await turn.send({ text: 'Je inschaling vul je in ons persoonlijke gesprek in: open de chat met Poolster en typ daar **inschaling**.' });
@@ -238,7 +248,17 @@ export function registerSurveyMember(deps: FeatureDeps) {
       await turn.send({ card: await cards.cardFor(draft, started && !draft.participant.submittedAt ? 'intro' : 'resume') });
     });
 
-    router.command({ name: 'verder', words: ['verder', 'ga verder', 'hervat'], usage: 'verder', description: 'Gaat verder waar je in je inschaling gebleven was.', audience: 'lid', menu: [{ scope: 'personal', title: 'verder', description: 'Ga verder met je inschaling waar je gebleven was.', position: 3 }] }, async (turn) => {
+    router.command({
+      name: 'verder',
+      topic: 'inschaling',
+      words: ['verder', 'ga verder', 'hervat'],
+      usage: 'verder',
+      description: 'Gaat verder waar je in je inschaling gebleven was.',
+      audience: 'lid',
+      menu: [
+        { scope: 'personal', title: 'verder', description: 'Ga verder met je inschaling waar je gebleven was.', position: 3 },
+      ],
+    }, async (turn) => {
       const draft = await openDraftFor(turn);
       if (turn.actor.conversation.kind !== 'personal') {
         await turn.send({ text: 'Je inschaling vul je in ons persoonlijke gesprek in: open de chat met Poolster en typ daar **verder**.' });
@@ -263,6 +283,8 @@ export function registerSurveyMember(deps: FeatureDeps) {
         draft.participant.position = position;
         await deps.survey.saveParticipant(draft.round.roundId, draft.participant, draft.etags.participant).catch((error: unknown) => {
           if (!(error instanceof SurveyConflictError)) throw error;
+          // The draft changed meanwhile: showing the card matters more than remembering the position.
+          turn.log.info('position not saved: the draft changed meanwhile');
         });
       }
       return { card: await cards.cardFor(draft, target) };

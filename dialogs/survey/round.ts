@@ -3,7 +3,7 @@
  * private reminder, `sluit inschaling`, and `heropen <naam>`. One open round per centre.
  */
 import { z } from 'zod';
-import { PoolsterError } from '../../domain/errors';
+import { PoolsterError, logTolerated } from '../../domain/errors';
 import type { Person } from '../../domain/centre/model';
 import { brusselsDate, nextSchoolYear, schoolYearOf } from '../../domain/schoolYear';
 import { formatDutchDate, parseDeadline, progressOf, type Participant, type Round } from '../../domain/survey/round';
@@ -109,7 +109,17 @@ export function registerSurveyRound(deps: FeatureDeps) {
   };
 
   return (router: Router): void => {
-    router.command({ name: 'start-inschaling', words: ['start inschaling', 'nieuwe inschaling', 'nieuwe ronde', 'start ronde'], usage: 'start inschaling', description: 'Opent een nieuwe inschalingsronde voor je beleidsteam.', audience: 'directeur', menu: [{ scope: 'team', title: 'start inschaling', description: 'Start een nieuwe inschalingsronde voor het beleidsteam.', position: 5 }] }, async (turn) => {
+    router.command({
+      name: 'start-inschaling',
+      topic: 'inschaling',
+      words: ['start inschaling', 'nieuwe inschaling', 'nieuwe ronde', 'start ronde'],
+      usage: 'start inschaling',
+      description: 'Opent een nieuwe inschalingsronde voor je beleidsteam.',
+      audience: 'directeur',
+      menu: [
+        { scope: 'team', title: 'start inschaling', description: 'Start een nieuwe inschalingsronde voor het beleidsteam.', position: 5 },
+      ],
+    }, async (turn) => {
       const context = await requireDirector(turn, deps);
       if (context.centre.openRoundId) {
         throw new PoolsterError('round-already-open', 'Er loopt al een inschalingsronde. Bekijk ze met **voortgang** of sluit ze eerst met **sluit inschaling**.');
@@ -181,7 +191,10 @@ export function registerSurveyRound(deps: FeatureDeps) {
           const candidate = selected.find((c) => c.userId === participant.userId)!;
           const person = await deps.centres.getPerson(round.tenantId, participant.userId);
           const { failure, ref } = await invite(source, round, centreName, { ...candidate, personalChat: person?.personalChat });
-          if (ref && person && !person.personalChat) await deps.centres.savePerson({ ...person, personalChat: ref }, person.etag).catch(() => undefined);
+          // Only a shortcut for the next message (the chat can be opened again): its failure does not stop the invitations.
+          if (ref && person && !person.personalChat) {
+            await deps.centres.savePerson({ ...person, personalChat: ref }, person.etag).catch(logTolerated(turn.log, 'could not store the personal chat reference'));
+          }
           await deps.survey.saveParticipant(round.roundId, { ...participant, invitedAt, ...(failure ? { inviteFailure: failure } : {}) }, etag);
           if (failure) failures.push(`${participant.name}: ${failure}`);
         }
@@ -227,7 +240,17 @@ export function registerSurveyRound(deps: FeatureDeps) {
       return (await deps.survey.listByCentre(context.centre.tenantId, context.centre.centreId))[0];
     };
 
-    router.command({ name: 'voortgang', words: ['voortgang'], usage: 'voortgang', description: 'Toont wie de inschaling al afrondde.', audience: 'directeur', menu: [{ scope: 'personal', title: 'voortgang', description: 'Voor directeurs: wie de inschaling al afrondde, met een herinnering.', position: 4 }] }, async (turn) => {
+    router.command({
+      name: 'voortgang',
+      topic: 'inschaling',
+      words: ['voortgang'],
+      usage: 'voortgang',
+      description: 'Toont wie de inschaling al afrondde.',
+      audience: 'directeur',
+      menu: [
+        { scope: 'personal', title: 'voortgang', description: 'Voor directeurs: wie de inschaling al afrondde, met een herinnering.', position: 4 },
+      ],
+    }, async (turn) => {
       const context = await requireDirector(turn, deps);
       const round = await latestRound(context);
       if (!round) throw new PoolsterError('round-not-found', 'Er is nog geen inschalingsronde. Start er een met **start inschaling**.');
@@ -269,7 +292,10 @@ export function registerSurveyRound(deps: FeatureDeps) {
           const row = participants.find((p) => p.userId === draft.participant.userId);
           if (row) {
             const { etag, ...participant } = row;
-            await deps.survey.saveParticipant(round.roundId, { ...participant, lastNudgedAt: turn.now.toISOString(), nudges: [...participant.nudges, `manual:${turn.now.toISOString()}`] }, etag).catch(() => undefined);
+            // Bookkeeping only: the reminder was sent; a failed (or raced) write must not undo that answer.
+            await deps.survey
+              .saveParticipant(round.roundId, { ...participant, lastNudgedAt: turn.now.toISOString(), nudges: [...participant.nudges, `manual:${turn.now.toISOString()}`] }, etag)
+              .catch(logTolerated(turn.log, 'could not record the manual reminder'));
           }
         } else failures.push(draft.participant.name);
       }
@@ -277,7 +303,14 @@ export function registerSurveyRound(deps: FeatureDeps) {
       return { card: await progressCard(turn, round.roundId, notice) };
     });
 
-    router.command({ name: 'sluit-inschaling', words: ['sluit inschaling', 'sluit ronde'], usage: 'sluit inschaling', description: 'Sluit de open inschalingsronde.', audience: 'directeur' }, async (turn) => {
+    router.command({
+      name: 'sluit-inschaling',
+      topic: 'inschaling',
+      words: ['sluit inschaling', 'sluit ronde'],
+      usage: 'sluit inschaling',
+      description: 'Sluit de open inschalingsronde.',
+      audience: 'directeur',
+    }, async (turn) => {
       const context = await requireDirector(turn, deps);
       if (!context.centre.openRoundId) throw new PoolsterError('round-not-found', 'Er is geen open inschalingsronde om te sluiten.');
       const round = await deps.survey.getRound(context.centre.openRoundId);
@@ -288,7 +321,15 @@ export function registerSurveyRound(deps: FeatureDeps) {
       await turn.send({ text: `De inschalingsronde is afgesloten: ${finished} van ${drafts.length} deelnemers verzonden hun antwoorden. Bekijk het teamresultaat met **resultaat**.` });
     });
 
-    router.command({ name: 'heropen', words: ['heropen'], usage: 'heropen [naam]', description: 'Heropent de verzonden inschaling van één lid.', audience: 'directeur', args: 'text' }, async (turn, args) => {
+    router.command({
+      name: 'heropen',
+      topic: 'inschaling',
+      words: ['heropen'],
+      usage: 'heropen [naam]',
+      description: 'Heropent de verzonden inschaling van één lid.',
+      audience: 'directeur',
+      args: 'text',
+    }, async (turn, args) => {
       const context = await requireDirector(turn, deps);
       if (!context.centre.openRoundId) throw new PoolsterError('round-not-found', 'Er is geen open inschalingsronde.');
       const wanted = args.trim().toLowerCase();

@@ -115,7 +115,8 @@ export async function startTestBot(options: { now?: () => Date; env?: Record<str
     };
     const newSince = async (conversationId: string, before: number, send: () => Promise<unknown>) => {
       await send();
-      return connector.sent.slice(before).filter((s) => s.conversationId === conversationId).map((s) => s.activity);
+      // The typing indicator (teams-ai sends one when a turn takes a moment) is not a reply anyone reads.
+      return connector.sent.slice(before).filter((s) => s.conversationId === conversationId && s.activity.type !== 'typing').map((s) => s.activity);
     };
     return {
       userId,

@@ -223,6 +223,11 @@ export class PlaygroundUi {
     return ui;
   }
 
+  /** Resizes the window, e.g. to a laptop (1280×800) or a phone (390×844). */
+  async resize(size: { width: number; height: number }): Promise<void> {
+    await this.page.setViewportSize(size);
+  }
+
   /** Switches to a chat in the left pane: 'personal', 'group', or { channel: 'General' }. */
   async openChat(target: ChatTarget): Promise<void> {
     await this.page.getByRole('treeitem', { name: chatLabel(target), exact: true }).click();

@@ -66,8 +66,9 @@ function envelope(bot: TestBot, user: TestUser, conversation: { id: string; kind
   };
 }
 
+/** What the bot sent to a conversation since `before`, without typing indicators (teams-ai sends one when a turn takes a moment). */
 const sentSince = (bot: TestBot, before: number, conversationId: unknown) =>
-  bot.connector.sent.slice(before).filter((s) => s.conversationId === conversationId).map((s) => s.activity);
+  bot.connector.sent.slice(before).filter((s) => s.conversationId === conversationId && s.activity.type !== 'typing').map((s) => s.activity);
 
 /** Every reply a person sees reads as Dutch (text and cards); files are offered as consent cards. */
 function assertRepliesReadDutch(replies: Array<Record<string, any>>, strict: boolean, context: string): void {
