@@ -223,11 +223,6 @@ export class PlaygroundUi {
     return ui;
   }
 
-  /** Resizes the window, e.g. to a laptop (1280×800) or a phone (390×844). */
-  async resize(size: { width: number; height: number }): Promise<void> {
-    await this.page.setViewportSize(size);
-  }
-
   /** Switches to a chat in the left pane: 'personal', 'group', or { channel: 'General' }. */
   async openChat(target: ChatTarget): Promise<void> {
     await this.page.getByRole('treeitem', { name: chatLabel(target), exact: true }).click();
@@ -376,7 +371,7 @@ export class PlaygroundUi {
     return group.locator(`input[id="${await label.getAttribute('for')}"]`);
   }
 
-  /** Resizes the browser window (the playground's layout follows it). */
+  /** Resizes the window, e.g. to a laptop (1280×800) or a phone (390×844), and waits until the chat settles. */
   async resize(size: { width: number; height: number }): Promise<void> {
     await this.page.setViewportSize(size);
     await this.settled();
