@@ -233,7 +233,8 @@ export class PlaygroundUi {
 
   /** The compose box of the current chat (in a channel: the "Start a new post" box). */
   composer(): Locator {
-    return this.page.getByRole('textbox').first();
+    // Not an input of a card (the welcome card has one): the chat's own box.
+    return this.page.getByRole('textbox').and(this.page.locator(':not(.ac-adaptiveCard *)')).first();
   }
 
   /**
