@@ -9,7 +9,7 @@ import { MIN_CENTRES, type NetworkOverview } from '../domain/network/overview';
 import type { CardJson } from './cardJson';
 import { VERBS } from './verbs';
 import { expandCard, prepareCard } from './render';
-import { STADIUM_COLORS } from './result';
+import { STADIUM_CHART_COLORS } from './chartColors';
 import overviewJson from './templates/networkOverview.json';
 
 const overviewTemplate = prepareCard(overviewJson);
@@ -33,7 +33,7 @@ export function renderNetworkOverview(overview: NetworkOverview): CardJson {
     chartWithheld: withheld,
     chart: current.map((b) => ({
       title: b.label,
-      segments: STADIUM_LEVELS.map((s) => ({ legend: stadiumName(s), value: b.counts[s], color: STADIUM_COLORS[s] })),
+      segments: STADIUM_LEVELS.map((s) => ({ legend: stadiumName(s), value: b.counts[s], color: STADIUM_CHART_COLORS[s].chart })),
     })),
     chartFallback: current.map((b) => ({ title: b.label, value: STADIUM_LEVELS.map((s) => `${stadiumName(s)} ${b.counts[s]}`).join(' · ') })),
     chartNote: `Per bouwsteen het bevestigde teamstadium van ${plural(overview.currentCentres, 'centrum', 'centra')} (hun laatste inschaling). Stadia zijn posities op een continuüm, geen oordeel.`,

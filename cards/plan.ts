@@ -4,6 +4,7 @@
  * Pure: typed data in, Adaptive Card 1.5 out (templates in ./templates/plan*.json). Statuses are
  * shown neutrally; lists are bounded so every card stays far below 80 KB.
  */
+import { ACTION_STATUS_CHART_COLORS, actionStatusLegendText } from './chartColors';
 import { bouwsteenLabel } from '../domain/catalogue';
 import { BOUWSTEEN_IDS, type BouwsteenId } from '../domain/catalogue/types';
 import { shorten } from '../domain/format';
@@ -110,8 +111,9 @@ export function renderPlanOverviewCard(input: { plan: Plan; overview: PlanOvervi
         `${overview.overdueCount} over tijd.`,
       chart: overview.speerpunten.map((sp) => ({
         title: `Speerpunt ${sp.number}`,
-        data: ACTION_STATUSES.map((s) => ({ legend: ACTION_STATUS_LABELS[s], value: sp.countsByStatus[s] })),
+        data: ACTION_STATUSES.map((s) => ({ legend: ACTION_STATUS_LABELS[s], value: sp.countsByStatus[s], color: ACTION_STATUS_CHART_COLORS[s].chart })),
       })),
+      chartLegend: actionStatusLegendText(),
       chartFacts: overview.speerpunten.map((sp) => ({ t: `Speerpunt ${sp.number}`, v: countsText(sp.countsByStatus, sp.total) })),
       speerpunten,
       buttons: [
@@ -141,7 +143,12 @@ export function renderSpeerpuntCard(input: { status: SpeerpuntStatus; today: str
       progressText: progressText(status.countsByStatus),
       countsText: countsText(status.countsByStatus, status.total),
       hasChart: status.total > 0,
-      chart: ACTION_STATUSES.filter((s) => status.countsByStatus[s] > 0).map((s) => ({ legend: ACTION_STATUS_LABELS[s], value: status.countsByStatus[s] })),
+      chart: ACTION_STATUSES.filter((s) => status.countsByStatus[s] > 0).map((s) => ({
+        legend: ACTION_STATUS_LABELS[s],
+        value: status.countsByStatus[s],
+        color: ACTION_STATUS_CHART_COLORS[s].chart,
+      })),
+      chartLegend: actionStatusLegendText(ACTION_STATUSES.filter((s) => status.countsByStatus[s] > 0)),
       countFacts: ACTION_STATUSES.map((s) => ({ t: ACTION_STATUS_LABELS[s], v: String(status.countsByStatus[s]) })),
       overdueHeading: `Over tijd (${status.overdue.length})`,
       hasOverdue: status.overdue.length > 0,

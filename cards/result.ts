@@ -3,8 +3,9 @@
  * fallback, the detail per bouwsteen, the bespreekpunten agenda, the confirmation card, the
  * published result for members, and the network view. Pure render functions.
  *
- * Stadia are shown as positions on a continuum in neutral sequential colours: never a grade,
- * never red/green, never "x/4". In an anonymous round no card carries a member's name: the
+ * Stadia are shown in four distinct neutral colours (cards/chartColors.ts): never a grade,
+ * never red/green, never "x/4". Chart titles are TextBlocks (Teams does not draw a chart's own
+ * title) and every chart has a text legend and a fallback with the same numbers. In an anonymous round no card carries a member's name: the
  * TeamResult holds none, and the cards add none.
  */
 import { BOUWSTEEN_IDS, STADIA, STADIUM_LEVELS, clusterOf, getBouwsteen, stadiumName, type BouwsteenId, type StadiumLevel } from '../domain/catalogue';
@@ -12,15 +13,6 @@ import { NOTE_QUESTION_ORDER, proposedStadia, type BouwsteenResult, type TeamNot
 import { compareGrowth } from '../domain/survey/growth';
 import { REASON_MAX_LENGTH, confirmationFields, teamPriorities, toConfirmedInschaling, type Inschaling, type ResultSnapshot } from '../domain/result/inschaling';
 import {
-  AGREEMENT_LABELS,
-  AMBITION_LABELS,
-  AMBITION_ORDER,
-  CHOICE_LABELS,
-  CHOICE_ORDER,
-  CONTEXT_LABELS,
-  CONTEXT_ORDER,
-  DIFFERENCE_LABELS,
-  DIFFERENCE_ORDER,
   NOTE_QUESTION_LABELS,
   bouwsteenTitle,
   distributionText,
@@ -28,8 +20,10 @@ import {
   stadiumLabel,
 } from '../domain/result/labels';
 import { submittedSentence } from '../domain/text/dutch';
+import { agreementText, bouwsteenCounts, proposalText } from '../domain/result/view';
 import { RESULT_VERBS } from './verbs';
 import type { CardJson } from './cardJson';
+import { NEUTRAL_CHART_COLOR, STADIUM_CHART_COLORS, stadiumLegendText } from './chartColors';
 import { expandCard, prepareCard } from './render';
 import overviewJson from './templates/result/overview.json';
 import detailJson from './templates/result/detail.json';
@@ -43,14 +37,6 @@ const detailTemplate = prepareCard(detailJson);
 const agendaTemplate = prepareCard(agendaJson);
 const confirmTemplate = prepareCard(confirmJson);
 const networkTemplate = prepareCard(networkJson);
-
-/** Neutral, ordered colours for the four stadia (a continuum, not a judgement). */
-export const STADIUM_COLORS: Readonly<Record<StadiumLevel, string>> = {
-  1: 'sequential2',
-  2: 'sequential4',
-  3: 'sequential6',
-  4: 'sequential8',
-};
 
 /** Toelichtingen per detail card page: keeps every card well under 80 KB (UTF-8 JSON). */
 export const NOTES_PAGE_BYTES = 45_000;
@@ -94,18 +80,6 @@ export interface RoundResultContext {
 /** The result of one bouwsteen in the shape both the live result and the snapshot have. */
 type BouwsteenAggregate = Pick<BouwsteenResult, 'bouwsteenId' | 'respondents' | 'distribution' | 'proposedStadium' | 'tie' | 'agreement' | 'spread'>;
 
-function proposalText(b: BouwsteenAggregate): string {
-  if (b.proposedStadium === undefined) return 'nog geen antwoorden';
-  return b.tie ? `${stadiumName(b.proposedStadium)} (gelijke stand: het middelste van alle antwoorden, te bespreken)` : stadiumName(b.proposedStadium);
-}
-
-function agreementText(b: BouwsteenAggregate): string {
-  if (!b.agreement) return '–';
-  const spread = b.spread ?? 0;
-  const spreadText = spread === 0 ? '' : ` (spreiding ${spread} ${spread === 1 ? 'stadium' : 'stadia'})`;
-  return `${AGREEMENT_LABELS[b.agreement]}${spreadText}${b.tie ? ' · gelijke stand' : ''}`;
-}
-
 /** Per bouwsteen: the previous confirmed stadium next to the current one (compareGrowth). */
 function growthFacts(current: Partial<Record<BouwsteenId, StadiumLevel>>, previous: Inschaling | undefined, currentWord: string): Map<BouwsteenId, Fact> {
   const facts = new Map<BouwsteenId, Fact>();
@@ -136,8 +110,9 @@ function chartOf(bouwstenen: readonly BouwsteenAggregate[]) {
   return {
     chart: bouwstenen.map((b) => ({
       title: bouwsteenTitle(b.bouwsteenId),
-      segments: STADIUM_LEVELS.map((s) => ({ legend: stadiumName(s), value: b.distribution[s], color: STADIUM_COLORS[s] })),
+      segments: STADIUM_LEVELS.map((s) => ({ legend: stadiumName(s), value: b.distribution[s], color: STADIUM_CHART_COLORS[s].chart })),
     })),
+    chartLegend: stadiumLegendText(),
     chartFallback: bouwstenen.map((b) => ({ title: bouwsteenTitle(b.bouwsteenId), value: b.respondents === 0 ? 'nog geen antwoorden' : distributionText(b.distribution) })),
   };
 }
@@ -171,7 +146,7 @@ const LEGEND_TEXT =
   'Voorstel = het stadium dat de meeste leden kozen. Kozen evenveel leden twee of meer stadia, dan is het voorstel het middelste antwoord als je alle antwoorden van laag naar hoog legt (bij een even aantal het lagere van de twee middelste). Overeenstemming: eensgezind (iedereen hetzelfde), dicht bij elkaar (spreiding 1), bespreekpunt (spreiding 2 of meer, of geen stadium dat het vaakst gekozen werd).';
 
 function respondentsText(r: Pick<ResultSnapshot, 'memberCount' | 'submittedCount' | 'closingCount'>): string {
-  return `${submittedSentence(r.submittedCount, r.memberCount)} Per bouwsteen tellen alle volledig ingevulde antwoorden; ${r.closingCount} ${r.closingCount === 1 ? 'lid beantwoordde' : 'leden beantwoordden'} de slotvragen.`;
+  return `${submittedSentence(r.submittedCount, r.memberCount)} Per bouwsteen tellen alle volledig ingevulde antwoorden; ${r.closingCount} ${r.closingCount === 1 ? 'lid beantwoordde' : 'leden beantwoordden'} de overkoepelende vragen.`;
 }
 
 function statusText(context: RoundResultContext): string {
@@ -223,7 +198,7 @@ export function renderResultOverview(context: RoundResultContext & { notice?: No
     ...chartOf(result.bouwstenen),
     legendText: LEGEND_TEXT,
     rows,
-    prioritiesIntro: result.priorities.length > 0 ? PRIORITIES_INTRO : 'Nog niemand beantwoordde de slotvragen.',
+    prioritiesIntro: result.priorities.length > 0 ? PRIORITIES_INTRO : 'Nog niemand beantwoordde de overkoepelende vragen.',
     ...priorityFacts(result.priorities, team),
     inspiringIntro: 'Hoeveel leden elke bouwsteen noemden als inspirerende praktijk voor andere centra.',
     inspiring: inspiringFacts(result.inspiring, result.closingCount),
@@ -290,15 +265,12 @@ export function paginateNotes(notes: readonly TeamNote[], budget = NOTES_PAGE_BY
   return pages;
 }
 
-function countFacts<K extends string | number>(order: readonly K[], labels: Readonly<Record<K, string>>, counts: Readonly<Record<K, number>>): Fact[] {
-  return order.map((k) => ({ title: labels[k], value: String(counts[k]) }));
-}
-
 /** One bouwsteen in detail; `page` selects the page of toelichtingen (clamped). */
 export function renderResultDetail(context: RoundResultContext & { bouwsteenId: BouwsteenId; page: number }): CardJson {
   const { result, roundId, bouwsteenId } = context;
   const b = result.bouwstenen.find((r) => r.bouwsteenId === bouwsteenId)!;
   const bouwsteen = getBouwsteen(bouwsteenId);
+  const counts = bouwsteenCounts(b);
   const growth = growthFacts(currentStadia(result, context.inschaling), context.previous, context.inschaling ? 'bevestigd nu' : 'voorstel').get(bouwsteenId);
   const pages = paginateNotes(b.notes);
   const page = Math.min(Math.max(0, context.page), pages.length - 1);
@@ -328,14 +300,15 @@ export function renderResultDetail(context: RoundResultContext & { bouwsteenId: 
       ...(growth ? [growth] : []),
       ...confirmedFact(context.inschaling, bouwsteenId),
     ],
-    stadia: STADIUM_LEVELS.map((s) => ({ title: stadiumName(s), value: b.distribution[s], text: String(b.distribution[s]) })),
-    ambitions: AMBITION_ORDER.map((a) => ({ title: AMBITION_LABELS[a], value: b.ambitions[a], text: String(b.ambitions[a]) })),
-    sections: [
-      { title: 'De manier waarop we vandaag bezig zijn, is …', facts: countFacts(CHOICE_ORDER, CHOICE_LABELS, b.choice) },
-      { title: 'Verschil in situering tussen teams, werkgroepen, disciplines of vestigingen', facts: countFacts(DIFFERENCE_ORDER, DIFFERENCE_LABELS, b.differences) },
-      { title: 'Hefbomen in de organisatiecontext', facts: countFacts(CONTEXT_ORDER, CONTEXT_LABELS, b.levers) },
-      { title: 'Knelpunten in de organisatiecontext', facts: countFacts(CONTEXT_ORDER, CONTEXT_LABELS, b.obstacles) },
-    ],
+    stadia: counts.stadia.entries.map((e) => ({ title: e.label, value: e.count, text: String(e.count), color: STADIUM_CHART_COLORS[e.key].chart })),
+    // An ambition to evolve takes the colour of the stadium it aims at; "aanhouden" a neutral one.
+    ambitions: counts.ambitions.entries.map((e) => ({
+      title: e.label,
+      value: e.count,
+      text: String(e.count),
+      color: e.key === 'aanhouden' ? NEUTRAL_CHART_COLOR.chart : STADIUM_CHART_COLORS[e.key].chart,
+    })),
+    sections: counts.context.map((g) => ({ title: g.title, facts: g.entries.map((e) => ({ title: e.label, value: String(e.count) })) })),
     notesTitle: b.notes.length === 0 ? 'Toelichtingen' : `Toelichtingen (${b.notes.length})${pages.length > 1 ? ` · deel ${page + 1} van ${pages.length}` : ''}`,
     notesIntro:
       b.notes.length === 0
@@ -435,6 +408,7 @@ export function renderNetwork(data: NetworkCardData): CardJson {
   return expandCard(networkTemplate, {
     title: `Netwerk · ${data.network}`,
     intro: `${data.participatingCount} ${data.participatingCount === 1 ? 'centrum doet' : 'centra doen'} mee en ${data.participatingCount === 1 ? 'heeft' : 'hebben'} een bevestigde inschaling. Alleen centra die zelf kozen voor **netwerk aan** staan hier; van hen tonen we enkel teamprioriteiten en inspirerende praktijken, nooit antwoorden.`,
+    chartColor: NEUTRAL_CHART_COLOR.chart,
     commonEmpty: 'Er is nog geen bouwsteen die meer dan één centrum als prioriteit koos.',
     common: common.map((c) => ({ title: bouwsteenTitle(c.bouwsteenId), value: c.centreCount, text: `${c.centreCount} centra` })),
     matchesIntro:

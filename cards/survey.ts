@@ -4,11 +4,13 @@
  */
 import { BOUWSTENEN, STADIA, clusterOf, getBouwsteen, bouwsteenLabel, bouwsteenNumber, stadiumName, type BouwsteenId, type StadiumLevel } from '../domain/catalogue';
 import { AMBITION_OPTIONS, NOT_YET_INSPIRING_LABEL } from '../domain/survey/answers';
+import type { PartNumber } from '../domain/survey/steps';
 import { BOUWSTEEN_QUESTIONS, CLOSING_QUESTIONS, questionText } from '../domain/survey/questions';
 import { NOT_YET_INSPIRING_VALUE, type BouwsteenField, type BouwsteenForm, type ClosingField, type ClosingForm, type FieldErrors } from '../domain/survey/validate';
 import type { CardJson } from './cardJson';
 import { expandCard, prepareCard } from './render';
-import stepContentJson from './templates/survey/stepContent.json';
+import stepAboutJson from './templates/survey/stepAbout.json';
+import stepStadiaJson from './templates/survey/stepStadia.json';
 import stepQuestionsJson from './templates/survey/stepQuestions.json';
 import introJson from './templates/survey/intro.json';
 import overviewJson from './templates/survey/overview.json';
@@ -16,7 +18,8 @@ import closingJson from './templates/survey/closing.json';
 import confirmJson from './templates/survey/confirm.json';
 import messageJson from './templates/survey/message.json';
 
-const stepContentTemplate = prepareCard(stepContentJson);
+const stepAboutTemplate = prepareCard(stepAboutJson);
+const stepStadiaTemplate = prepareCard(stepStadiaJson);
 const stepQuestionsTemplate = prepareCard(stepQuestionsJson);
 const introTemplate = prepareCard(introJson);
 const overviewTemplate = prepareCard(overviewJson);
@@ -31,6 +34,7 @@ const noticeColor = (notice?: Notice) => (notice?.tone === 'warning' ? 'Attentio
 const BOUWSTEEN_FIELDS: BouwsteenField[] = [
   'stadium', 'ambition', 'choice', 'choiceNote', 'difference', 'differenceOther', 'differenceNote', 'levers', 'leversNote', 'obstacles', 'obstaclesNote',
 ];
+const NOTE_FIELDS: BouwsteenField[] = ['choiceNote', 'differenceNote', 'leversNote', 'obstaclesNote'];
 const CLOSING_FIELDS: ClosingField[] = ['inspiring', 'priority1', 'priority2', 'priority3', 'priority4', 'priority5'];
 
 function filled<F extends string>(fields: readonly F[], values: Partial<Record<F, string | undefined>>): Record<F, string> {
@@ -38,48 +42,75 @@ function filled<F extends string>(fields: readonly F[], values: Partial<Record<F
 }
 
 /**
- * The content part of each bouwsteen card (definition, context, the four stadia) depends on the
- * bouwsteen only: expanded once, at load, because template expansion is the costliest part of a click.
+ * The static parts of a step card depend on the bouwsteen only (the "Over deze bouwsteen" section
+ * and the four stadium descriptions): expanded once, at load, because template expansion is the
+ * costliest part of a click.
  */
-const STEP_CONTENT: ReadonlyMap<BouwsteenId, readonly unknown[]> = new Map(
+const STEP_STATIC: ReadonlyMap<BouwsteenId, { about: readonly unknown[]; stadia: readonly unknown[] }> = new Map(
   BOUWSTENEN.map((b) => [
     b.id,
-    Object.freeze(
-      (expandCard(stepContentTemplate, {
-        id: b.id,
-        number: bouwsteenNumber(b.id),
-        clusterTitle: clusterOf(b.id).title,
-        title: b.title,
+    Object.freeze({
+      about: expandCard(stepAboutTemplate, {
+        clusterTitle: `Cluster ${b.cluster}: ${clusterOf(b.id).title}`,
         definition: b.definition,
         qualityExpectations: b.qualityExpectations,
         developmentScales: b.developmentScales,
         reflectionIntro: b.reflectionIntro,
         reflections: b.reflections,
         qualityContribution: b.qualityContribution ?? '',
-        stadia: STADIA.map((s) => ({ name: s.name, pdca: s.pdca ? `(${s.pdca})` : '', text: b.stadia[s.level - 1] })),
-      }).body as unknown[]),
-    ),
+        footnotes: { developmentScales: b.footnotes?.developmentScales ?? '', reflections: b.footnotes?.reflections ?? '' },
+      }).body as unknown[],
+      stadia: expandCard(stepStadiaTemplate, {
+        stadia: STADIA.map((s) => ({ level: s.level, name: s.name, pdca: s.pdca ? ` (${s.pdca})` : '', text: b.stadia[s.level - 1] })),
+      }).body as unknown[],
+    }),
   ]),
 );
 
+/** Replaces each placeholder Container (by id) in a card body with the given elements, in place. */
+function fillPlaceholders(body: unknown[], fill: Record<string, readonly unknown[]>): unknown[] {
+  return body.flatMap((element) => {
+    const e = element as { type?: string; id?: string; items?: unknown[] };
+    if (e.type === 'Container' && e.id && fill[e.id]) return structuredClone(fill[e.id]) as unknown[];
+    if (e.type === 'Container' && Array.isArray(e.items)) return [{ ...e, items: fillPlaceholders(e.items, fill) }];
+    return [element];
+  });
+}
+
+export interface StepNavigation {
+  /** "Vorige (intro)" on the very first step. */
+  previousTitle: string;
+  /** "Volgende: overzicht" when Volgende leads there. */
+  nextTitle: string;
+}
+
+/**
+ * One step of a bouwsteen (domain/survey/steps.ts): its heading and progress on top, "Over deze
+ * bouwsteen" one tap away, then the questions of this part. Part 1 asks the stadium with the four
+ * stadium descriptions of this bouwsteen right under the choice, one tap each.
+ */
 export function renderSurveyStep(data: {
   roundId: string;
   bouwsteenId: BouwsteenId;
+  part?: PartNumber;
   version: number;
   form: BouwsteenForm;
   errors?: FieldErrors<BouwsteenField>;
   notice?: Notice;
+  navigation?: StepNavigation;
 }): CardJson {
   const b = getBouwsteen(data.bouwsteenId);
   const number = bouwsteenNumber(b.id);
-  const navigation = [
-    { title: number === 1 ? 'Vorige (intro)' : 'Vorige', nav: 'prev', style: 'default' },
-    { title: 'Later verder', nav: 'later', style: 'default' },
-    { title: number === 11 ? 'Volgende: overzicht' : 'Volgende', nav: 'next', style: 'positive' },
-  ];
-  const questions = expandCard(stepQuestionsTemplate, {
+  const part = data.part ?? 1;
+  const nav = data.navigation ?? { previousTitle: number === 1 && part === 1 ? 'Vorige (intro)' : 'Vorige', nextTitle: 'Volgende' };
+  const form = filled(BOUWSTEEN_FIELDS, data.form);
+  const errors = filled(BOUWSTEEN_FIELDS, data.errors ?? {});
+  const card = expandCard(stepQuestionsTemplate, {
     roundId: data.roundId,
     id: b.id,
+    title: b.title,
+    number,
+    part,
     version: data.version,
     q: Object.fromEntries(
       BOUWSTEEN_QUESTIONS.map((q) => [
@@ -87,17 +118,20 @@ export function renderSurveyStep(data: {
         { label: `${q.number}. ${questionText(q, b)}${q.required ? ' *' : ''}`, choices: q.options.map((o) => ({ title: o.label, value: o.value })) },
       ]),
     ),
-    form: filled(BOUWSTEEN_FIELDS, data.form),
-    errors: filled(BOUWSTEEN_FIELDS, data.errors ?? {}),
+    form,
+    errors,
+    // A Toelichting that holds text (or an error) is shown open; an empty one stays one tap away.
+    open: Object.fromEntries(NOTE_FIELDS.map((f) => [f, Boolean(form[f] || errors[f])])),
     notice: data.notice?.text ?? '',
     noticeColor: noticeColor(data.notice),
-    navigation,
+    navigation: [
+      { title: nav.previousTitle, nav: 'prev', style: 'default' },
+      { title: 'Later verder', nav: 'later', style: 'default' },
+      { title: nav.nextTitle, nav: 'next', style: 'positive' },
+    ],
   });
-  const content = structuredClone(STEP_CONTENT.get(b.id)!) as unknown[];
-  const questionBody = (questions.body ?? []) as unknown[];
-  // The notice (first element of the questions part, when present) goes right under the title.
-  const notice = data.notice ? questionBody.slice(0, 1) : [];
-  return { ...questions, body: [...content.slice(0, 2), ...notice, ...content.slice(2), ...questionBody.slice(notice.length)] };
+  const fixed = STEP_STATIC.get(b.id)!;
+  return { ...card, body: fillPlaceholders((card.body ?? []) as unknown[], { aboutPlace: fixed.about, stadiaPlace: fixed.stadia }) };
 }
 
 export function renderSurveyIntro(data: {

@@ -1,17 +1,14 @@
 /**
- * The member's survey in a 1:1 chat: intro → 11 bouwstenen → overview → closing → definitive send.
- * Every click stores a draft at once; a stale or double click never overwrites newer answers.
+ * The member's survey in a 1:1 chat: intro → 11 bouwstenen (three short steps each) → overview →
+ * overkoepelende vragen → definitive send. Every click stores a draft at once; a stale or double
+ * click never overwrites newer answers. Card data schemas live in memberSchemas.ts, the cards in
+ * memberCards.ts, the step navigation rules in domain/survey/steps.ts.
  */
-import { z } from 'zod';
-import { BOUWSTEEN_IDS, bouwsteenLabel, stadiumName, type BouwsteenId, type StadiumLevel } from '../../domain/catalogue';
+import type { z } from 'zod';
+import { BOUWSTEEN_IDS, bouwsteenLabel, type BouwsteenId } from '../../domain/catalogue';
 import { PoolsterError } from '../../domain/errors';
-import {
-  completeCount,
-  firstIncomplete,
-  nextBouwsteen,
-  previousBouwsteen,
-  type SurveyPosition,
-} from '../../domain/survey/round';
+import { completeCount, firstIncomplete, type SurveyPosition } from '../../domain/survey/round';
+import { LAST_PART, errorsInPart, incompleteParts, nextTarget, partOf, previousStep, stepPosition, type BouwsteenStep, type PartNumber } from '../../domain/survey/steps';
 import {
   bouwsteenFormSchema,
   closingFormSchema,
@@ -21,7 +18,7 @@ import {
   type ClosingForm,
 } from '../../domain/survey/validate';
 import { SURVEY_VERBS } from '../../cards/verbs';
-import { renderClosing, renderConfirm, renderMessageCard, renderOverview, renderSurveyIntro, renderSurveyStep, type Notice } from '../../cards/survey';
+import { renderClosing, renderMessageCard } from '../../cards/survey';
 import type { MemberDraftWithEtags } from '../../storage/memberDraft';
 import { SurveyConflictError } from '../../storage/survey';
 import { requirePerson } from '../context';
@@ -29,25 +26,13 @@ import { isDirector } from '../../domain/centre/model';
 import { reopenHint } from './reopenHint';
 import type { FeatureDeps } from '../deps';
 import type { ActionResult, Router, Turn } from '../types';
-import type { CardJson } from '../../cards/cardJson';
-import { formatDutchDate } from '../../domain/time';
+import { NOT_VALID_NOTICE, STALE_NOTICE, surveyCards, type CardTarget } from './memberCards';
+import { answerSchema, asPart, closingSchema, openSchema, submitSchema } from './memberSchemas';
 
-const id = z.string().min(1).max(100);
-const version = z.coerce.number().int().min(0).max(1_000_000);
-const bouwsteenId = z.enum(BOUWSTEEN_IDS as unknown as [BouwsteenId, ...BouwsteenId[]]);
+/** A step card's answer, its part read as a PartNumber. */
+type AnswerData = Omit<z.infer<typeof answerSchema>, 'part'> & { part?: PartNumber };
 
-export const openSchema = z.object({
-  roundId: id,
-  target: z.union([z.enum(['resume', 'intro', 'overview', 'closing', 'confirm']), bouwsteenId]),
-});
-export const answerSchema = bouwsteenFormSchema.extend({ roundId: id, bouwsteenId, version, nav: z.enum(['prev', 'next', 'later']) });
-export const closingSchema = closingFormSchema.extend({ roundId: id, version, nav: z.enum(['prev', 'next', 'later']) });
-export const submitSchema = z.object({ roundId: id });
-
-const STALE_NOTICE: Notice = {
-  text: 'Die kaart was al verwerkt of is intussen gewijzigd. Hier is je actuele versie: er is niets overschreven.',
-  tone: 'info',
-};
+export { answerSchema, closingSchema, openSchema, submitSchema } from './memberSchemas';
 
 function formOf<T extends Record<string, unknown>, K extends string>(data: T, keys: readonly K[]): Record<K, string | undefined> {
   return Object.fromEntries(keys.map((k) => [k, typeof data[k] === 'string' ? (data[k] as string) : undefined])) as Record<K, string | undefined>;
@@ -55,6 +40,19 @@ function formOf<T extends Record<string, unknown>, K extends string>(data: T, ke
 
 const BOUWSTEEN_FORM_KEYS = Object.keys(bouwsteenFormSchema.shape) as Array<keyof BouwsteenForm>;
 const CLOSING_FORM_KEYS = Object.keys(closingFormSchema.shape) as Array<keyof ClosingForm>;
+
+/**
+ * The bouwsteen's form after a step card's answer: the card's own inputs as sent (an input it held
+ * but did not send is empty), every other answer as stored. A card without a part held them all.
+ */
+function mergedForm(data: AnswerData, stored: BouwsteenForm | undefined): BouwsteenForm {
+  const sent = formOf(data, BOUWSTEEN_FORM_KEYS);
+  if (data.part === undefined) return sent;
+  const onCard = new Set<string>(partOf(data.part).fields);
+  return Object.fromEntries(
+    BOUWSTEEN_FORM_KEYS.map((k) => [k, sent[k] ?? (onCard.has(k) ? undefined : stored?.[k])]),
+  ) as BouwsteenForm;
+}
 
 /**
  * Loads the member's draft for a round, checking they take part. `allowCached` only for answers,
@@ -113,86 +111,7 @@ function assertWritable(draft: MemberDraftWithEtags): void {
   }
 }
 
-export function surveyCards(deps: FeatureDeps) {
-  const stepCard = (draft: MemberDraftWithEtags, id: BouwsteenId, notice?: Notice): CardJson => {
-    const stored = draft.bouwstenen[id];
-    return renderSurveyStep({ roundId: draft.round.roundId, bouwsteenId: id, version: stored?.version ?? 0, form: stored?.form ?? {}, notice });
-  };
-
-  const overviewCard = (draft: MemberDraftWithEtags, notice?: Notice): CardJson =>
-    renderOverview({
-      roundId: draft.round.roundId,
-      rows: BOUWSTEEN_IDS.map((b) => ({ id: b, form: draft.bouwstenen[b]?.form, complete: Boolean(draft.bouwstenen[b]?.complete) })),
-      notice,
-    });
-
-  const closingCard = (draft: MemberDraftWithEtags, notice?: Notice): CardJson =>
-    renderClosing({ roundId: draft.round.roundId, version: draft.closing?.version ?? 0, form: draft.closing?.form ?? {}, notice });
-
-  const introCard = async (draft: MemberDraftWithEtags, notice?: string): Promise<CardJson> => {
-    const centre = await deps.centres.getCentre(draft.round.tenantId, draft.round.centreId);
-    return renderSurveyIntro({
-      roundId: draft.round.roundId,
-      centreName: centre?.name ?? '',
-      schoolYear: draft.round.schoolYear,
-      deadlineText: formatDutchDate(draft.round.deadline),
-      visibility: draft.round.visibility,
-      started: Object.keys(draft.bouwstenen).length > 0,
-      notice,
-    });
-  };
-
-  const confirmCard = (draft: MemberDraftWithEtags, notice?: string): CardJson => {
-    const closing = draft.closing?.form;
-    const priorities = closing
-      ? (['priority1', 'priority2', 'priority3', 'priority4', 'priority5'] as const).map((k) => closing[k]).filter((v): v is string => Boolean(v))
-      : [];
-    return renderConfirm({
-      roundId: draft.round.roundId,
-      notice,
-      facts: [
-        { title: 'Bouwstenen ingevuld', value: `${completeCount(draft)} van 11` },
-        { title: 'Prioriteiten', value: priorities.map((p, i) => `${i + 1}. ${bouwsteenLabel(p as BouwsteenId)}`).join('\n') || '–' },
-      ],
-    });
-  };
-
-  /** A read-only summary of what the member sent. */
-  const summaryCard = (draft: MemberDraftWithEtags, title: string, paragraphs: string[]): CardJson =>
-    renderMessageCard({
-      title,
-      paragraphs,
-      facts: BOUWSTEEN_IDS.map((b) => {
-        const form = draft.bouwstenen[b]?.form;
-        const level = Number(form?.stadium);
-        return { title: bouwsteenLabel(b), value: level >= 1 && level <= 4 ? stadiumName(level as StadiumLevel) : '–' };
-      }),
-    });
-
-  /** The card for where the member is; falls back sensibly when the position is stale. */
-  const cardFor = async (draft: MemberDraftWithEtags, target: SurveyPosition | 'resume', notice?: Notice): Promise<CardJson> => {
-    if (draft.participant.submittedAt) {
-      const person = await deps.centres.getPerson(draft.round.tenantId, draft.participant.userId);
-      return summaryCard(draft, 'Je inschaling is verzonden', [
-        `Verzonden op ${formatDutchDate(draft.participant.submittedAt.slice(0, 10))}. Dank je wel!`,
-        `Dit zijn je antwoorden (alleen jij ziet ze). ${reopenHint(person && isDirector(person) ? draft.participant.name || person.name : undefined)}`,
-      ]);
-    }
-    const position = target === 'resume' ? (draft.participant.position as SurveyPosition) : target;
-    if (position === 'intro') return introCard(draft, notice?.text);
-    if (position === 'overview') return overviewCard(draft, notice);
-    if (position === 'closing' || position === 'confirm') {
-      const missing = firstIncomplete(draft);
-      if (missing) return overviewCard(draft, { text: `Vul eerst ${bouwsteenLabel(missing)} volledig in; daarna volgen de slotvragen.`, tone: 'warning' });
-      if (position === 'confirm' && draft.closing?.complete) return confirmCard(draft);
-      return closingCard(draft, notice);
-    }
-    if ((BOUWSTEEN_IDS as readonly string[]).includes(position)) return stepCard(draft, position as BouwsteenId, notice);
-    return introCard(draft, notice?.text);
-  };
-
-  return { stepCard, overviewCard, closingCard, introCard, confirmCard, summaryCard, cardFor };
-}
+const isBouwsteen = (target: string): target is BouwsteenId => (BOUWSTEEN_IDS as readonly string[]).includes(target);
 
 export function registerSurveyMember(deps: FeatureDeps) {
   const cards = surveyCards(deps);
@@ -212,23 +131,31 @@ export function registerSurveyMember(deps: FeatureDeps) {
     return { card: await cards.cardFor(fresh, 'resume', STALE_NOTICE) };
   };
 
-  /** A bouwsteen card's answer: saved at once, then the next card (or the same card with its errors). */
-  const answerBouwsteen = async (turn: Turn, data: z.infer<typeof answerSchema>, draft: MemberDraftWithEtags): Promise<AnswerOutcome> => {
+  /**
+   * A step card's answer: saved at once, then the next step (or the same step with the errors of
+   * its own questions). Volgende needs only this step's answers to be valid.
+   */
+  const answerBouwsteen = async (turn: Turn, data: AnswerData, draft: MemberDraftWithEtags): Promise<AnswerOutcome> => {
     assertWritable(draft);
     const stored = draft.bouwstenen[data.bouwsteenId];
     if ((stored?.version ?? 0) !== data.version) {
       if (draft.fromCache) return READ_AGAIN;
       turn.log.info({ expected: data.version, stored: stored?.version ?? 0 }, 'stale survey card');
-      return { card: await cards.cardFor(draft, data.bouwsteenId, STALE_NOTICE) };
+      return { card: await cards.cardFor(draft, { bouwsteenId: data.bouwsteenId, part: data.part ?? 1 }, STALE_NOTICE) };
     }
-    const form = formOf(data, BOUWSTEEN_FORM_KEYS);
+    const form = mergedForm(data, stored?.form);
     const validation = validateBouwsteenForm(data.bouwsteenId, form);
-    const previous = previousBouwsteen(data.bouwsteenId);
-    // Once every bouwsteen is complete (a change made from the overview), Volgende leads back there.
-    const othersComplete = BOUWSTEEN_IDS.every((id) => id === data.bouwsteenId || draft.bouwstenen[id]?.complete);
-    const next = othersComplete ? undefined : nextBouwsteen(data.bouwsteenId);
-    const position: SurveyPosition =
-      data.nav === 'next' && validation.ok ? (next ?? 'overview') : data.nav === 'prev' ? (previous ?? 'intro') : data.bouwsteenId;
+    // A card without a part held every question: it counts as the last step, and shows its first open part.
+    const here: BouwsteenStep = { bouwsteenId: data.bouwsteenId, part: data.part ?? incompleteParts(data.bouwsteenId, form)[0] ?? LAST_PART };
+    const blocking = validation.ok ? {} : errorsInPart(validation.errors, here.part);
+    const stepOk = Object.keys(blocking).length === 0;
+    const next = data.nav === 'next' && stepOk
+      ? nextTarget(data.part === undefined ? { ...here, part: LAST_PART } : here, form, (id) => draft.bouwstenen[id])
+      : undefined;
+    const previous = data.nav === 'prev' ? previousStep(data.part === undefined ? { ...here, part: 1 } : here) : undefined;
+    const position: SurveyPosition | string = next
+      ? 'overview' in next ? 'overview' : stepPosition(next.step)
+      : data.nav === 'prev' ? (previous ? stepPosition(previous) : 'intro') : stepPosition(here);
     try {
       const saved = await deps.survey.saveBouwsteenDraft(draft, data.bouwsteenId, form, validation.ok, position);
       draft.bouwstenen[data.bouwsteenId] = saved;
@@ -237,24 +164,13 @@ export function registerSurveyMember(deps: FeatureDeps) {
       if (error instanceof SurveyConflictError) return READ_AGAIN;
       throw error;
     }
-    if (data.nav === 'next' && !validation.ok) {
-      return {
-        card: renderSurveyStep({
-          roundId: draft.round.roundId,
-          bouwsteenId: data.bouwsteenId,
-          version: draft.bouwstenen[data.bouwsteenId]!.version,
-          form,
-          errors: validation.errors,
-          notice: { text: 'Nog niet alles is in orde: bekijk de opmerkingen hieronder. Wat je invulde, is bewaard.', tone: 'warning' },
-        }),
-      };
-    }
+    if (data.nav === 'next' && !stepOk) return { card: cards.stepCard(draft, here, { form, errors: blocking, notice: NOT_VALID_NOTICE }) };
     if (data.nav === 'later') {
       return {
         card: renderMessageCard({
           title: 'Je antwoorden zijn bewaard',
           paragraphs: [
-            `Je was bij ${bouwsteenLabel(data.bouwsteenId)} (${completeCount(draft)} van 11 bouwstenen volledig).`,
+            `Je was bij ${bouwsteenLabel(data.bouwsteenId)}, stap ${here.part} van 5 (${completeCount(draft)} van 11 bouwstenen volledig).`,
             'Typ **verder** wanneer je wil verdergaan, of klik hieronder.',
           ],
           buttons: [{ title: 'Ga verder', verb: SURVEY_VERBS.open, data: { roundId: draft.round.roundId, target: 'resume' } }],
@@ -262,7 +178,13 @@ export function registerSurveyMember(deps: FeatureDeps) {
       };
     }
     if (data.nav === 'prev') return { card: previous ? cards.stepCard(draft, previous) : await cards.introCard(draft) };
-    return { card: next ? cards.stepCard(draft, next) : cards.overviewCard(draft) };
+    if (next && 'step' in next) {
+      // Back to an earlier step of this bouwsteen that was left open: say why, at its questions.
+      const earlier = next.step.bouwsteenId === here.bouwsteenId && next.step.part < here.part;
+      const errors = earlier && !validation.ok ? errorsInPart(validation.errors, next.step.part) : undefined;
+      return { card: cards.stepCard(draft, next.step, earlier ? { errors, notice: { text: 'Deze vragen van de bouwsteen zijn nog niet volledig beantwoord.', tone: 'warning' } } : {}) };
+    }
+    return { card: cards.overviewCard(draft) };
   };
 
   /** The closing questions' answer. */
@@ -286,7 +208,7 @@ export function registerSurveyMember(deps: FeatureDeps) {
       return {
         card: renderMessageCard({
           title: 'Je antwoorden zijn bewaard',
-          paragraphs: ['Je was bij de slotvragen. Typ **verder** wanneer je wil verdergaan.'],
+          paragraphs: ['Je was bij de overkoepelende vragen. Typ **verder** wanneer je wil verdergaan.'],
           buttons: [{ title: 'Ga verder', verb: SURVEY_VERBS.open, data: { roundId: draft.round.roundId, target: 'resume' } }],
         }),
       };
@@ -350,12 +272,17 @@ export function registerSurveyMember(deps: FeatureDeps) {
     router.action(SURVEY_VERBS.open, openSchema, async (turn, data) => {
       const draft = await loadDraft(deps, turn, data.roundId);
       const writable = !draft.participant.submittedAt && draft.round.status === 'open';
-      // "Start" from the intro goes to the first bouwsteen still open.
-      const target: SurveyPosition | 'resume' =
-        data.target === 'resume' && draft.participant.position === 'intro' && writable ? (firstIncomplete(draft) ?? 'overview') : data.target;
-      if (target !== 'resume' && target !== 'intro' && writable && target !== draft.participant.position) {
+      // "Start" from the intro goes to the first bouwsteen still open, at its first open step;
+      // "Wijzig" from the overview opens a bouwsteen at its first step.
+      const first = firstIncomplete(draft);
+      const target: CardTarget =
+        data.target === 'resume' && draft.participant.position === 'intro' && writable
+          ? first ? cards.entryOf(draft, first) : 'overview'
+          : isBouwsteen(data.target) ? { bouwsteenId: data.target, part: asPart(data.part) ?? 1 } : data.target;
+      const position = typeof target === 'object' ? stepPosition(target) : target;
+      if (position !== 'resume' && position !== 'intro' && writable && position !== draft.participant.position) {
         // Remember where the member went, so `verder` brings them back here.
-        draft.participant.position = target;
+        draft.participant.position = position;
         await deps.survey.saveParticipant(draft.round.roundId, draft.participant, draft.etags.participant).catch((error: unknown) => {
           if (!(error instanceof SurveyConflictError)) throw error;
           // The draft changed meanwhile: showing the card matters more than remembering the position.
@@ -366,7 +293,7 @@ export function registerSurveyMember(deps: FeatureDeps) {
     });
 
     router.action(SURVEY_VERBS.answer, answerSchema, (turn, data) =>
-      onLatestDraft(deps, turn, data.roundId, (draft) => answerBouwsteen(turn, data, draft), () => currentCard(turn, data.roundId)),
+      onLatestDraft(deps, turn, data.roundId, (draft) => answerBouwsteen(turn, { ...data, part: asPart(data.part) }, draft), () => currentCard(turn, data.roundId)),
     );
 
     router.action(SURVEY_VERBS.closing, closingSchema, (turn, data) =>
@@ -379,7 +306,7 @@ export function registerSurveyMember(deps: FeatureDeps) {
       assertWritable(draft);
       const missing = firstIncomplete(draft);
       if (missing) return { card: cards.overviewCard(draft, { text: `Je kan nog niet verzenden: ${bouwsteenLabel(missing)} is nog niet volledig.`, tone: 'warning' }) };
-      if (!draft.closing?.complete) return { card: cards.closingCard(draft, { text: 'Beantwoord eerst de slotvragen.', tone: 'warning' }) };
+      if (!draft.closing?.complete) return { card: cards.closingCard(draft, { text: 'Beantwoord eerst de overkoepelende vragen.', tone: 'warning' }) };
       const submittedAt = turn.now.toISOString();
       try {
         await deps.survey.saveParticipant(draft.round.roundId, { ...draft.participant, submittedAt, position: 'confirm' }, draft.etags.participant);

@@ -120,6 +120,7 @@ const BEHARTIGER_VAN_DE_LEERLING: Bouwsteen = {
       'starten nieuw op? Hoeveel trajecten lopen overheen meerdere schooljaren?',
     'Bij prioritering: in hoeverre is de prioritering van het CLB anders dan die van de school?',
   ],
+  footnotes: { reflections: 'Input verzameld tijdens de PLG DIR/CO van 20 mei 2025. Deze lijst is inspirerend en niet-limitatief.' },
   stadia: [
     paragraphs(
       'Er zijn in het centrum een beperkt aantal initiatieven om de leerling te betrekken, te bevragen, het ' +
@@ -235,6 +236,10 @@ const GEINTEGREERDE_BENADERING: Bouwsteen = {
     'Wat zijn minimale en maximale kwaliteitsverwachtingen bij de strategie- en integratie- en ' +
       'aanbevelingsfase, geregistreerd in LARS? In hoeverre zijn deze zichtbaar?',
   ],
+  footnotes: {
+    developmentScales:
+      'Er is geen rechtstreekse koppeling tussen een ‘geïntegreerde benadering van de kernprocessen’ en de ontwikkelingsschalen. We verkiezen om hier de schalen ‘onthaal en vraagverheldering’ en ‘consultatieve leerlingenbegeleiding’ te vermelden. De eerste schaal omschrijft de adequate keuze als CLB voor het vervolg van de begeleidingstraject. De tweede schaal gezien de centrale positie van consultatieve leerlingenbegeleiding binnen de GO! CLB visie op leerlingenbegeleiding en de geïntegreerde benadering van de kernprocessen.',
+  },
   stadia: [
     paragraphs(
       'Sommige medewerkers zijn zich bewust van het belang van samenhang tussen kernactiviteiten, opdrachten, ' +
@@ -326,6 +331,10 @@ const PREVENTIE: Bouwsteen = {
     'In hoeverre volgen we GLCE-resultaten op: aantal geziene leerlingen, doorverwijzingen, resultaat ervan...',
     'Opvolging hoog risico inschattingen: wat is ons plan van aanpak?',
   ],
+  footnotes: {
+    developmentScales: 'Gezien de ontwikkelingsschaal ‘preventie’ niet bestaat, verwijzen we hier naar ‘proactiviteit’. Deze schaal is hier nauwst mee verbonden.',
+    reflections: 'Input verzameld tijdens de PLG DIR/CO van 20 mei 2025. Deze lijst is inspirerend en niet-limitatief.',
+  },
   stadia: [
     paragraphs(
       'Er is een groeiend besef van het belang van preventief werken, maar acties gebeuren ad hoc, zonder ' +

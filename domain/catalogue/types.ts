@@ -14,15 +14,42 @@ export interface StadiumInfo {
   name: string;
   /** e.g. "plan + do"; empty for Fragmentair */
   pdca: string;
-  /** Short general meaning, shown on the intro card. */
+  /**
+   * The seed's general description of the stadium (§3, the continuüm), shown on the intro card;
+   * where the seed leaves a blank for the bouwsteen, it reads "de bouwsteen".
+   */
   meaning: string;
 }
 
 export const STADIA: readonly StadiumInfo[] = [
-  { level: 1, name: 'Fragmentair', pdca: '', meaning: 'Er gebeurt al iets, maar ad hoc en vooral bij enkele pioniers.' },
-  { level: 2, name: 'Planmatig', pdca: 'plan', meaning: 'Er is een gedeeld begrip en een goedgekeurd plan; enkele teams starten.' },
-  { level: 3, name: 'Geïntegreerd', pdca: 'plan + do', meaning: 'Het plan wordt centrumbreed uitgevoerd; de meeste medewerkers passen het toe.' },
-  { level: 4, name: 'Systematisch', pdca: 'plan + do + check + act', meaning: 'Minstens één keer met data geëvalueerd en bijgestuurd.' },
+  {
+    level: 1,
+    name: 'Fragmentair',
+    pdca: '',
+    meaning:
+      'Er is een bewustzijn van het potentieel van (of er is een interesse voor) de bouwsteen, maar het wordt voorlopig vooral ad hoc en fragmentair toegepast of uitgeprobeerd door enkele voortrekkers.',
+  },
+  {
+    level: 2,
+    name: 'Planmatig',
+    pdca: 'plan',
+    meaning:
+      'Er is een gedeeld begrip in het team van wat de bouwsteen inhoudt en hoe dit past binnen de centrumvisie. Er is een plan om de bouwsteen te vertalen in de begeleidingspraktijk. Dit plan is beslist/goedgekeurd door de directie en enkele teams of groepen zijn ermee aan de slag.',
+  },
+  {
+    level: 3,
+    name: 'Geïntegreerd',
+    pdca: 'plan + do',
+    meaning:
+      'Het plan wordt uitgevoerd en de bouwsteen is geïntegreerd in de hele CLB-werking. Het merendeel van de medewerkers zijn hiermee vertrouwd en passen dit consequent toe binnen de leerlingenbegeleiding.',
+  },
+  {
+    level: 4,
+    name: 'Systematisch',
+    pdca: 'plan + do + check + act',
+    meaning:
+      'Het plan is (minstens al één keer) geëvalueerd en bijgestuurd. Daarbij wordt op een datagedreven manier opgevolgd welke resultaten of effecten dit oplevert in de praktijk en er worden doelgericht verbeteracties ondernomen.',
+  },
 ];
 
 export function stadiumName(level: StadiumLevel): string {
@@ -74,4 +101,6 @@ export interface Bouwsteen {
   stadia: [string, string, string, string];
   /** "Draagt op deze wijze bij aan de kwaliteit van leerlingenbegeleiding" (chapter 6 only). */
   qualityContribution?: string;
+  /** The seed's footnotes, with the section they belong to. */
+  footnotes?: { developmentScales?: string; reflections?: string };
 }

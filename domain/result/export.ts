@@ -12,20 +12,14 @@
  * CSV uses ';' (what Excel expects in nl-BE), CRLF and a UTF-8 byte order mark; a cell that
  * starts like a formula (= + - @) gets a leading apostrophe so spreadsheets never run it.
  */
-import { BOUWSTEEN_IDS, STADIUM_LEVELS, stadiumName, type BouwsteenId } from '../catalogue';
+import type ExcelJSModule from 'exceljs';
+import { BOUWSTEEN_IDS, stadiumName, type BouwsteenId } from '../catalogue';
 import type { TeamResult } from '../survey/consolidate';
 import { fileSlug, workbookCsv, workbookXlsx, type Cell, type ExportFormat, type ExportTable, type Workbook } from '../export/workbook';
 import { teamPriorities as rankedTeamPriorities, type Inschaling } from './inschaling';
+import { bouwsteenCounts, groupColumns } from './view';
 import {
   AGREEMENT_LABELS,
-  AMBITION_LABELS,
-  AMBITION_ORDER,
-  CHOICE_LABELS,
-  CHOICE_ORDER,
-  CONTEXT_LABELS,
-  CONTEXT_ORDER,
-  DIFFERENCE_LABELS,
-  DIFFERENCE_ORDER,
   NOTE_QUESTION_LABELS,
   bouwsteenTitle,
   movementText,
@@ -53,12 +47,14 @@ const find = (result: TeamResult, id: BouwsteenId) => result.bouwstenen.find((b)
 /** The tables of the export, in order. */
 export function resultTables(input: ResultExportInput): ExportTable[] {
   const { result, inschaling, previous } = input;
+  // The column names come from the same view model as the detail card's labels.
+  const columns = bouwsteenCounts(result.bouwstenen[0]!);
   const perBouwsteen: ExportTable = {
     title: 'Teamresultaat',
     headers: [
       'Bouwsteen',
       'Antwoorden',
-      ...STADIUM_LEVELS.map((s) => `Aantal ${stadiumName(s)}`),
+      ...groupColumns(columns.stadia),
       'Voorstel teamstadium',
       'Gelijke stand',
       'Overeenstemming',
@@ -69,21 +65,19 @@ export function resultTables(input: ResultExportInput): ExportTable[] {
       'Reden (bij afwijking)',
       'Bevestigd door',
       'Bevestigd op',
-      ...AMBITION_ORDER.map((a) => `Ambitie: ${AMBITION_LABELS[a]}`),
-      ...CHOICE_ORDER.map((c) => `Vandaag: ${CHOICE_LABELS[c]}`),
-      ...DIFFERENCE_ORDER.map((d) => `Verschillen: ${DIFFERENCE_LABELS[d]}`),
-      ...CONTEXT_ORDER.map((c) => `Hefbomen: ${CONTEXT_LABELS[c]}`),
-      ...CONTEXT_ORDER.map((c) => `Knelpunten: ${CONTEXT_LABELS[c]}`),
+      ...groupColumns(columns.ambitions),
+      ...columns.context.flatMap(groupColumns),
     ],
     rows: BOUWSTEEN_IDS.map((id) => {
       const b = find(result, id);
       const confirmed = inschaling?.confirmations[id];
       const before = previous?.confirmations[id]?.stadium;
       const current = confirmed?.stadium ?? b.proposedStadium;
+      const counts = bouwsteenCounts(b);
       return [
         bouwsteenTitle(id),
         b.respondents,
-        ...STADIUM_LEVELS.map((s) => b.distribution[s]),
+        ...counts.stadia.entries.map((e) => e.count),
         b.proposedStadium !== undefined ? stadiumName(b.proposedStadium) : '',
         b.tie ? 'ja' : 'nee',
         b.agreement ? AGREEMENT_LABELS[b.agreement] : '',
@@ -94,11 +88,8 @@ export function resultTables(input: ResultExportInput): ExportTable[] {
         confirmed?.reason ?? '',
         confirmed?.confirmedByName ?? '',
         confirmed ? formatDutchInstant(confirmed.confirmedAt) : '',
-        ...AMBITION_ORDER.map((a) => b.ambitions[a]),
-        ...CHOICE_ORDER.map((c) => b.choice[c]),
-        ...DIFFERENCE_ORDER.map((d) => b.differences[d]),
-        ...CONTEXT_ORDER.map((c) => b.levers[c]),
-        ...CONTEXT_ORDER.map((c) => b.obstacles[c]),
+        ...counts.ambitions.entries.map((e) => e.count),
+        ...counts.context.flatMap((g) => g.entries.map((e) => e.count)),
       ];
     }),
   };

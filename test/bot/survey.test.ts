@@ -4,7 +4,7 @@ import { BOUWSTEEN_IDS } from '../../domain/catalogue';
 import { closeRoundConfirmed, cardText, firstCard, lastCardTextIn, startTestBot, OTHER_TENANT, type TestBot, type TestUser, type ConversationSpec } from '../support/bot';
 import { FakeConnector } from '../support/connector';
 import { specClock } from '../support/clock';
-import { actionTitled, assertValidCard, inputValue } from '../support/cards';
+import { actionTitled, assertValidCard, clickWith, inputIds, inputValue } from '../support/cards';
 import { validBouwsteenForm, validClosingForm } from '../fixtures/surveyForms';
 
 /**
@@ -131,21 +131,29 @@ describe('An inschaling round: roles, invitations and the member survey', functi
     );
   });
 
-  it('refuses an ambition below the current stadium, keeps every value, and stores the draft', async () => {
+  it('refuses an ambition below the current stadium at its question, keeps every value, and stores the draft', async () => {
     const card = firstCard(await megan.say('verder'));
-    const next = actionTitled(card, 'Volgende');
-    const form = validBouwsteenForm({ stadium: '3', ambition: '2', choiceNote: 'Mijn lange toelichting blijft staan.', difference: 'nee,teams' });
-    const answer = await megan.execute('survey.answer', { ...next.data, ...form });
+    assert.deepEqual(inputIds(card), ['stadium', 'ambition'], 'step 1 asks the stadium and the ambition');
+    const answer = await megan.execute('survey.answer', clickWith(card, 'Volgende', { stadium: '3', ambition: '2' }));
     const text = cardText(answer.card);
-    assert.match(text, /Bouwsteen 1 van 11/, 'the same card again');
+    assert.match(text, /Bouwsteen 1 van 11 · stap 1 van 5/, 'the same step again');
     assert.match(text, /Evolueren kan alleen naar een stadium hoger/);
-    assert.match(text, /"Nee" kan je niet combineren/);
     assert.equal(inputValue(answer.card, 'stadium'), '3');
     assert.equal(inputValue(answer.card, 'ambition'), '2');
-    assert.equal(inputValue(answer.card, 'choiceNote'), 'Mijn lange toelichting blijft staan.');
+    const valid = await megan.execute('survey.answer', clickWith(answer.card, 'Volgende', { stadium: '3', ambition: '4' }));
+    assert.match(cardText(valid.card), /Bouwsteen 1 van 11 · stap 2 van 5/);
+    assert.deepEqual(inputIds(valid.card), ['choice', 'choiceNote']);
+    const third = await megan.execute('survey.answer', clickWith(valid.card, 'Volgende', { choice: 'welbewust', choiceNote: 'Mijn lange toelichting blijft staan.' }));
+    assert.deepEqual(inputIds(third.card), ['difference', 'differenceOther', 'differenceNote']);
+    const invalid = await megan.execute('survey.answer', clickWith(third.card, 'Volgende', { difference: 'nee,teams' }));
+    assert.match(cardText(invalid.card), /Bouwsteen 1 van 11 · stap 3 van 5/);
+    assert.match(cardText(invalid.card), /"Nee" kan je niet combineren/);
+    assert.equal(inputValue(invalid.card, 'difference'), 'nee,teams');
     const draft = await bot.poolster.deps.survey.getMemberDraft(roundId, megan.userId);
     assert.equal(draft?.bouwstenen['4.1']?.form.choiceNote, 'Mijn lange toelichting blijft staan.');
+    assert.equal(draft?.bouwstenen['4.1']?.form.stadium, '3', 'the answers of step 1 stay stored');
     assert.equal(draft?.bouwstenen['4.1']?.complete, false);
+    assert.equal(draft?.participant.position, '4.1~3');
   });
 
   it('never lets a stale card or a double click overwrite newer answers', async () => {
@@ -168,7 +176,7 @@ describe('An inschaling round: roles, invitations and the member survey', functi
       assertValidCard(card);
       assert.match(cardText(card), /Overzicht van je antwoorden/);
       assert.equal((cardText(card).match(/Onvolledig|Nog niet ingevuld/g) ?? []).length, 0);
-      const closing = (await member.execute('survey.open', actionTitled(card, 'Verder naar de slotvragen').data)).card;
+      const closing = (await member.execute('survey.open', actionTitled(card, 'Verder naar de overkoepelende vragen').data)).card;
       assertValidCard(closing);
       const bad = await member.execute('survey.closing', { ...actionTitled(closing, 'Volgende').data, ...validClosingForm({ priority2: '6.4', inspiring: 'nog-niet,5.1' }) });
       assert.match(cardText(bad.card), /staat al hoger in je lijst/);
@@ -207,8 +215,8 @@ describe('An inschaling round: roles, invitations and the member survey', functi
     const resumed = firstCard(await pradeep.say('verder'));
     assert.match(cardText(resumed), /Bouwsteen 6 van 11/);
     assert.equal(inputValue(resumed, 'stadium'), '2');
-    assert.equal(inputValue(resumed, 'choiceNote'), 'half af');
     const draft = await bot.poolster.deps.survey.getMemberDraft(roundId, pradeep.userId);
+    assert.equal(draft?.bouwstenen['5.3']?.form.choiceNote, 'half af');
     assert.equal(BOUWSTEEN_IDS.filter((b) => draft?.bouwstenen[b]?.complete).length, 5);
   });
 
@@ -248,7 +256,8 @@ describe('An inschaling round: roles, invitations and the member survey', functi
     assert.match(cardText(card), /Overzicht van je antwoorden/);
     const edit = await megan.execute('survey.open', actionTitled(card, 'Wijzig').data);
     assert.match(cardText(edit.card), /Bouwsteen 1 van 11/);
-    const changed = await megan.execute('survey.answer', { ...actionTitled(edit.card, 'Volgende').data, ...validBouwsteenForm({ stadium: '3', ambition: '4' }) });
+    assert.match(cardText(edit.card), /stap 1 van 5/, 'Wijzig opens the stadium and ambition');
+    const changed = await megan.execute('survey.answer', clickWith(edit.card, 'Volgende: overzicht', { stadium: '3', ambition: '4' }));
     assert.match(cardText(changed.card), /Overzicht van je antwoorden/, 'back to the overview, not on to bouwsteen 2');
     assert.match(cardText(changed.card), /Geïntegreerd · ambitie: evolueren naar systematisch/);
     const closed = await closeRoundConfirmed(director);

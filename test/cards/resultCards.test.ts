@@ -128,8 +128,14 @@ describe('The director result card (worked example)', () => {
     assert.ok(chart);
     assert.equal(chart.data.length, 11);
     assert.deepEqual(chart.data[0].data.map((d: any) => [d.legend, d.value]), [['Fragmentair', 0], ['Planmatig', 2], ['Geïntegreerd', 1], ['Systematisch', 0]]);
-    const colours = new Set(chart.data.flatMap((s: any) => s.data.map((d: any) => d.color)));
-    for (const colour of colours) assert.match(String(colour), /^sequential\d$/, 'no good/warning/attention (red/green)');
+    // The same four distinct colours in every row, one per stadium, none red/green or good/warning/attention.
+    for (const row of chart.data) assert.deepEqual(row.data.map((d: any) => d.color), ['categoricalTeal', 'categoricalMarigold', 'categoricalBlue', 'categoricalPurple']);
+    const colours = new Set(chart.data.flatMap((s: any) => s.data.map((d: any) => String(d.color))));
+    for (const colour of colours) assert.doesNotMatch(String(colour), /red|green|good|warning|attention|^sequential/i);
+    // Teams draws no chart title: the title is the TextBlock right above the chart, the legend names every colour below it.
+    const at = card.body.indexOf(chart);
+    assert.equal(card.body[at - 1].text, 'Verdeling over de vier stadia, per bouwsteen (aantal leden)');
+    assert.equal(card.body[at + 1].text, 'Kleuren: Fragmentair blauwgroen · Planmatig goudgeel · Geïntegreerd blauw · Systematisch paars');
     assert.equal(chart.fallback.type, 'Container');
     const facts = chart.fallback.items.find((i: any) => i.type === 'FactSet').facts;
     assert.deepEqual(facts[0], { title: '4.1 Behartiger van de leerling', value: 'Fragmentair 0 · Planmatig 2 · Geïntegreerd 1 · Systematisch 0' });
@@ -199,5 +205,40 @@ describe('The director result card (worked example)', () => {
     assert.match(text, /6\.4 Onderzoekende houding\n3 centra/);
     assert.doesNotMatch(text, /4\.3 Geïntegreerd.*\n1 centra/);
     assert.match(text, /1\. 6\.4 Onderzoekende houding\nGO! CLB Andere/);
+  });
+});
+
+describe('The detail card’s charts (a director reads them at a glance)', () => {
+  const result = consolidateDrafts(testRound(), workedDrafts());
+  const context: RoundResultContext = { roundId: 'round-1', centreName: 'GO! CLB Teststad', schoolYear: '2026-2027', visibility: 'anoniem', roundOpen: false, result };
+  const card = renderResultDetail({ ...context, bouwsteenId: '4.1', page: 0 }) as any;
+  const charts = card.body.filter((e: any) => typeof e.type === 'string' && e.type.startsWith('Chart.'));
+
+  it('draws counts as bars with the number at the bar, without an axis that could show fractions', () => {
+    assert.deepEqual(charts.map((c: any) => [c.type, c.displayMode]), [['Chart.HorizontalBar', 'AbsoluteNoAxis'], ['Chart.HorizontalBar', 'AbsoluteNoAxis']]);
+    for (const chart of charts) for (const d of chart.data) assert.ok(Number.isInteger(d.y), `${d.x}: a whole number`);
+  });
+
+  it('labels every bar with its full name, in the stadium colours used everywhere, under a visible title', () => {
+    const [stadia, ambitions] = charts;
+    assert.deepEqual(stadia.data.map((d: any) => [d.x, d.color]), [
+      ['Fragmentair', 'categoricalTeal'], ['Planmatig', 'categoricalMarigold'], ['Geïntegreerd', 'categoricalBlue'], ['Systematisch', 'categoricalPurple'],
+    ]);
+    assert.deepEqual(ambitions.data.map((d: any) => [d.x, d.color]), [
+      ['dit aanhouden', 'categoricalLightBlue'], ['evolueren naar planmatig', 'categoricalMarigold'], ['evolueren naar geïntegreerd', 'categoricalBlue'], ['evolueren naar systematisch', 'categoricalPurple'],
+    ]);
+    for (const chart of charts) {
+      const title = card.body[card.body.indexOf(chart) - 1];
+      assert.equal(title.type, 'TextBlock');
+      assert.equal(title.text, chart.title);
+    }
+  });
+
+  it('gives clients without charts the same numbers under the same titles', () => {
+    for (const chart of charts) {
+      assert.equal(chart.fallback.type, 'FactSet');
+      assert.deepEqual(chart.fallback.facts.map((f: any) => [f.title, f.value]), chart.data.map((d: any) => [d.x, String(d.y)]));
+    }
+    assertValidCard(card);
   });
 });

@@ -30,7 +30,8 @@ describe('Survey step card: each card is bound to its own data', () => {
 
   it('keeps a member’s answers in the inputs of their card', () => {
     const form = validBouwsteenForm();
-    const card = renderSurveyStep({ roundId: 'round-c', bouwsteenId: '5.2', version: 1, form });
+    const cards = ([1, 2, 3, 4, 5] as const).map((part) => renderSurveyStep({ roundId: 'round-c', bouwsteenId: '5.2', part, version: 1, form }));
+    const card = { body: cards.map((c) => c.body) };
     const inputs = new Map<string, unknown>();
     const walk = (node: unknown): void => {
       if (Array.isArray(node)) return node.forEach(walk);

@@ -66,39 +66,47 @@ describe('e2e: the demo centre in the Agents Playground (DEMO_DATA=true)', funct
     await page.clickCardButton('Start de inschaling', { card: intro });
 
     // The context of a bouwsteen opens in the card (Action.ToggleVisibility).
-    let card = await page.waitForCard(`Bouwsteen 1 van 11`);
-    await page.clickCardButton('Meer context en reflecties', { card });
-    await card.getByText('Verwijst naar deze kwaliteitsverwachtingen in het RclbK').waitFor();
+    let card = await page.waitForCard(`Bouwsteen 1 van 11 · stap 1 van 5`);
+    await card.getByText('Over deze bouwsteen ▾', { exact: true }).click();
+    await card.getByText('Verwijst naar volgende kwaliteitsverwachtingen in het RclbK').waitFor();
     await page.screenshot('bouwsteen 1 with its context', { card });
-    await page.clickCardButton('Meer context en reflecties', { card });
-    await card.getByText('Verwijst naar deze kwaliteitsverwachtingen in het RclbK').waitFor({ state: 'hidden' });
+    await card.getByText('Over deze bouwsteen ▾', { exact: true }).click();
+    await card.getByText('Verwijst naar volgende kwaliteitsverwachtingen in het RclbK').waitFor({ state: 'hidden' });
 
-    // One invalid click first: two answers, then "Volgende" without the rest.
-    await page.choose(card, Q.stadium, stadiumLabel(2));
-    await page.choose(card, Q.ambition, ambitionLabel(3));
+    // One invalid click first: an ambition below the chosen stadium.
+    await page.choose(card, Q.stadium, stadiumLabel(3));
+    await page.choose(card, Q.ambition, ambitionLabel(2));
     await page.clickCardButton('Volgende', { card });
     card = await page.waitForCard('Nog niet alles is in orde');
     const invalid = await card.innerText();
     assert.match(invalid, /Wat je invulde, is bewaard/);
-    assert.match(invalid, /Bouwsteen 1 van 11/, 'still the first bouwsteen');
-    assert.ok(await page.isChosen(card, Q.stadium, stadiumLabel(2)), 'the chosen stadium is still chosen');
-    assert.ok(await page.isChosen(card, Q.ambition, ambitionLabel(3)), 'the chosen ambition is still chosen');
+    assert.match(invalid, /Bouwsteen 1 van 11 · stap 1 van 5/, 'still the first step');
+    assert.ok(await page.isChosen(card, Q.stadium, stadiumLabel(3)), 'the chosen stadium is still chosen');
+    assert.ok(await page.isChosen(card, Q.ambition, ambitionLabel(2)), 'the chosen ambition is still chosen');
     await page.screenshot('bouwsteen 1 invalid click', { card });
 
-    // All 11 bouwstenen.
+    // All 11 bouwstenen, each in five steps.
     for (const [index, id] of BOUWSTEEN_IDS.entries()) {
       const number = index + 1;
-      if (number > 1) card = await page.waitForCard(`Bouwsteen ${number} van 11`);
-      assert.match(await card.innerText(), new RegExp(`Bouwsteen ${number} van 11`));
       const level = ((index % 4) + 1) as StadiumLevel;
-      await page.choose(card, Q.stadium, stadiumLabel(level));
-      await page.choose(card, Q.ambition, ambitionLabel(level === 4 ? 'aanhouden' : 4));
-      await page.choose(card, Q.choice, CHOICE_OPTIONS[index % CHOICE_OPTIONS.length]!.label);
-      await page.choose(card, Q.difference, 'nee');
-      await page.choose(card, Q.levers, NO_LEVERS_LABEL);
-      await page.choose(card, Q.obstacles, NO_OBSTACLES_LABEL);
-      if (number === 1 || number === 11) await page.screenshot(`bouwsteen ${id} filled in`, { card });
-      await page.clickCardButton(number === 11 ? 'Volgende: overzicht' : 'Volgende', { card });
+      const steps: Array<() => Promise<void>> = [
+        async () => {
+          await page.choose(card, Q.stadium, stadiumLabel(level));
+          await page.choose(card, Q.ambition, ambitionLabel(level === 4 ? 'aanhouden' : 4));
+        },
+        () => page.choose(card, Q.choice, CHOICE_OPTIONS[index % CHOICE_OPTIONS.length]!.label),
+        () => page.choose(card, Q.difference, 'nee'),
+        () => page.choose(card, Q.levers, NO_LEVERS_LABEL),
+        () => page.choose(card, Q.obstacles, NO_OBSTACLES_LABEL),
+      ];
+      for (const [i, fill] of steps.entries()) {
+        const step = `Bouwsteen ${number} van 11 · stap ${i + 1} van 5`;
+        if (number > 1 || i > 0) card = await page.waitForCard(step);
+        assert.match(await card.innerText(), new RegExp(step));
+        await fill();
+        if ((number === 1 || number === 11) && i === 0) await page.screenshot(`bouwsteen ${id} step 1 filled in`, { card });
+        await page.clickCardButton(number === 11 && i === 4 ? 'Volgende: overzicht' : 'Volgende', { card });
+      }
     }
 
     // The overview: every bouwsteen complete.
@@ -107,10 +115,10 @@ describe('e2e: the demo centre in the Agents Playground (DEMO_DATA=true)', funct
     for (const id of BOUWSTEEN_IDS) assert.ok(overviewText.includes(bouwsteenLabel(id)), id);
     assert.doesNotMatch(overviewText, /Onvolledig|Nog niet ingevuld/);
     await page.screenshot('overview', { card: overview });
-    await page.clickCardButton('Verder naar de slotvragen', { card: overview });
+    await page.clickCardButton('Verder naar de overkoepelende vragen', { card: overview });
 
     // The closing questions: "nog niet" and three priorities in the dropdowns.
-    const closing = await page.waitForCard('Slotvragen, over alle bouwstenen heen');
+    const closing = await page.waitForCard('Overkoepelende vragen, over alle bouwstenen heen');
     await page.choose(closing, 'Voor deze bouwstenen', NOT_YET_INSPIRING_LABEL);
     const priorities = [BOUWSTEEN_IDS[5]!, BOUWSTEEN_IDS[0]!, BOUWSTEEN_IDS[9]!];
     for (const [i, id] of priorities.entries()) await page.selectInDropdown(closing, `Prioriteit ${i + 1}`, bouwsteenLabel(id));
@@ -136,6 +144,26 @@ describe('e2e: the demo centre in the Agents Playground (DEMO_DATA=true)', funct
     }
     await page.screenshot('sent', { card: sent });
     await page.screenshot('sent page');
+
+    // The director reads the (interim) team result: charts with a title, a colour legend and full labels.
+    for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      await page.resize(size);
+      await page.send('resultaat');
+      const result = await page.waitForCard('Teamresultaat inschaling');
+      const resultText = await result.innerText();
+      assert.match(resultText, /Verdeling over de vier stadia, per bouwsteen \(aantal leden\)/);
+      assert.match(resultText, /Kleuren: Fragmentair blauwgroen · Planmatig goudgeel · Geïntegreerd blauw · Systematisch paars/);
+      await result.locator('svg, [role="alert"]').first().waitFor();
+      await page.settled();
+      await page.screenshot(`${size.width}x${size.height} resultaat`, { card: result });
+      await page.clickCardButton('Details 4.1', { card: result });
+      const detail = await page.waitForCard('Huidige situering: aantal leden per stadium');
+      for (const label of ['Fragmentair', 'Planmatig', 'Geïntegreerd', 'Systematisch', 'evolueren naar systematisch']) {
+        await detail.getByText(label, { exact: true }).first().waitFor();
+      }
+      await page.settled();
+      await page.screenshot(`${size.width}x${size.height} details 4.1`, { card: detail });
+    }
   });
 
   it('shows the director speerpunt 3 of the demo plan, and the card buttons run commands', async function () {

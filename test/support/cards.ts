@@ -56,3 +56,25 @@ export function inputValue(card: any, id: string): string | undefined {
   walk(card);
   return value;
 }
+
+/** The ids of every input in a card, in card order. */
+export function inputIds(card: any): string[] {
+  const ids: string[] = [];
+  const walk = (node: any) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    if (typeof node.id === 'string' && typeof node.type === 'string' && node.type.startsWith('Input.')) ids.push(node.id);
+    Object.values(node).forEach(walk);
+  };
+  walk(card);
+  return ids;
+}
+
+/**
+ * What a client sends when the member clicks `title`: the action's data and every input of the card,
+ * with the values from `values` (an input the member left alone is sent empty), as Teams does.
+ */
+export function clickWith(card: any, title: string | RegExp, values: Record<string, string | undefined>): Record<string, any> {
+  const inputs = Object.fromEntries(inputIds(card).map((id) => [id, values[id] ?? '']));
+  return { ...actionTitled(card, title).data, ...inputs };
+}

@@ -223,11 +223,6 @@ export class PlaygroundUi {
     return ui;
   }
 
-  /** Resizes the window, e.g. to a laptop (1280×800) or a phone (390×844). */
-  async resize(size: { width: number; height: number }): Promise<void> {
-    await this.page.setViewportSize(size);
-  }
-
   /** Switches to a chat in the left pane: 'personal', 'group', or { channel: 'General' }. */
   async openChat(target: ChatTarget): Promise<void> {
     await this.page.getByRole('treeitem', { name: chatLabel(target), exact: true }).click();
@@ -238,10 +233,8 @@ export class PlaygroundUi {
 
   /** The compose box of the current chat (in a channel: the "Start a new post" box). */
   composer(): Locator {
-    // In a chat the compose box is the last textbox: a card above may have inputs of its own (the
-    // welcome card's centre name). In a channel the new-post box comes first.
-    const boxes = this.page.getByRole('textbox');
-    return typeof this.chat === 'object' ? boxes.first() : boxes.last();
+    // Not an input of a card (the welcome card has one): the chat's own box.
+    return this.page.getByRole('textbox').and(this.page.locator(':not(.ac-adaptiveCard *)')).first();
   }
 
   /**
@@ -379,6 +372,41 @@ export class PlaygroundUi {
     return group.locator(`input[id="${await label.getAttribute('for')}"]`);
   }
 
+  /** Resizes the window, e.g. to a laptop (1280×800) or a phone (390×844), and waits until the chat settles. */
+  async resize(size: { width: number; height: number }): Promise<void> {
+    await this.page.setViewportSize(size);
+    await this.settled();
+  }
+
+  /**
+   * Waits until the chat pane has stopped scrolling (the playground scrolls a new or replaced card
+   * into view after it renders), so a measurement sees what the person sees.
+   */
+  async settled(): Promise<void> {
+    await this.page.evaluate('window.__poolsterStable = 0; window.__poolsterScroll = undefined;');
+    await this.page.waitForFunction(SETTLED_JS, undefined, { timeout: DEFAULT_TIMEOUT, polling: 100 });
+  }
+
+  /**
+   * Where `target` is against the part of the chat that is visible: the chat pane (the element
+   * that scrolls the messages) clipped to the browser window. Boxes are in window pixels.
+   * Below ~800 px the playground's page does not reflow but scrolls sideways; clicking an option
+   * (as a person, or Playwright bringing it into view) may leave it scrolled: the page is put back
+   * at its left edge first, where a person reading a new step starts. Vertical scrolling, which the
+   * bot's cards decide, is left exactly as the playground put it.
+   */
+  async placeInView(target: Locator): Promise<{ box: Box; visible: Box; vertically: boolean; leftEdge: boolean }> {
+    await this.page.evaluate('window.scrollTo(0, window.scrollY)');
+    await this.settled();
+    const measured = (await target.evaluate(PLACE_FN as (el: unknown) => unknown)) as { box: Box; visible: Box };
+    const { box, visible } = measured;
+    return {
+      ...measured,
+      vertically: box.top >= visible.top - 0.5 && box.bottom <= visible.bottom + 0.5,
+      leftEdge: box.left >= visible.left - 0.5 && box.left < visible.right,
+    };
+  }
+
   async close(): Promise<void> {
     await this.page.close();
   }
@@ -387,6 +415,36 @@ export class PlaygroundUi {
     this.before = (await this.page.evaluate(SNAPSHOT_JS)) as { cards: string[]; text: string };
   }
 }
+
+export interface Box {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** The element's box, and the visible part of its scrolling chat pane within the window. */
+const PLACE_FN = new Function(
+  'el',
+  `let pane = el.parentElement;
+  while (pane && !(/(auto|scroll)/.test(getComputedStyle(pane).overflowY) && pane.scrollHeight > pane.clientHeight)) pane = pane.parentElement;
+  const r = el.getBoundingClientRect();
+  const p = pane ? pane.getBoundingClientRect() : { top: 0, bottom: innerHeight, left: 0, right: innerWidth };
+  return {
+    box: { top: r.top, bottom: r.bottom, left: r.left, right: r.right },
+    visible: { top: Math.max(p.top, 0), bottom: Math.min(p.bottom, innerHeight), left: Math.max(p.left, 0), right: Math.min(p.right, innerWidth) },
+  };`,
+);
+
+/** True once every scrolling element kept its scroll position over three polls. */
+const SETTLED_JS = `(() => {
+  const panes = Array.from(document.querySelectorAll('*')).filter((e) => e.scrollHeight > e.clientHeight && /(auto|scroll)/.test(getComputedStyle(e).overflowY));
+  const now = panes.map((e) => e.scrollTop + ':' + e.scrollHeight).join('|');
+  const w = window;
+  if (w.__poolsterScroll === now) w.__poolsterStable = (w.__poolsterStable || 0) + 1;
+  else { w.__poolsterScroll = now; w.__poolsterStable = 0; }
+  return w.__poolsterStable >= 3;
+})()`;
 
 // Browser-side code as strings: the test code is transpiled by tsx, whose helpers (e.g. __name)
 // do not exist in the page, and the project's TypeScript has no DOM types.

@@ -77,7 +77,7 @@ describe('Trust: mijn gegevens and verwijder mijn gegevens', function () {
     for (let i = 0; i < 11; i += 1) {
       card = (await user.execute('survey.answer', { ...actionTitled(card, /^Volgende/).data, ...validBouwsteenForm({ stadium: String((i % 4) + 1), ambition: 'aanhouden', choiceNote: note, differenceOther: `${note}-anders` }) })).card;
     }
-    card = (await user.execute('survey.open', actionTitled(card, 'Verder naar de slotvragen').data)).card;
+    card = (await user.execute('survey.open', actionTitled(card, 'Verder naar de overkoepelende vragen').data)).card;
     card = (await user.execute('survey.closing', { ...actionTitled(card, 'Volgende').data, ...validClosingForm() })).card;
     const done = await user.execute('survey.submit', actionTitled(card, 'Definitief verzenden').data);
     assert.match(cardText(done.card), /verzonden/);

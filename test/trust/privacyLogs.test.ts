@@ -70,7 +70,7 @@ describe('Trust: logs hold no names, message text or answers', function () {
     const invalid = await member.execute('survey.answer', { ...next.data, ...validBouwsteenForm({ ambition: '1', choiceNote: SECRETS.toelichting, differenceOther: SECRETS.otherText }) });
     card = (await member.execute('survey.answer', { ...actionTitled(invalid.card, 'Volgende').data, ...validBouwsteenForm({ choiceNote: SECRETS.toelichting, differenceOther: SECRETS.otherText }) })).card;
     for (let i = 1; i < 11; i += 1) card = (await member.execute('survey.answer', { ...actionTitled(card, /^Volgende/).data, ...validBouwsteenForm({ leversNote: SECRETS.toelichting }) })).card;
-    card = (await member.execute('survey.open', actionTitled(card, 'Verder naar de slotvragen').data)).card;
+    card = (await member.execute('survey.open', actionTitled(card, 'Verder naar de overkoepelende vragen').data)).card;
     card = (await member.execute('survey.closing', { ...actionTitled(card, 'Volgende').data, ...validClosingForm() })).card;
     await member.execute('survey.submit', actionTitled(card, 'Definitief verzenden').data);
     // A stale click and card data that does not parse.
