@@ -14,7 +14,9 @@ import type { ActionResult, Router, Turn } from '../types';
 
 const setRoleSchema = z.object({ userId: z.string().min(1).max(200), role: z.enum(['lid', 'directeur']) });
 // Strict: the card sends only its one input (an unselected multi-select may send nothing at all).
-const addMembersSchema = z.object({ members: z.string().max(20_000).optional() }).strict();
+// Other fields may ride along in card data, but only as short texts: an object (an operator, as in
+// an injection attempt) is refused before any handler runs.
+const addMembersSchema = z.object({ members: z.string().max(20_000).optional() }).catchall(z.union([z.string().max(200), z.array(z.string().max(200)).max(10)]));
 
 export const ROLES_BY_WORD: Record<'lid' | 'directeur', Role[]> = { lid: ['lid'], directeur: ['directeur', 'lid'] };
 

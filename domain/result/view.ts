@@ -74,7 +74,7 @@ export function groupColumns(group: CountGroup): string[] {
 /** The proposed team stadium, in words (a tie says how it was decided). */
 export function proposalText(b: Pick<BouwsteenResult, 'proposedStadium' | 'tie'>): string {
   if (b.proposedStadium === undefined) return 'nog geen antwoorden';
-  return b.tie ? `${stadiumName(b.proposedStadium)} (gelijke stand: lagere mediaan van alle antwoorden)` : stadiumName(b.proposedStadium);
+  return b.tie ? `${stadiumName(b.proposedStadium)} (gelijke stand: het middelste van alle antwoorden, te bespreken)` : stadiumName(b.proposedStadium);
 }
 
 /** "dicht bij elkaar (spreiding 1 stadium)" */

@@ -92,7 +92,7 @@ describe('Conversation references stay current', function () {
     assert.deepEqual(peopleRequests, ['GET'], 'nothing changed: no extra table request');
 
     const summary = await startRound(director, group, [director]);
-    assert.match(summary, /1 van 1 deelnemers kregen een persoonlijke uitnodiging/);
+    assert.match(summary, /De deelnemer kreeg een persoonlijke uitnodiging/);
     assert.doesNotMatch(summary, /niet gevonden|niet meer bereikbaar/);
     assert.equal(connector.sentTo(recreated.id).filter((a) => /Uitnodiging: inschaling/.test(cardText(firstCard([a])))).length, 1, 'the invitation went to the chat the director uses now');
     assert.equal(connector.sentTo(director.personalConversationId).length, sentToOldChat, 'nothing was sent to the chat that is gone');
@@ -118,7 +118,7 @@ describe('Conversation references stay current', function () {
     const createdBefore = connector.created.length;
 
     const summary = await startRound(director, group, [member]);
-    assert.match(summary, /1 van 1 deelnemers kregen een persoonlijke uitnodiging/);
+    assert.match(summary, /De deelnemer kreeg een persoonlijke uitnodiging/);
     assert.match(summary, /Lee Gu was niet meer bereikbaar in het bewaarde 1-op-1-gesprek; ik opende een nieuw gesprek en de uitnodiging kwam daar aan/);
     assert.equal(connector.created.length - createdBefore, 1, 'one createConversation');
     assert.equal(connector.created.at(-1)?.members?.[0]?.id, member.channelUserId, 'opened from the person\'s channel account');
@@ -137,7 +137,7 @@ describe('Conversation references stay current', function () {
     const createdBefore = connector.created.length;
 
     const summary = await startRound(director, group, [member]);
-    assert.match(summary, /0 van 1 deelnemers kregen een persoonlijke uitnodiging/);
+    assert.match(summary, /De deelnemer kreeg geen persoonlijke uitnodiging/);
     assert.match(summary, /Pradeep Gupta: heeft Poolster geblokkeerd of verwijderd; ook een nieuw 1-op-1-gesprek openen lukte niet/);
     assert.doesNotMatch(summary, /niet meer bereikbaar in het bewaarde/);
     assert.equal(connector.created.length, createdBefore, 'no chat was created');

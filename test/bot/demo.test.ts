@@ -34,7 +34,7 @@ describe('The demo centre from the first minute (DEMO_DATA)', function () {
     assert.match(text, /Alle 4 deelnemers verzonden hun inschaling definitief/);
     assert.match(text, /gepubliceerd/);
     for (const member of DEMO_MEMBERS) assert.ok(!text.includes(member.name), 'anonymous: no member names');
-    const centre = (await bot.poolster.deps.centres.listCentres(PLAYGROUND_TENANT_ID))[0]!;
+    const centre = (await bot.poolster.deps.centres.getPerson(PLAYGROUND_TENANT_ID, PLAYGROUND_USER.userId))!; // the demo director's own centre (the demo network has a second one)
     const stored = await bot.poolster.deps.inschalingen.get(PLAYGROUND_TENANT_ID, centre.centreId, '2025-2026');
     assert.equal(stored?.published, true);
     assert.deepEqual(stored?.priorities.slice(0, 2), ['6.4', '4.2']);
@@ -54,7 +54,7 @@ describe('The demo centre from the first minute (DEMO_DATA)', function () {
   });
 
   it('loads it once: a restart adds no second round', async () => {
-    const centre = (await bot.poolster.deps.centres.listCentres(PLAYGROUND_TENANT_ID))[0]!;
+    const centre = (await bot.poolster.deps.centres.getPerson(PLAYGROUND_TENANT_ID, PLAYGROUND_USER.userId))!; // the demo director's own centre (the demo network has a second one)
     const again = await startTestBot({ now: () => now, env: { DEMO_DATA: 'true' }, tablePrefix: bot.poolster.config.storage.tablePrefix, connector: bot.connector });
     await again.stop();
     const rounds = await bot.poolster.deps.survey.listByCentre(PLAYGROUND_TENANT_ID, centre.centreId);

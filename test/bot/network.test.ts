@@ -104,10 +104,10 @@ describe('Network coordinators, netwerk overzicht and sharing with the scholengr
       assert.ok(chart.fallback, 'with a fallback');
       const teamwerk = chart.data.find((d: any) => /^5\.1 /.test(d.title));
       assert.deepEqual(teamwerk.data.map((s: any) => [s.legend, s.value, s.color]), [
-        ['Fragmentair', 1, 'sequential2'],
-        ['Planmatig', 1, 'sequential4'],
-        ['Geïntegreerd', 1, 'sequential6'],
-        ['Systematisch', 0, 'sequential8'],
+        ['Fragmentair', 1, 'categoricalTeal'],
+        ['Planmatig', 1, 'categoricalMarigold'],
+        ['Geïntegreerd', 1, 'categoricalBlue'],
+        ['Systematisch', 0, 'categoricalPurple'],
       ]);
       assert.match(text, /5\.1 Sterk teamwerk\s*3 centra/);
       assert.match(text, /6\.2 .*\s*1 centrum/);

@@ -100,7 +100,7 @@ describe('Building the beleidsteam, and closing a round only after asking', func
     let card = firstCard(await diane.say('inschaling'));
     card = (await diane.execute('survey.open', actionTitled(card, /Start de inschaling|Ga verder/).data)).card;
     for (let i = 0; i < 11; i += 1) card = (await diane.execute('survey.answer', { ...actionTitled(card, /^Volgende/).data, ...validBouwsteenForm() })).card;
-    card = (await diane.execute('survey.open', actionTitled(card, 'Verder naar de slotvragen').data)).card;
+    card = (await diane.execute('survey.open', actionTitled(card, 'Verder naar de overkoepelende vragen').data)).card;
     card = (await diane.execute('survey.closing', { ...actionTitled(card, 'Volgende').data, ...validClosingForm() })).card;
     await diane.execute('survey.submit', actionTitled(card, 'Definitief verzenden').data);
     const sent = firstCard(await diane.say('inschaling'));

@@ -53,7 +53,7 @@ describe('e2e: the playground restarts between two rounds', function () {
     const start = await page.waitForCard('Nieuwe inschalingsronde');
     await page.choose(start, 'Deelnemers', 'Alex Wilber');
     await page.clickCardButton('Start de ronde en nodig uit', { card: start });
-    await page.waitForText('1 van 1 deelnemers kregen een persoonlijke uitnodiging');
+    await page.waitForText('De deelnemer kreeg een persoonlijke uitnodiging');
     if (summaryLine) await page.waitForText(summaryLine);
     await page.screenshot(`${label} invitations summary`);
     await page.openChat('personal');
@@ -67,7 +67,9 @@ describe('e2e: the playground restarts between two rounds', function () {
     await round(ui, 'round 1');
     await ui.openChat('group');
     await ui.send('sluit inschaling');
-    await ui.waitForText('De inschalingsronde is afgesloten');
+    const ask = await ui.waitForCard('sluiten?');
+    await ui.clickCardButton('Bevestig: sluit de ronde', { card: ask });
+    await ui.waitForCard('is afgesloten');
     await ui.close();
 
     // Stop and start the playground on the same port: every conversation it knew is gone.

@@ -54,7 +54,7 @@ describe('Fault suite: storage slow or busy (503 ServerBusy, 500 OperationTimedO
     const group = { id: `19:${randomUUID()}@thread.v2`, kind: 'groupChat' as const };
     connector.members.set(group.id, [director, ...members].map((u) => ({ id: u.channelUserId, name: u.name, aadObjectId: u.userId })));
     await director.execute('round.create', { schoolYear: '2025-2026', deadline: '2026-06-10', participants: members.map((m) => m.userId).join(','), visibility: 'anoniem' }, group);
-    await waitForCardIn(connector, group.id, new RegExp(`${MEMBERS} van ${MEMBERS} deelnemers`));
+    await waitForCardIn(connector, group.id, new RegExp(`Alle ${MEMBERS} deelnemers kregen`));
     const roundId = (await bot.poolster.deps.centres.listCentres(TENANT)).find((c) => c.name === 'GO! CLB Drukte')!.openRoundId!;
     const cards = new Map<TestUser, any>();
     for (const member of members) {

@@ -64,7 +64,7 @@ describe('Fault suite: kill -9 under concurrent load', function () {
     // The bot runs as its own process on the system clock: dates come from it, by the bot's rule.
     const clock = systemClock();
     await director.execute('round.create', { schoolYear: clock.schoolYear, deadline: clock.inDays(10), participants: members.map((m) => m.userId).join(','), visibility: 'anoniem' }, group);
-    await waitForCardIn(connector, group.id, new RegExp(`${MEMBERS} van ${MEMBERS} deelnemers`), 60_000);
+    await waitForCardIn(connector, group.id, new RegExp(`Alle ${MEMBERS} deelnemers kregen`), 60_000);
     const roundId = (await bot.poolster.deps.centres.listCentres(director.tenantId)).find((c) => c.name === 'GO! CLB Killstad')!.openRoundId!;
 
     const states: MemberState[] = [];
