@@ -19,7 +19,7 @@ import { NETWORKS } from '../domain/centre/model';
 import { parseNetwork, type Coordinator } from '../domain/network/coordinator';
 import { brusselsDate } from '../domain/time';
 import { CoordinatorRepository } from '../storage/network';
-import { openStorage, runAsMain, type CliIo } from './cli';
+import { openStorage, runAsMain, type CliIo, UsageError, parseArgsOrExplain } from './cli';
 
 export const USAGE = [
   'Gebruik:',
@@ -31,7 +31,6 @@ export const USAGE = [
   'De opslag komt uit STORAGE_CONNECTION_STRING (of STORAGE_ACCOUNT_URL) en TABLE_PREFIX.',
 ].join('\n');
 
-class UsageError extends Error {}
 
 const idText = z.string().trim().min(1).max(200).regex(/^[^/\\#?\u0000-\u001f]+$/, 'mag geen / \\ # ? of stuurtekens bevatten');
 const networkText = z
@@ -93,16 +92,8 @@ function line(c: Coordinator): string {
 
 /** Runs the CLI; resolves with the exit code. */
 export async function runAdminCli(argv: string[], io: CliIo): Promise<number> {
-  let args: AdminArgs;
-  try {
-    args = parseCli(argv);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`${error.message}\n\n${USAGE}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const args = parseArgsOrExplain(() => parseCli(argv), USAGE, io);
+  if (!args) return 2;
   const tables = await openStorage(io);
   if (!tables) return 1;
   const coordinators = new CoordinatorRepository(tables.client('Network'));

@@ -72,3 +72,19 @@ export function runAsMain(run: (argv: string[], io: CliIo) => Promise<number>): 
       process.exitCode = 1;
     });
 }
+
+/** A mistake in how the command was typed: answered with the usage text and exit code 2. */
+export class UsageError extends Error {}
+
+/** Parses the arguments; on a usage mistake prints it with the usage text and yields undefined. */
+export function parseArgsOrExplain<T>(parse: () => T, usage: string, io: CliIo): T | undefined {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${error.message}\n\n${usage}\n`);
+      return undefined;
+    }
+    throw error;
+  }
+}

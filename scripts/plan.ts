@@ -13,7 +13,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parsePlanFile, serializePlanFile } from '../domain/plan/planFile';
 import { PlanRepository } from '../storage/plans';
-import { openCentre, runAsMain, type CliIo } from './cli';
+import { openCentre, runAsMain, type CliIo, UsageError, parseArgsOrExplain } from './cli';
 
 export const USAGE = [
   'Gebruik:',
@@ -23,7 +23,6 @@ export const USAGE = [
   'De opslag komt uit STORAGE_CONNECTION_STRING (of STORAGE_ACCOUNT_URL) en TABLE_PREFIX.',
 ].join('\n');
 
-class UsageError extends Error {}
 
 interface Parsed {
   command: 'import' | 'export';
@@ -64,16 +63,8 @@ function parseCli(argv: string[]): Parsed {
 
 /** Runs the CLI; resolves with the exit code. */
 export async function runPlanCli(argv: string[], io: CliIo): Promise<number> {
-  let args: Parsed;
-  try {
-    args = parseCli(argv);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`${error.message}\n\n${USAGE}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const args = parseArgsOrExplain(() => parseCli(argv), USAGE, io);
+  if (!args) return 2;
 
   if (args.command === 'import') {
     const file = args.file!;
