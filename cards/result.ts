@@ -8,6 +8,7 @@
  * title) and every chart has a text legend and a fallback with the same numbers. In an anonymous round no card carries a member's name: the
  * TeamResult holds none, and the cards add none.
  */
+import { commandHint, type ConversationKind } from '../domain/conversation';
 import { BOUWSTEEN_IDS, STADIA, STADIUM_LEVELS, clusterOf, getBouwsteen, stadiumName, type BouwsteenId, type StadiumLevel } from '../domain/catalogue';
 import { NOTE_QUESTION_ORDER, proposedStadia, type BouwsteenResult, type TeamNote, type TeamResult } from '../domain/survey/consolidate';
 import { compareGrowth } from '../domain/survey/growth';
@@ -64,6 +65,8 @@ type Fact = { title: string; value: string };
 /** What every director card of a round needs. */
 export interface RoundResultContext {
   roundId: string;
+  /** Where the card is shown; absent: the 1:1 chat. Its command hints carry the @mention elsewhere. */
+  place?: ConversationKind;
   centreName: string;
   schoolYear: string;
   visibility: 'anoniem' | 'open';
@@ -152,10 +155,10 @@ function respondentsText(r: Pick<ResultSnapshot, 'memberCount' | 'submittedCount
 function statusText(context: RoundResultContext): string {
   const i = context.inschaling;
   if (i?.published && i.publishedAt) {
-    return `Bevestigd door ${i.confirmedByName} op ${formatDutchInstant(i.confirmedAt)} en gepubliceerd op ${formatDutchInstant(i.publishedAt)}: de leden zien het teamresultaat met **resultaat**.`;
+    return `Bevestigd door ${i.confirmedByName} op ${formatDutchInstant(i.confirmedAt)} en gepubliceerd op ${formatDutchInstant(i.publishedAt)}: de leden zien het teamresultaat met ${commandHint('resultaat', context.place ?? 'personal')}.`;
   }
   if (i) return `Bevestigd door ${i.confirmedByName} op ${formatDutchInstant(i.confirmedAt)}. Nog niet gepubliceerd: de leden zien het pas na **Publiceer voor het team**.`;
-  if (context.roundOpen) return 'De ronde loopt nog: dit is een tussentijds resultaat. Sluit de ronde met **sluit inschaling** om de teamstadia te bevestigen.';
+  if (context.roundOpen) return `De ronde loopt nog: dit is een tussentijds resultaat. Sluit de ronde met ${commandHint('sluit inschaling', context.place ?? 'personal')} om de teamstadia te bevestigen.`;
   if (context.confirmedFromOtherRound) return `Voor ${context.schoolYear} werd al een andere ronde bevestigd. Bevestig je deze ronde, dan vervangt ze die bevestiging.`;
   return 'Nog niet bevestigd. Bespreek het resultaat met het team en bevestig daarna de teamstadia.';
 }
