@@ -8,6 +8,7 @@
 import { ACTION_STATUS_CHART_COLORS, actionStatusLegendText } from './chartColors';
 import { bouwsteenLabel } from '../domain/catalogue';
 import { BOUWSTEEN_IDS, type BouwsteenId } from '../domain/catalogue/types';
+import { commandHint, type ConversationKind } from '../domain/conversation';
 import type { Person } from '../domain/centre/model';
 import { ACTION_STATUSES, ACTION_STATUS_LABELS, isOpenStatus, type Actie, type Doelstelling, type Plan } from '../domain/plan/model';
 import { progressText, type PlanOverview, type SpeerpuntStatus } from '../domain/plan/status';
@@ -59,7 +60,8 @@ function tidy(card: CardJson): CardJson {
 // ---------------------------------------------------------------------------------------------
 // status
 
-export function renderPlanOverviewCard(input: { plan: Plan; overview: PlanOverview }): CardJson {
+/** `place`: where the card is shown, so its "typ ..." line carries the @mention in a channel. */
+export function renderPlanOverviewCard(input: { plan: Plan; overview: PlanOverview; place: ConversationKind }): CardJson {
   const { plan, overview } = input;
   return tidy(
     expandCard(overviewTemplate, {
@@ -72,6 +74,7 @@ export function renderPlanOverviewCard(input: { plan: Plan; overview: PlanOvervi
       chartLegend: actionStatusLegendText(),
       chartFacts: overview.speerpunten.map((sp) => ({ t: `Speerpunt ${sp.number}`, v: countsText(sp.countsByStatus, sp.total) })),
       speerpunten: speerpuntSummaries(overview),
+      hint: `Typ ${commandHint('status speerpunt 3', input.place)} voor de details van één speerpunt, of ${commandHint('acties', input.place)} voor jouw acties.`,
       buttons: [
         ...overview.speerpunten.map((sp) => ({ title: `Speerpunt ${sp.number}`, data: commandButtonData('status', `speerpunt ${sp.number}`) })),
         { title: 'Mijn acties', data: commandButtonData('acties') },

@@ -13,6 +13,7 @@ import { BOUWSTEEN_IDS, STADIA, STADIUM_LEVELS, clusterOf, getBouwsteen, stadium
 import { NOTE_QUESTION_ORDER, type BouwsteenResult, type TeamNote, type TeamResult } from '../domain/survey/consolidate';
 import { REASON_MAX_LENGTH, confirmationFields, teamPriorities, toConfirmedInschaling, type Inschaling } from '../domain/result/inschaling';
 import { NOTE_QUESTION_LABELS, bouwsteenTitle, distributionText } from '../domain/result/labels';
+import { type ConversationKind } from '../domain/conversation';
 import {
   agreementText,
   bespreekpuntFacts,
@@ -70,6 +71,8 @@ function button(title: string, verb: string, data: Record<string, unknown>): But
 /** What every director card of a round needs. */
 export interface RoundResultContext {
   roundId: string;
+  /** Where the card is shown; absent: the 1:1 chat. Its command hints carry the @mention elsewhere. */
+  place?: ConversationKind;
   centreName: string;
   schoolYear: string;
   visibility: 'anoniem' | 'open';

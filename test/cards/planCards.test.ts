@@ -73,7 +73,7 @@ describe('beleidsplan cards (parsed with the adaptivecards library)', () => {
 
   it('status: the overview card of the four speerpunten', () => {
     const overview = planOverview(plan, today);
-    const card = renderPlanOverviewCard({ plan, overview });
+    const card = renderPlanOverviewCard({ plan, overview, place: 'personal' });
     check(card);
     const text = cardText(card);
     for (const sp of plan.speerpunten) assert.ok(text.includes(`${sp.number}. ${sp.title}`));
