@@ -25,7 +25,7 @@ import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
-import { startAzurite, freePort } from '../test/support/azurite';
+import { startAzurite, freePort, type AzuriteHandle } from '../test/support/azurite';
 import { FakeConnector } from '../test/support/connector';
 import { cardText, firstCard, startTestBot, waitForCardIn, type TestUser } from '../test/support/bot';
 import { killHard, startBotProcess } from '../test/support/botProcess';
@@ -95,14 +95,15 @@ function p99(values: number[]): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]!;
 }
 
-/** The bot's process, so that a failing soak never leaves it running. */
+/** The bot's process and Azurite, so that a failing soak never leaves them running. */
 let botProcess: ChildProcess | undefined;
+let storage: AzuriteHandle | undefined;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main(): Promise<void> {
   const minutes = minutesArg();
-  const azurite = await startAzurite();
+  const azurite = (storage = await startAzurite());
   const connector = new FakeConnector();
   await connector.start();
   const tablePrefix = `soak${randomUUID().replace(/-/g, '').slice(0, 8)}`;
@@ -319,5 +320,6 @@ function findVolgende(card: any): { data: Record<string, any> } | undefined {
 main().catch(async (error: unknown) => {
   process.stderr.write(`soak failed: ${(error as Error)?.stack ?? String(error)}\n`);
   if (botProcess) await killHard(botProcess);
+  await storage?.stop().catch(() => undefined);
   process.exit(1);
 });
