@@ -56,6 +56,7 @@ function rssMb(pid: number): number {
 
 interface BotMemory {
   rss: number;
+  heapUsedBeforeGc: number;
   heapUsed: number;
   rssAfterGc: number;
   external: number;
@@ -257,7 +258,7 @@ async function main(): Promise<void> {
       rows.push(
         `  minute ${String(minute).padStart(2)}: ${String(minuteRequests).padStart(5)} requests, p99 clicks ${String(Math.round(p99(minuteLatencies))).padStart(5)} ms, ` +
           `commands ${String(Math.round(p99(minuteCommandLatencies))).padStart(5)} ms, errors so far ${figures.errors}, load ${load}, ` +
-          `bot RSS ${mb(memory.rss).toFixed(1)} MB, heap after GC ${mb(memory.heapUsed).toFixed(1)} MB (RSS after GC ${mb(memory.rssAfterGc).toFixed(1)}, external ${mb(memory.external).toFixed(1)}), ` +
+          `bot RSS ${mb(memory.rss).toFixed(1)} MB, heap ${mb(memory.heapUsedBeforeGc).toFixed(1)} MB before GC, ${mb(memory.heapUsed).toFixed(1)} MB after GC (RSS after GC ${mb(memory.rssAfterGc).toFixed(1)}, external ${mb(memory.external).toFixed(1)}), ` +
           `load generator RSS ${rssMb(process.pid).toFixed(1)} MB`,
       );
       process.stdout.write(`${rows.at(-1)}\n`);
