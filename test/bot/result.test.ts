@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { BOUWSTEEN_IDS, type BouwsteenId, type StadiumLevel } from '../../domain/catalogue/types';
 import { consolidateRound } from '../../domain/survey/consolidate';
 import { buildInschaling, validateConfirmation, confirmationFields } from '../../domain/result/inschaling';
-import { CLOSE_FIRST_MESSAGE, FOREIGN_ROUND_MESSAGE, NOT_PUBLISHED_MESSAGE } from '../../dialogs/result';
+import { closeFirstMessage, FOREIGN_ROUND_MESSAGE, notPublishedMessage } from '../../dialogs/result';
 import { RESULT_VERBS } from '../../cards/verbs';
 import { runExportCli } from '../../scripts/export';
 import { withoutMarkdown } from '../../cards/plainText';
@@ -149,14 +149,14 @@ describe('The team result: consolidation, dialogue agenda, chart, confirmation, 
     assert.match(cardText(card), /3 van de 4 deelnemers verzonden/);
     for (const verb of [RESULT_VERBS.review, RESULT_VERBS.confirm, RESULT_VERBS.publish, RESULT_VERBS.export]) {
       const answer = await director.execute(verb, { roundId, version: 0, format: 'xlsx' });
-      assert.equal(answer.message, withoutMarkdown(CLOSE_FIRST_MESSAGE), verb);
+      assert.equal(answer.message, withoutMarkdown(closeFirstMessage('personal')), verb);
     }
     assert.deepEqual(await bot.poolster.deps.inschalingen.list(TENANT, centreId), [], 'nothing stored');
   });
 
   it('tells a member that the result is not published yet', async () => {
     const replies = await megan.say('resultaat');
-    assert.equal(replies[0]?.text, NOT_PUBLISHED_MESSAGE);
+    assert.equal(replies[0]?.text, notPublishedMessage('personal'));
   });
 
   it('after closing, shows the team result with the chart, proposals, agreement, priorities and inspiring practices', async () => {
@@ -232,7 +232,7 @@ describe('The team result: consolidation, dialogue agenda, chart, confirmation, 
   });
 
   it('publishes the result; then members see the confirmed result without anyone\'s answers', async () => {
-    assert.equal((await lee.say('resultaat'))[0]?.text, NOT_PUBLISHED_MESSAGE, 'confirmed is not yet published');
+    assert.equal((await lee.say('resultaat'))[0]?.text, notPublishedMessage('personal'), 'confirmed is not yet published');
     const overview = firstCard(await director.say('resultaat'));
     connector.blocked.add(adele.personalConversationId); // Adele removed the app
     const before = connector.sent.length;

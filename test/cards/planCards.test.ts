@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import {
-  countsText,
-  progressBar,
   renderActieCard,
   renderActiesCard,
   renderNieuweActieCard,
@@ -13,6 +11,7 @@ import { cardBytes } from '../../cards/render';
 import type { Person } from '../../domain/centre/model';
 import { byUrgency, findDoelstelling, type Actie, type Plan } from '../../domain/plan/model';
 import { planOverview, speerpuntStatus } from '../../domain/plan/status';
+import { countsText, progressBar } from '../../domain/plan/view';
 import { PLAN_VERBS } from '../../cards/verbs';
 import { cardText } from '../support/bot';
 import { assertValidCard, cardActions } from '../support/cards';
@@ -74,7 +73,7 @@ describe('beleidsplan cards (parsed with the adaptivecards library)', () => {
 
   it('status: the overview card of the four speerpunten', () => {
     const overview = planOverview(plan, today);
-    const card = renderPlanOverviewCard({ plan, overview });
+    const card = renderPlanOverviewCard({ plan, overview, place: 'personal' });
     check(card);
     const text = cardText(card);
     for (const sp of plan.speerpunten) assert.ok(text.includes(`${sp.number}. ${sp.title}`));
