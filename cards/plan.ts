@@ -4,7 +4,7 @@
  * Pure: typed data in, Adaptive Card 1.5 out (templates in ./templates/plan*.json). Statuses are
  * shown neutrally; lists are bounded so every card stays far below 80 KB.
  */
-import { ACTION_STATUS_CHART_COLORS, actionStatusLegendText } from './chartColors';
+import { ACTION_STATUS_CHART_COLORS, actionStatusLegendText, stackedBars } from './chartColors';
 import { bouwsteenLabel } from '../domain/catalogue';
 import { BOUWSTEEN_IDS, type BouwsteenId } from '../domain/catalogue/types';
 import { shorten } from '../domain/format';
@@ -98,7 +98,7 @@ export function renderPlanOverviewCard(input: { plan: Plan; overview: PlanOvervi
     if (sp.overdueCount > 0) deadlines.push(`${sp.overdueCount} over tijd`);
     if (sp.nextDue) deadlines.push(`volgende deadline ${formatDate(sp.nextDue.deadline!)}: ${shorten(sp.nextDue.title, 80)}`);
     return {
-      heading: `${sp.number}. ${sp.title}`,
+      heading: `Speerpunt ${sp.number}: ${sp.title}`,
       bar: progressBar(sp.progress),
       counts: `${progressText(sp.countsByStatus)} ${countsText(sp.countsByStatus, sp.total)}`,
       hasDeadlines: deadlines.length > 0,
@@ -111,12 +111,14 @@ export function renderPlanOverviewCard(input: { plan: Plan; overview: PlanOvervi
       summary:
         `Stand op ${formatDate(overview.today)}: ${overview.total} acties, ${percent(overview.progress)}% afgerond, ` +
         `${overview.overdueCount} over tijd.`,
-      chart: overview.speerpunten.map((sp) => ({
-        title: `Speerpunt ${sp.number}`,
-        data: ACTION_STATUSES.map((s) => ({ legend: ACTION_STATUS_LABELS[s], value: sp.countsByStatus[s], color: ACTION_STATUS_CHART_COLORS[s].chart })),
-      })),
+      chart: stackedBars(
+        overview.speerpunten.map((sp) => ({
+          title: `Speerpunt ${sp.number}`,
+          segments: ACTION_STATUSES.map((s) => ({ legend: ACTION_STATUS_LABELS[s], value: sp.countsByStatus[s], color: ACTION_STATUS_CHART_COLORS[s].chart })),
+          fallback: countsText(sp.countsByStatus, sp.total),
+        })),
+      ),
       chartLegend: actionStatusLegendText(),
-      chartFacts: overview.speerpunten.map((sp) => ({ t: `Speerpunt ${sp.number}`, v: countsText(sp.countsByStatus, sp.total) })),
       speerpunten,
       hint: `Typ ${commandHint('status speerpunt 3', input.place)} voor de details van één speerpunt, of ${commandHint('acties', input.place)} voor jouw acties.`,
       buttons: [
@@ -146,6 +148,7 @@ export function renderSpeerpuntCard(input: { status: SpeerpuntStatus; today: str
       progressText: progressText(status.countsByStatus),
       countsText: countsText(status.countsByStatus, status.total),
       hasChart: status.total > 0,
+      chartTitle: `Speerpunt ${sp.number}`,
       chart: ACTION_STATUSES.filter((s) => status.countsByStatus[s] > 0).map((s) => ({
         legend: ACTION_STATUS_LABELS[s],
         value: status.countsByStatus[s],

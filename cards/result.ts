@@ -24,7 +24,7 @@ import { submittedSentence } from '../domain/text/dutch';
 import { agreementText, bouwsteenCounts, proposalText } from '../domain/result/view';
 import { RESULT_VERBS } from './verbs';
 import type { CardJson } from './cardJson';
-import { NEUTRAL_CHART_COLOR, STADIUM_CHART_COLORS, stadiumLegendText } from './chartColors';
+import { NEUTRAL_CHART_COLOR, STADIUM_CHART_COLORS, stackedBars, stadiumLegendText } from './chartColors';
 import { expandCard, prepareCard } from './render';
 import overviewJson from './templates/result/overview.json';
 import detailJson from './templates/result/detail.json';
@@ -111,12 +111,14 @@ function confirmedFact(inschaling: Inschaling | undefined, id: BouwsteenId): Fac
 
 function chartOf(bouwstenen: readonly BouwsteenAggregate[]) {
   return {
-    chart: bouwstenen.map((b) => ({
-      title: bouwsteenTitle(b.bouwsteenId),
-      segments: STADIUM_LEVELS.map((s) => ({ legend: stadiumName(s), value: b.distribution[s], color: STADIUM_CHART_COLORS[s].chart })),
-    })),
+    chart: stackedBars(
+      bouwstenen.map((b) => ({
+        title: bouwsteenTitle(b.bouwsteenId),
+        segments: STADIUM_LEVELS.map((s) => ({ legend: stadiumName(s), value: b.distribution[s], color: STADIUM_CHART_COLORS[s].chart })),
+        fallback: b.respondents === 0 ? 'nog geen antwoorden' : distributionText(b.distribution),
+      })),
+    ),
     chartLegend: stadiumLegendText(),
-    chartFallback: bouwstenen.map((b) => ({ title: bouwsteenTitle(b.bouwsteenId), value: b.respondents === 0 ? 'nog geen antwoorden' : distributionText(b.distribution) })),
   };
 }
 
