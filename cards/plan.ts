@@ -5,7 +5,7 @@
  * bounded lists come from the plan's view model (domain/plan/view.ts), so every card stays far
  * below 80 KB. Statuses are shown neutrally.
  */
-import { ACTION_STATUS_CHART_COLORS, actionStatusLegendText } from './chartColors';
+import { ACTION_STATUS_CHART_COLORS, actionStatusLegendText, stackedBars } from './chartColors';
 import { bouwsteenLabel } from '../domain/catalogue';
 import { BOUWSTEEN_IDS, type BouwsteenId } from '../domain/catalogue/types';
 import { commandHint, type ConversationKind } from '../domain/conversation';
@@ -67,12 +67,14 @@ export function renderPlanOverviewCard(input: { plan: Plan; overview: PlanOvervi
     expandCard(overviewTemplate, {
       planTitle: planHeading(plan),
       summary: overviewSummary(overview),
-      chart: overview.speerpunten.map((sp) => ({
-        title: `Speerpunt ${sp.number}`,
-        data: ACTION_STATUSES.map((s) => ({ legend: ACTION_STATUS_LABELS[s], value: sp.countsByStatus[s], color: ACTION_STATUS_CHART_COLORS[s].chart })),
-      })),
+      chart: stackedBars(
+        overview.speerpunten.map((sp) => ({
+          title: `Speerpunt ${sp.number}`,
+          segments: ACTION_STATUSES.map((s) => ({ legend: ACTION_STATUS_LABELS[s], value: sp.countsByStatus[s], color: ACTION_STATUS_CHART_COLORS[s].chart })),
+          fallback: countsText(sp.countsByStatus, sp.total),
+        })),
+      ),
       chartLegend: actionStatusLegendText(),
-      chartFacts: overview.speerpunten.map((sp) => ({ t: `Speerpunt ${sp.number}`, v: countsText(sp.countsByStatus, sp.total) })),
       speerpunten: speerpuntSummaries(overview),
       hint: `Typ ${commandHint('status speerpunt 3', input.place)} voor de details van één speerpunt, of ${commandHint('acties', input.place)} voor jouw acties.`,
       buttons: [
@@ -98,6 +100,7 @@ export function renderSpeerpuntCard(input: { status: SpeerpuntStatus; today: str
       progressText: progressText(status.countsByStatus),
       countsText: countsText(status.countsByStatus, status.total),
       hasChart: status.total > 0,
+      chartTitle: `Speerpunt ${sp.number}`,
       chart: shownStatuses.map((s) => ({ legend: ACTION_STATUS_LABELS[s], value: status.countsByStatus[s], color: ACTION_STATUS_CHART_COLORS[s].chart })),
       chartLegend: actionStatusLegendText(shownStatuses),
       countFacts: ACTION_STATUSES.map((s) => ({ t: ACTION_STATUS_LABELS[s], v: String(status.countsByStatus[s]) })),

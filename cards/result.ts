@@ -31,7 +31,7 @@ import {
 } from '../domain/result/view';
 import { RESULT_VERBS } from './verbs';
 import type { CardJson } from './cardJson';
-import { NEUTRAL_CHART_COLOR, STADIUM_CHART_COLORS, stadiumLegendText } from './chartColors';
+import { NEUTRAL_CHART_COLOR, STADIUM_CHART_COLORS, stackedBars, stadiumLegendText } from './chartColors';
 import { expandCard, prepareCard } from './render';
 import overviewJson from './templates/result/overview.json';
 import detailJson from './templates/result/detail.json';
@@ -91,12 +91,14 @@ type BouwsteenAggregate = Pick<BouwsteenResult, 'bouwsteenId' | 'respondents' | 
 
 function chartOf(bouwstenen: readonly BouwsteenAggregate[]) {
   return {
-    chart: bouwstenen.map((b) => ({
-      title: bouwsteenTitle(b.bouwsteenId),
-      segments: STADIUM_LEVELS.map((s) => ({ legend: stadiumName(s), value: b.distribution[s], color: STADIUM_CHART_COLORS[s].chart })),
-    })),
+    chart: stackedBars(
+      bouwstenen.map((b) => ({
+        title: bouwsteenTitle(b.bouwsteenId),
+        segments: STADIUM_LEVELS.map((s) => ({ legend: stadiumName(s), value: b.distribution[s], color: STADIUM_CHART_COLORS[s].chart })),
+        fallback: b.respondents === 0 ? 'nog geen antwoorden' : distributionText(b.distribution),
+      })),
+    ),
     chartLegend: stadiumLegendText(),
-    chartFallback: bouwstenen.map((b) => ({ title: bouwsteenTitle(b.bouwsteenId), value: b.respondents === 0 ? 'nog geen antwoorden' : distributionText(b.distribution) })),
   };
 }
 

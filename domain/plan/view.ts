@@ -75,7 +75,7 @@ export function speerpuntSummaries(overview: PlanOverview) {
     if (sp.overdueCount > 0) deadlines.push(`${sp.overdueCount} over tijd`);
     if (sp.nextDue) deadlines.push(`volgende deadline ${formatDate(sp.nextDue.deadline!)}: ${shorten(sp.nextDue.title, 80)}`);
     return {
-      heading: `${sp.number}. ${sp.title}`,
+      heading: `Speerpunt ${sp.number}: ${sp.title}`,
       bar: progressBar(sp.progress),
       counts: `${progressText(sp.countsByStatus)} ${countsText(sp.countsByStatus, sp.total)}`,
       hasDeadlines: deadlines.length > 0,
