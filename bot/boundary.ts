@@ -8,8 +8,9 @@
 import { withoutMarkdown } from '../cards/plainText';
 import { INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
-import { GENERIC_FAILURE_MESSAGE, PoolsterError, STORAGE_UNAVAILABLE_MESSAGE, errorSummary, isStorageUnavailable } from '../domain/errors';
-import { toActivity } from './turn';
+import { genericFailureMessage, PoolsterError, STORAGE_UNAVAILABLE_MESSAGE, errorSummary, isStorageUnavailable } from '../domain/errors';
+import type { ConversationKind } from '../domain/conversation';
+import { actorOf, toActivity } from './turn';
 
 /** Where the turn's child logger (with its verb or command) is kept, so the boundary logs with it. */
 const TURN_LOG_KEY = Symbol('poolster.turnLog');
@@ -24,8 +25,11 @@ export function turnLogOf(context: TurnContext, logger: Logger): Logger {
   return remembered ?? logger.child({ conversationId: context.activity?.conversation?.id, activityId: context.activity?.id });
 }
 
-/** The Dutch message for an error a person ran into; logs it (code or summary, never content). */
-export function userMessageFor(error: unknown, log: Logger): string {
+/**
+ * The Dutch message for an error a person ran into; logs it (code or summary, never content).
+ * `kind` is where the person reads it: a hint to type a command there carries the @mention.
+ */
+export function userMessageFor(error: unknown, log: Logger, kind: ConversationKind): string {
   if (error instanceof PoolsterError) {
     // Another tenant knocking is worth a warning; the other codes are people using the bot.
     if (error.code === 'wrong-tenant') log.warn({ code: error.code }, 'domain error shown to the user');
@@ -37,7 +41,7 @@ export function userMessageFor(error: unknown, log: Logger): string {
     return STORAGE_UNAVAILABLE_MESSAGE;
   }
   log.error({ err: errorSummary(error) }, 'unexpected error in turn');
-  return GENERIC_FAILURE_MESSAGE;
+  return genericFailureMessage(kind);
 }
 
 function isCardAction(context: TurnContext): boolean {
@@ -82,7 +86,7 @@ export async function answerTurn(context: TurnContext, text: string): Promise<vo
 /** The error boundary of every turn: log with the turn's context, answer in Dutch. Never throws. */
 export async function answerFailedTurn(context: TurnContext, error: unknown, logger: Logger): Promise<void> {
   const log = turnLogOf(context, logger);
-  const message = userMessageFor(error, log);
+  const message = userMessageFor(error, log, context.activity ? actorOf(context.activity).conversation.kind : 'personal');
   try {
     await answerTurn(context, message);
   } catch (sendError) {

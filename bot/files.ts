@@ -248,7 +248,7 @@ function attachmentHeader(fileName: string): string {
 
 export function registerDownloadRoutes(
   server: Server,
-  deps: { downloads: DownloadRepository; sources: ReadonlyMap<string, FileSource>; logger: Logger; now: () => Date; userMessageFor: (error: unknown, log: Logger) => string },
+  deps: { downloads: DownloadRepository; sources: ReadonlyMap<string, FileSource>; logger: Logger; now: () => Date; userMessageFor: (error: unknown, log: Logger, kind: 'personal') => string },
 ): void {
   const log = deps.logger.child({ component: 'download' });
   const hashOf = (req: Request): string | undefined => {
@@ -290,7 +290,8 @@ export function registerDownloadRoutes(
     try {
       file = await source.build(downloadTurn(pending, turnLog, now), key.data);
     } catch (error) {
-      const message = deps.userMessageFor(error, turnLog);
+      // A download link belongs to a 1:1 chat: its hints are typed there.
+      const message = deps.userMessageFor(error, turnLog, 'personal');
       res.writeHead(403, PAGE_HEADERS);
       res.end(downloadPage('Geen bestand', message.replace(/\*\*/g, '')));
       return;

@@ -50,6 +50,8 @@ export interface Poolster {
   config: Config;
   tables: Tables;
   deps: FeatureDeps;
+  /** The nightly retention job, when the scheduler is on (`run()` is one run now). */
+  retention?: RetentionJob;
   close(): Promise<void>;
 }
 
@@ -139,7 +141,7 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
   // Retention of closed rounds' answers (daily; separate from the digest scheduler).
   let retention: RetentionJob | undefined;
   if (config.scheduler) {
-    retention = createRetentionJob({ privacy: deps.privacy, digests: deps.digests, logger, now, retentionMonths: config.retentionMonths });
+    retention = createRetentionJob({ privacy: deps.privacy, digests: deps.digests, downloads: deps.downloads, logger, now, retentionMonths: config.retentionMonths });
     retention.start();
   }
 
@@ -148,6 +150,7 @@ export async function startPoolster(config: Config, options: StartOptions = {}):
     config,
     tables,
     deps,
+    ...(retention ? { retention } : {}),
     async close() {
       drafts.clear();
       await scheduler?.stop();

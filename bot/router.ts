@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { z, type ZodType } from 'zod';
 import { COMMAND_BUTTON_ARGS_MAX, MAX_MESSAGE_CHARS, buildCommandParser, cleanMessageText, unknownCommandReply, type CommandDeclaration, type CommandParser } from '../domain/commands';
 import { errorSummary, scrubErrorText } from '../domain/errors';
+import { commandHint, type ConversationKind } from '../domain/conversation';
 import type { ActionHandler, CommandHandler, Router, Turn, UnknownMessage } from '../dialogs/types';
 import { rememberTurnLog, sendInvokeMessage, sendInvokeResponse } from './boundary';
 import { createTurn, toActivity } from './turn';
@@ -18,11 +19,20 @@ import { type FileOffer } from './turn';
 import { cardWithoutMarkdown, withoutMarkdown } from '../cards/plainText';
 import { VERBS } from '../cards/verbs';
 
-export const INVALID_CARD_MESSAGE =
-  'Deze kaart kon ik niet lezen. Je ingevulde antwoorden zijn niet verloren: typ **verder** om verder te gaan, of **help**.';
+/**
+ * A card whose data the bot cannot read. In the 1:1 chat (where the survey is) `verder` picks the
+ * survey up again; in a channel or group chat the way on is help, typed with the @mention.
+ */
+export function invalidCardMessage(kind: ConversationKind): string {
+  return kind === 'personal'
+    ? 'Deze kaart kon ik niet lezen. Je ingevulde antwoorden zijn niet verloren: typ **verder** om verder te gaan, of **help**.'
+    : `Deze kaart kon ik niet lezen. Wat je al had ingevuld, is niet verloren: typ ${commandHint('help', kind)} om te zien wat je kan doen.`;
+}
 
 export { MAX_MESSAGE_CHARS };
-export const TOO_LONG_MESSAGE = 'Dat bericht is te lang voor mij (meer dan 5.000 tekens). Typ een korte opdracht, bijvoorbeeld **help**.';
+export function tooLongMessage(kind: ConversationKind): string {
+  return `Dat bericht is te lang voor mij (meer dan 5.000 tekens). Typ een korte opdracht, bijvoorbeeld ${commandHint('help', kind)}.`;
+}
 
 
 /** The log summary of an error lives in domain/errors.ts, shared with code outside bot/. */
@@ -82,7 +92,7 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
         const parsed = schema.safeParse(withoutRoutingFields(data));
         if (!parsed.success) {
           turn.log.info({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'card data rejected');
-          return withoutMarkdown(INVALID_CARD_MESSAGE);
+          return withoutMarkdown(invalidCardMessage(turn.actor.conversation.kind));
         }
         const result = await handler(turn, parsed.data);
         if (result.text && result.card) await context.sendActivity(toActivity({ text: result.text }));
@@ -94,7 +104,7 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
         const parsed = schema.safeParse(withoutRoutingFields(data));
         if (!parsed.success) {
           turn.log.info({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'card data rejected');
-          await turn.send({ text: INVALID_CARD_MESSAGE });
+          await turn.send({ text: invalidCardMessage(turn.actor.conversation.kind) });
           return;
         }
         const result = await handler(turn, parsed.data);
@@ -136,7 +146,7 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
         if (!parsed.success) {
           const turn = turnFor(context, { verb: VERBS.command.run, fallback: 'submit' });
           turn.log.info({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'card data rejected');
-          await turn.send({ text: INVALID_CARD_MESSAGE });
+          await turn.send({ text: invalidCardMessage(turn.actor.conversation.kind) });
           return;
         }
         const name = parsed.data.command;
@@ -154,20 +164,21 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
       app.activity('message', async (context) => {
         const command = commandParser.parse(context.activity.text ?? '');
         if (command.kind === 'too-long') {
-          await turnFor(context, { command: 'too-long' }).send({ text: TOO_LONG_MESSAGE });
+          const turn = turnFor(context, { command: 'too-long' });
+          await turn.send({ text: tooLongMessage(turn.actor.conversation.kind) });
           return;
         }
         const turn = turnFor(context, { command: command.kind === 'command' ? command.name : command.kind });
         if (command.kind === 'empty') {
           // A card submit without a known verb, or an empty message.
-          await turn.send({ text: context.activity.value ? INVALID_CARD_MESSAGE : unknownCommandReply('') });
+          await turn.send({ text: context.activity.value ? invalidCardMessage(turn.actor.conversation.kind) : unknownCommandReply('', turn.actor.conversation.kind) });
           return;
         }
         if (command.kind === 'unknown') {
           const unknown: UnknownMessage = command.suggestion ? { text: command.text, suggestion: command.suggestion } : { text: command.text };
           if (command.suggestion) turn.log.info({ suggested: command.suggestion.name }, 'near-miss command');
           for (const handler of unknownHandlers) await handler(turn, unknown);
-          if (unknownHandlers.length === 0) await turn.send({ text: unknownCommandReply(command.text) });
+          if (unknownHandlers.length === 0) await turn.send({ text: unknownCommandReply(command.text, turn.actor.conversation.kind) });
           return;
         }
         await commands.get(command.name)!.handler(turn, command.args);
@@ -179,7 +190,7 @@ export function createTeamsRouter<TState extends TurnState>(app: Application<TSt
         const turn = turnFor(context, { invoke: String(context.activity.name ?? '').slice(0, 100) });
         if (context.activity.name === 'adaptiveCard/action') {
           turn.log.info('card action without a known verb');
-          await sendInvokeMessage(context, INVALID_CARD_MESSAGE);
+          await sendInvokeMessage(context, invalidCardMessage(turn.actor.conversation.kind));
           return;
         }
         turn.log.info('unsupported invoke');

@@ -4,6 +4,7 @@
  * inspire whom, new inschalingen) and the first centres; later pages the next centres. Pure.
  * Shows centre names, bouwstenen and action titles only: no stadium, no answer, no person's name.
  */
+import { commandHint, type ConversationKind } from '../domain/conversation';
 import { ACTION_STATUS_LABELS } from '../domain/plan/model';
 import { communityPages, type CommunityCentre, type CommunityDigest } from '../domain/network/community';
 import { joinDutch } from '../domain/digest/scheduleText';
@@ -85,8 +86,8 @@ function summaryOf(digest: CommunityDigest) {
   return sections;
 }
 
-function introOf(digest: CommunityDigest): string {
-  if (digest.optedInCount === 0) return `Nog geen enkel centrum van ${digest.network} doet mee. Een directeur zet meedoen aan met **netwerk aan**.`;
+function introOf(digest: CommunityDigest, place: ConversationKind): string {
+  if (digest.optedInCount === 0) return `Nog geen enkel centrum van ${digest.network} doet mee. Een directeur zet meedoen aan met ${commandHint('netwerk aan', place)}.`;
   const withResult = digest.optedInCount - digest.withoutInschaling;
   return (
     `${plural(digest.optedInCount, 'centrum doet', 'centra doen')} mee aan de netwerkvergelijking` +
@@ -94,8 +95,11 @@ function introOf(digest: CommunityDigest): string {
   );
 }
 
-/** The digest's messages: one card per page, each within MAX_COMMUNITY_CARD_BYTES. */
-export function renderCommunityCards(digest: CommunityDigest, occasion: CommunityOccasion, today: string): CardJson[] {
+/**
+ * The digest's messages: one card per page, each within MAX_COMMUNITY_CARD_BYTES. `place`: the
+ * conversation they are posted in (a command hint there carries the @mention).
+ */
+export function renderCommunityCards(digest: CommunityDigest, occasion: CommunityOccasion, today: string, place: ConversationKind): CardJson[] {
   const pages = communityPages(digest);
   return pages.map((centres, index) => {
     const first = index === 0;
@@ -104,13 +108,13 @@ export function renderCommunityCards(digest: CommunityDigest, occasion: Communit
     return expandCard(communityTemplate, {
       title: first ? `Lerende community ${digest.network}` : `Lerende community ${digest.network} (vervolg)`,
       subtitle: `${occasion === 'weekly' ? 'Wekelijks overzicht' : 'Overzicht op vraag'} · ${dutchDate(today)}${pageText}`,
-      intro: first ? introOf(digest) : '',
+      intro: first ? introOf(digest, place) : '',
       summary: first ? summaryOf(digest) : [],
       centresHeading: pages.length > 1 ? `Centra ${from}–${from + centres.length - 1} van ${digest.centres.length}` : 'Per centrum',
       centres: centres.map(centreView),
       footer:
         'Alleen centra die meedoen (netwerk aan), met hun teamprioriteiten en gekoppelde acties: nooit individuele antwoorden, toelichtingen of stadia. ' +
-        'Een directeur stopt met **netwerk uit**; de netwerkcoördinator typt **community status** voor het schema.',
+        `Een directeur stopt met ${commandHint('netwerk uit', place)}; de netwerkcoördinator typt ${commandHint('community status', place)} voor het schema.`,
     });
   });
 }

@@ -6,7 +6,7 @@ import type { Audience, CommandDeclaration, CommandTopic } from '../domain/comma
 import { typed, type FirstStep, type Place } from '../domain/firstSteps';
 import type { CardJson } from './cardJson';
 import { commandButtonData, expandCard, prepareCard } from './render';
-import { NOT_IN_CENTRE_MESSAGE } from '../domain/errors';
+import { notInCentreMessage } from '../domain/errors';
 import helpJson from './templates/help.json';
 
 const helpTemplate = prepareCard(helpJson);
@@ -86,7 +86,7 @@ export function renderHelpCard(data: HelpCardData): CardJson {
     : data.steps.some((s) => s.command === 'setup')
       ? // The first step below says what to do; the intro need not say it twice.
         'Je bent nog niet gekoppeld aan een centrum.'
-      : NOT_IN_CENTRE_MESSAGE;
+      : notInCentreMessage(data.place);
   return expandCard(helpTemplate, {
     title: 'Wat kan je mij vragen?',
     titleSize: 'Medium',

@@ -9,7 +9,7 @@ import { MIN_CENTRES, type NetworkOverview } from '../domain/network/overview';
 import type { CardJson } from './cardJson';
 import { VERBS } from './verbs';
 import { expandCard, prepareCard } from './render';
-import { STADIUM_CHART_COLORS } from './chartColors';
+import { STADIUM_CHART_COLORS, stackedBars, stadiumLegendText } from './chartColors';
 import overviewJson from './templates/networkOverview.json';
 
 const overviewTemplate = prepareCard(overviewJson);
@@ -31,11 +31,14 @@ export function renderNetworkOverview(overview: NetworkOverview): CardJson {
     ],
     hasChart: current.length > 0,
     chartWithheld: withheld,
-    chart: current.map((b) => ({
-      title: b.label,
-      segments: STADIUM_LEVELS.map((s) => ({ legend: stadiumName(s), value: b.counts[s], color: STADIUM_CHART_COLORS[s].chart })),
-    })),
-    chartFallback: current.map((b) => ({ title: b.label, value: STADIUM_LEVELS.map((s) => `${stadiumName(s)} ${b.counts[s]}`).join(' · ') })),
+    chart: stackedBars(
+      current.map((b) => ({
+        title: b.label,
+        segments: STADIUM_LEVELS.map((s) => ({ legend: stadiumName(s), value: b.counts[s], color: STADIUM_CHART_COLORS[s].chart })),
+        fallback: STADIUM_LEVELS.map((s) => `${stadiumName(s)} ${b.counts[s]}`).join(' · '),
+      })),
+    ),
+    chartLegend: stadiumLegendText(),
     chartNote: `Per bouwsteen het bevestigde teamstadium van ${plural(overview.currentCentres, 'centrum', 'centra')} (hun laatste inschaling). Stadia zijn posities op een continuüm, geen oordeel.`,
     listsWithheld: `Nog niet getoond: minder dan ${MIN_CENTRES} centra met een bevestigde inschaling.`,
     priorities: overview.commonPriorities.map((p) => ({ title: p.label, value: plural(p.centres, 'centrum', 'centra') })),

@@ -4,7 +4,7 @@
  * answer, and the turn's error boundary (bot/boundary.ts) tells the person. The same case always
  * gets the same message.
  */
-import { NOT_IN_CENTRE_MESSAGE, PoolsterError } from '../domain/errors';
+import { notInCentreMessage, PoolsterError } from '../domain/errors';
 import { isDirector, type Centre, type Person } from '../domain/centre/model';
 import type { FeatureDeps } from './deps';
 import type { Turn } from './types';
@@ -21,7 +21,7 @@ export interface PersonContext {
 
 export async function requirePerson(turn: Turn, deps: Pick<FeatureDeps, 'centres'>): Promise<PersonContext> {
   const person = await deps.centres.getPerson(turn.actor.tenantId, turn.actor.userId);
-  if (!person) throw new PoolsterError('not-in-centre', NOT_IN_CENTRE_MESSAGE);
+  if (!person) throw new PoolsterError('not-in-centre', notInCentreMessage(turn.actor.conversation.kind));
   const centre = await deps.centres.getCentre(turn.actor.tenantId, person.centreId);
   if (!centre) throw new PoolsterError('not-in-centre', CENTRE_GONE_MESSAGE);
   return { person: await refreshPersonalChat(turn, deps, person), centre };

@@ -7,6 +7,8 @@
  * Teams manifest's command menu read the same declarations.
  */
 
+import { commandHint, type ConversationKind } from './conversation';
+
 export type Audience = 'iedereen' | 'lid' | 'directeur' | 'netwerkcoordinator';
 
 /** An entry in Teams' command menu (the manifest's `commandLists`). */
@@ -44,6 +46,12 @@ export interface CommandDeclaration {
    * trimmed (names of people and centres).
    */
   args?: 'words' | 'text';
+  /**
+   * A message that is only a question mark ("?", "??", "@Poolster ?", "hallo?": question marks,
+   * with at most a greeting or the bot's name) selects this command. At most one declaration says
+   * so: help.
+   */
+  questionMark?: boolean;
   /** Entries in Teams' command menu, if any. */
   menu?: readonly CommandMenuEntry[];
 }
@@ -101,6 +109,9 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set([
   'mag', 'mijn', 'me', 'mij', 'ik', 'je', 'jij', 'jou', 'jouw', 'we', 'wij', 'ons', 'onze', 'is', 'zijn', 'wat', 'welke', 'hoever', 'laat',
   'hallo', 'hoi', 'hey', 'hi', 'dag', 'goeiedag', 'goedemorgen', 'dank', 'bedankt', 'merci', 'ok', 'oke', 'okay', 'poolster', 'bot',
 ]);
+
+/** Words that only address the bot: with a question mark and nothing else they ask for help. */
+const ADDRESS_WORDS: ReadonlySet<string> = new Set(['poolster', 'bot', 'hallo', 'hoi', 'hey', 'hi', 'dag', 'goeiedag', 'goedemorgen']);
 
 /** Dutch number words up to twenty; "een" counts only right after a word that asks for a number. */
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
@@ -268,6 +279,9 @@ export function buildCommandParser(declarations: readonly CommandDeclaration[]):
     }
   }
   const longestPhrase = Math.max(1, ...phrases.map((p) => p.keys.length));
+  const askers = declarations.filter((d) => d.questionMark === true);
+  if (askers.length > 1) throw new Error(`Commands "${askers[0]!.name}" and "${askers[1]!.name}" both answer a lone question mark`);
+  const questionCommand = askers[0]?.name;
 
   const suggest = (text: string, tokens: readonly Token[], significant: readonly number[], meter: WorkMeter): CommandSuggestion | undefined => {
     let best: { phrase: Phrase; distance: number; at: number } | undefined;
@@ -331,6 +345,8 @@ export function buildCommandParser(declarations: readonly CommandDeclaration[]):
         const args = match.phrase.args === 'text' ? textArgs(text, tokens, tokens[match.lastToken]!.end) : wordsArgs(text, tokens, match.lastToken + 1);
         return { kind: 'command', name: match.phrase.name, args };
       }
+      // Only a question mark, perhaps after a greeting: the person asks what they can do (one scan).
+      if (questionCommand && text.includes('?') && tokens.every((t) => ADDRESS_WORDS.has(t.key))) return { kind: 'command', name: questionCommand, args: '' };
       const suggestion = suggest(text, tokens, significant.slice(0, MAX_SUGGESTION_OFFSET + longestPhrase), meter);
       return suggestion ? { kind: 'unknown', text, suggestion } : { kind: 'unknown', text };
     },
@@ -338,9 +354,9 @@ export function buildCommandParser(declarations: readonly CommandDeclaration[]):
 }
 
 /** The answer to a message that is no command (the help feature adds buttons to it). */
-export function unknownCommandReply(text: string, place: 'personal' | 'groupChat' | 'channel' = 'personal'): string {
+export function unknownCommandReply(text: string, place: ConversationKind): string {
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  const help = place === 'personal' ? '**help**' : '**@Poolster help**';
+  const help = commandHint('help', place);
   return shown ? `Ik begrijp "${shown}" niet. Typ ${help} om te zien wat je mij kan vragen.` : `Typ ${help} om te zien wat je mij kan vragen.`;
 }
 

@@ -3,6 +3,8 @@
  * (bot/boundary.ts) logs the code with the turn's context and answers with `userMessage`. Access
  * checks throw these (dialogs/context.ts), so the same case always gets the same answer.
  */
+import { commandHint, type ConversationKind } from './conversation';
+
 export type ErrorCode =
   | 'not-in-centre'
   | 'not-in-team'
@@ -32,14 +34,16 @@ export class PoolsterError extends Error {
 }
 
 /** For someone who is not (yet) in any centre's beleidsteam. */
-export const NOT_IN_CENTRE_MESSAGE =
-  'Je bent nog niet gekoppeld aan een centrum. Vraag je directeur om je toe te voegen aan het beleidsteam, of registreer je centrum met **setup [naam]**.';
+export function notInCentreMessage(kind: ConversationKind): string {
+  return `Je bent nog niet gekoppeld aan een centrum. Vraag je directeur om je toe te voegen aan het beleidsteam, of registreer je centrum met ${commandHint('setup [naam]', kind)}.`;
+}
 
 export const STORAGE_UNAVAILABLE_MESSAGE =
   'De opslag is even niet bereikbaar. Probeer zo opnieuw: wat je al had ingevuld, is bewaard.';
 
-export const GENERIC_FAILURE_MESSAGE =
-  'Er ging iets mis aan mijn kant. Niets van wat je al had ingevuld, is verloren. Probeer het zo opnieuw, of typ **help**.';
+export function genericFailureMessage(kind: ConversationKind): string {
+  return `Er ging iets mis aan mijn kant. Niets van wat je al had ingevuld, is verloren. Probeer het zo opnieuw, of typ ${commandHint('help', kind)}.`;
+}
 
 /** True for errors that mean "storage did not answer" (network down, timeouts, 5xx after retries). */
 export function isStorageUnavailable(error: unknown): boolean {

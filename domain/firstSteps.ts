@@ -3,7 +3,7 @@
  * and an unknown message offer first, as buttons. Pure: the situation is read by the caller.
  */
 
-import type { ConversationKind } from './conversation';
+import { typed, type ConversationKind } from './conversation';
 
 export type Place = ConversationKind;
 
@@ -101,10 +101,5 @@ function planStep(): FirstStep {
   return { command: 'status', title: 'Stand van het beleidsplan', why: 'Bekijk hoe ver het beleidsplan staat, per speerpunt.' };
 }
 
-/**
- * How a command is typed here: in a group chat or channel Teams only delivers messages that
- * @mention Poolster, so every hint there starts with the mention.
- */
-export function typed(words: string, place: Place): string {
-  return place === 'personal' ? words : `@Poolster ${words}`;
-}
+/** How a command is typed here: lives with the conversation kinds, shared by every hint. */
+export { typed };

@@ -3,6 +3,7 @@
  * `rol <directeur|lid|geen> <naam>`: a director grants or revokes roles for people in the current
  * team or chat (or people already in the centre). `team` lives in ./team.ts.
  */
+import { commandHint } from '../../domain/conversation';
 import { networkOf, parseCentreName, type Person, type Role } from '../../domain/centre/model';
 import { renderMessageCard } from '../../cards/survey';
 import type { FeatureDeps } from '../deps';
@@ -33,10 +34,10 @@ export function registerCentre(deps: FeatureDeps) {
       const existing = await deps.centres.getPerson(turn.actor.tenantId, turn.actor.userId);
       if (existing) {
         const centre = await deps.centres.getCentre(turn.actor.tenantId, existing.centreId);
-        await turn.send({ text: `Je hoort al bij ${centre?.name ?? 'een centrum'}. Een persoon hoort bij één centrum. Typ **help** om te zien wat je kan doen.` });
+        await turn.send({ text: `Je hoort al bij ${centre?.name ?? 'een centrum'}. Een persoon hoort bij één centrum. Typ ${commandHint('help', turn.actor.conversation.kind)} om te zien wat je kan doen.` });
         return;
       }
-      const parsed = parseCentreName(args);
+      const parsed = parseCentreName(args, turn.actor.conversation.kind);
       if (!parsed.ok) {
         await turn.send({ text: parsed.message });
         return;

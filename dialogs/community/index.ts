@@ -15,6 +15,7 @@ import { describeSchedule, parseDigestScheduleArgs } from '../../domain/digest/s
 import { composeCommunityDigest } from '../../domain/network/community';
 import { coordinatorsOnlyText, parseNetwork, type Coordinator } from '../../domain/network/coordinator';
 import { brusselsDate } from '../../domain/time';
+import { commandHint, type ConversationKind } from '../../domain/conversation';
 import type { StoredRegistration } from '../../storage/digestChannels';
 import type { FeatureDeps } from '../deps';
 import { conversationKeyOf, statusText } from '../digest';
@@ -30,9 +31,14 @@ export const DEFAULT_COMMUNITY_SCHEDULE: Readonly<DigestSchedule> = Object.freez
   pausedHolidays: Object.freeze([...SCHOOL_HOLIDAY_KINDS]) as DigestSchedule['pausedHolidays'],
 });
 
-export const COMMUNITY_USAGE =
-  'Gebruik: **community hier** (dit kanaal wordt het kanaal van de Lerende community; elke week een overzicht), ' +
-  '**community uit** (stoppen), **community nu** (nu een overzicht posten) of **community status** (schema en laatste overzicht).';
+export function communityUsage(kind: ConversationKind): string {
+  const hint = (words: string) => commandHint(words, kind);
+  return (
+    // `community hier` only works in a channel or group chat: always shown with the @mention.
+    `Gebruik: ${commandHint('community hier', 'channel')} (dit kanaal wordt het kanaal van de Lerende community; elke week een overzicht), ` +
+    `${hint('community uit')} (stoppen), ${hint('community nu')} (nu een overzicht posten) of ${hint('community status')} (schema en laatste overzicht).`
+  );
+}
 
 export const NOT_COORDINATOR_MESSAGE = coordinatorsOnlyText('Het kanaal van de Lerende community beheren');
 
@@ -45,7 +51,7 @@ type CommunityDeps = Pick<FeatureDeps, 'centres' | 'inschalingen' | 'plans'>;
 /** Loads and composes the community digest of a network in a tenant, as messages (one per page). */
 export async function communityMessages(
   deps: CommunityDeps,
-  input: { tenantId: string; network: Network; now: Date; lastSentAt?: string; occasion: 'weekly' | 'manual' },
+  input: { tenantId: string; network: Network; now: Date; lastSentAt?: string; occasion: 'weekly' | 'manual'; place: ConversationKind },
 ): Promise<Outgoing[]> {
   const centres = (await deps.centres.listCentres(input.tenantId)).filter((c) => c.network === input.network && c.networkOptIn === true);
   const inputs = await Promise.all(
@@ -67,7 +73,7 @@ export async function communityMessages(
     today,
     ...(input.lastSentAt ? { lastDigestOn: brusselsDate(new Date(input.lastSentAt)), lastDigestAt: input.lastSentAt } : {}),
   });
-  return renderCommunityCards(digest, input.occasion, today).map((card) => ({ card }));
+  return renderCommunityCards(digest, input.occasion, today, input.place).map((card) => ({ card }));
 }
 
 /** The community digest as a kind of weekly digest for the scheduler. */
@@ -79,7 +85,7 @@ export function communityDigestTarget(deps: CommunityDeps & Pick<FeatureDeps, 'd
     paged: true,
     // For a community registration the scope id is the network's name.
     compose: (reg, now) =>
-      communityMessages(deps, { tenantId: reg.tenantId, network: reg.centreId as Network, now, occasion: 'weekly', ...(reg.lastSentAt ? { lastSentAt: reg.lastSentAt } : {}) }),
+      communityMessages(deps, { tenantId: reg.tenantId, network: reg.centreId as Network, now, occasion: 'weekly', place: reg.conversationKind, ...(reg.lastSentAt ? { lastSentAt: reg.lastSentAt } : {}) }),
     onBlocked: async () => {
       // Coordinators have no stored personal chat; `community status` shows the block.
       log.warn('community channel unreachable: marked blocked');
@@ -128,9 +134,9 @@ async function communityHier(turn: Turn, deps: FeatureDeps, coordinator: Coordin
   const store = deps.digests.communityChannels;
   const existing = await store.getRegistration(key.tenantId, key.centreId, key.conversationKey);
   const base: DigestSchedule = existing?.schedule ?? { ...DEFAULT_COMMUNITY_SCHEDULE, pausedHolidays: [...DEFAULT_COMMUNITY_SCHEDULE.pausedHolidays] };
-  const parsed = parseDigestScheduleArgs(args, base);
+  const parsed = parseDigestScheduleArgs(args, base, { words: 'community hier', kind: actor.conversation.kind });
   if (!parsed.ok) {
-    await turn.send({ text: parsed.message.replace(/\*\*digest hier/g, '**community hier') });
+    await turn.send({ text: parsed.message });
     return;
   }
   const { registration, created } = await store.register({
@@ -159,8 +165,8 @@ async function communityHier(turn: Turn, deps: FeatureDeps, coordinator: Coordin
     text:
       `${created ? 'Afgesproken' : 'Bijgewerkt'}: ${where} is het kanaal van de Lerende community van ${coordinator.network}. ` +
       `Het overzicht komt ${describeSchedule(registration.schedule)}.${nextLine} ` +
-      'Het toont alleen centra die meedoen (**netwerk aan**): hun teamprioriteiten met gekoppelde acties, gedeelde prioriteiten en wie wie kan inspireren. ' +
-      'Typ **community nu** voor een overzicht meteen, **community status** of **community uit**.',
+      `Het toont alleen centra die meedoen (${commandHint('netwerk aan', actor.conversation.kind)}): hun teamprioriteiten met gekoppelde acties, gedeelde prioriteiten en wie wie kan inspireren. ` +
+      `Typ ${commandHint('community nu', actor.conversation.kind)} voor een overzicht meteen, ${commandHint('community status', actor.conversation.kind)} of ${commandHint('community uit', actor.conversation.kind)}.`,
   });
 }
 
@@ -182,13 +188,13 @@ async function communityUit(turn: Turn, deps: FeatureDeps, coordinator: Coordina
   turn.log.info({ removed }, 'community channel stopped here');
   await turn.send({
     text: removed
-      ? 'Gestopt: hier komt geen overzicht van de Lerende community meer. Typ **community hier** om het weer aan te zetten.'
-      : 'Hier kwam geen overzicht van de Lerende community; er is niets te stoppen. Typ **community status** om te zien waar het wel komt.',
+      ? `Gestopt: hier komt geen overzicht van de Lerende community meer. Typ ${commandHint('community hier', turn.actor.conversation.kind)} om het weer aan te zetten.`
+      : `Hier kwam geen overzicht van de Lerende community; er is niets te stoppen. Typ ${commandHint('community status', turn.actor.conversation.kind)} om te zien waar het wel komt.`,
   });
 }
 
 async function communityNu(turn: Turn, deps: FeatureDeps, coordinator: Coordinator): Promise<void> {
-  const messages = await communityMessages(deps, { tenantId: turn.actor.tenantId, network: coordinator.network, now: turn.now, occasion: 'manual' });
+  const messages = await communityMessages(deps, { tenantId: turn.actor.tenantId, network: coordinator.network, now: turn.now, occasion: 'manual', place: turn.actor.conversation.kind });
   for (const message of messages) await turn.send(message);
   if (turn.actor.conversation.kind !== 'personal') await deps.digests.communityChannels.recordManual(registrationKey(turn, coordinator.network), turn.now.toISOString());
   turn.log.info({ pages: messages.length }, 'community digest posted on request');
@@ -199,13 +205,12 @@ async function communityStatus(turn: Turn, deps: FeatureDeps, coordinator: Coord
     (r) => r.centreId === coordinator.network,
   );
   if (registrations.length === 0) {
-    await turn.send({ text: `Voor de Lerende community ${coordinator.network} is nog geen kanaal ingesteld. Typ **community hier** in het kanaal van de community.` });
+    await turn.send({ text: `Voor de Lerende community ${coordinator.network} is nog geen kanaal ingesteld. Typ ${commandHint('community hier', 'channel')} in het kanaal van de community.` });
     return;
   }
   await turn.send({
-    text: statusText({ centreName: `de Lerende community ${coordinator.network}`, registrations, here: conversationKeyOf(turn.actor.conversation.id), now: turn.now })
-      .replace('Wekelijks actieoverzicht van', 'Wekelijks overzicht van')
-      .replace(/\*\*digest hier\*\*/g, '**community hier**'),
+    text: statusText({ centreName: `de Lerende community ${coordinator.network}`, registrations, here: conversationKeyOf(turn.actor.conversation.id), now: turn.now, command: 'community' })
+      .replace('Wekelijks actieoverzicht van', 'Wekelijks overzicht van'),
   });
 }
 
@@ -228,7 +233,7 @@ export function registerCommunity(deps: FeatureDeps) {
       const [word = '', ...rest] = args.trim().split(/\s+/);
       const sub = word.toLowerCase();
       if (!['hier', 'uit', 'nu', 'status'].includes(sub)) {
-        await turn.send({ text: COMMUNITY_USAGE });
+        await turn.send({ text: communityUsage(turn.actor.conversation.kind) });
         return;
       }
       const found = await coordinatorOf(turn, deps, rest.join(' '));

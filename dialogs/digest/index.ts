@@ -18,13 +18,19 @@ import type { FeatureDeps } from '../deps';
 import type { Router, Turn } from '../types';
 import { loadDigestContent } from './content';
 
-export const DIGEST_USAGE =
-  'Gebruik: **digest hier** (dit kanaal krijgt elke week het actieoverzicht), **digest uit** (stoppen), ' +
-  '**digest nu** (nu een overzicht posten) of **digest status** (wanneer het laatste overzicht vertrok).';
-
-import { NOT_IN_CENTRE_MESSAGE } from '../../domain/errors';
+import { notInCentreMessage } from '../../domain/errors';
+import { commandHint, type ConversationKind } from '../../domain/conversation';
 import { brusselsDate, dutchDate, dutchInstant } from '../../domain/time';
-export { NOT_IN_CENTRE_MESSAGE };
+export { notInCentreMessage };
+
+export function digestUsage(kind: ConversationKind): string {
+  const hint = (words: string) => commandHint(words, kind);
+  return (
+    // `digest hier` only works in a channel or group chat: always shown with the @mention.
+    `Gebruik: ${commandHint('digest hier', 'channel')} (dit kanaal krijgt elke week het actieoverzicht), ${hint('digest uit')} (stoppen), ` +
+    `${hint('digest nu')} (nu een overzicht posten) of ${hint('digest status')} (wanneer het laatste overzicht vertrok).`
+  );
+}
 
 export const NOT_DIRECTOR_MESSAGE =
   'Alleen de directeur van je centrum kan het wekelijkse actieoverzicht beheren. Vraag het gerust aan je directeur.';
@@ -65,9 +71,14 @@ function nextText(reg: StoredRegistration, now: Date): string {
   return 'niets gepland in de komende weken';
 }
 
-export function statusText(input: { centreName: string; registrations: StoredRegistration[]; here: string; now: Date }): string {
+/**
+ * `digest status` (and `community status`, with `command` 'community'): where the overview goes.
+ * Re-registering is typed in the channel itself, so that hint always carries the @mention.
+ */
+export function statusText(input: { centreName: string; registrations: StoredRegistration[]; here: string; now: Date; command?: 'digest' | 'community' }): string {
+  const hier = (kind: ConversationKind) => commandHint(`${input.command ?? 'digest'} hier`, kind);
   if (input.registrations.length === 0) {
-    return `Voor ${input.centreName} is nog geen wekelijks actieoverzicht ingesteld. Typ **digest hier** in het kanaal van jullie team.`;
+    return `Voor ${input.centreName} is nog geen wekelijks actieoverzicht ingesteld. Typ ${hier('channel')} in het kanaal van jullie team.`;
   }
   const ordered = [...input.registrations].sort((a, b) => Number(b.conversationKey === input.here) - Number(a.conversationKey === input.here));
   const blocks = ordered.map((reg) => {
@@ -81,7 +92,7 @@ export function statusText(input: { centreName: string; registrations: StoredReg
     if (reg.blockedAt) {
       lines.push(
         `- Sinds ${dutchInstant(new Date(reg.blockedAt))} kan ik hier niet meer posten (ik werd verwijderd of geblokkeerd). ` +
-          'Voeg mij weer toe en typ **digest hier** in dat gesprek.',
+          `Voeg mij weer toe en typ ${hier(reg.conversationKind)} in dat gesprek.`,
       );
     }
     const failures = reg.failures.slice(-3).reverse();
@@ -105,7 +116,7 @@ async function digestHier(turn: Turn, deps: FeatureDeps, ctx: DirectorContext, a
   const conversationKey = conversationKeyOf(actor.conversation.id);
   const existing = await deps.digests.channels.getRegistration(actor.tenantId, ctx.centre.centreId, conversationKey);
   const base: DigestSchedule = existing?.schedule ?? { ...DEFAULT_DIGEST_SCHEDULE, pausedHolidays: [...DEFAULT_DIGEST_SCHEDULE.pausedHolidays] };
-  const parsed = parseDigestScheduleArgs(args, base);
+  const parsed = parseDigestScheduleArgs(args, base, { words: 'digest hier', kind: actor.conversation.kind });
   if (!parsed.ok) {
     await turn.send({ text: parsed.message });
     return;
@@ -143,7 +154,8 @@ async function digestHier(turn: Turn, deps: FeatureDeps, ctx: DirectorContext, a
   await turn.send({
     text:
       `${opening}, ${describeSchedule(registration.schedule)}.${nextLine} ` +
-      'Typ **digest nu** voor een overzicht meteen, **digest status** om te zien wat er vertrok, of **digest uit** om te stoppen.',
+      `Typ ${commandHint('digest nu', actor.conversation.kind)} voor een overzicht meteen, ${commandHint('digest status', actor.conversation.kind)} om te zien wat er vertrok, ` +
+      `of ${commandHint('digest uit', actor.conversation.kind)} om te stoppen.`,
   });
 }
 
@@ -158,7 +170,7 @@ async function digestUit(turn: Turn, deps: FeatureDeps, ctx: DirectorContext): P
         registrations.length === 0
           ? `Er was geen wekelijks actieoverzicht ingesteld voor ${ctx.centre.name}; er is niets te stoppen.`
           : `Gestopt: ${ctx.centre.name} krijgt geen wekelijks actieoverzicht meer (${registrations.length === 1 ? 'in 1 gesprek' : `in ${registrations.length} gesprekken`}). ` +
-            'Typ **digest hier** in een kanaal om het weer aan te zetten.',
+            `Typ ${commandHint('digest hier', 'channel')} in een kanaal om het weer aan te zetten.`,
     });
     return;
   }
@@ -166,8 +178,8 @@ async function digestUit(turn: Turn, deps: FeatureDeps, ctx: DirectorContext): P
   turn.log.info({ centreId: ctx.centre.centreId, removed }, 'digest stopped here');
   await turn.send({
     text: removed
-      ? 'Gestopt: hier komt geen wekelijks actieoverzicht meer. Typ **digest hier** om het weer aan te zetten.'
-      : 'Hier kwam geen wekelijks actieoverzicht; er is niets te stoppen. Typ **digest status** om te zien waar het wel komt.',
+      ? `Gestopt: hier komt geen wekelijks actieoverzicht meer. Typ ${commandHint('digest hier', actor.conversation.kind)} om het weer aan te zetten.`
+      : `Hier kwam geen wekelijks actieoverzicht; er is niets te stoppen. Typ ${commandHint('digest status', actor.conversation.kind)} om te zien waar het wel komt.`,
   });
 }
 
@@ -221,7 +233,7 @@ export function registerDigest(deps: FeatureDeps) {
       const [word = '', ...rest] = args.trim().split(/\s+/);
       const sub = word.toLowerCase();
       if (!['hier', 'uit', 'nu', 'status'].includes(sub)) {
-        await turn.send({ text: DIGEST_USAGE });
+        await turn.send({ text: digestUsage(turn.actor.conversation.kind) });
         return;
       }
       const ctx: DirectorContext = await requireDirector(turn, deps, NOT_DIRECTOR_MESSAGE);

@@ -80,6 +80,7 @@ export function registerHelp(deps: FeatureDeps) {
       usage: 'help',
       description: 'Toont wat je mij kan vragen.',
       audience: 'iedereen',
+      questionMark: true,
       menu: [
         { scope: 'personal', title: 'help', description: 'Wat je nu best doet, en wat je Poolster nog kan vragen.', position: 1 },
         { scope: 'team', title: 'help', description: 'Wat Poolster in dit team of deze chat kan.', position: 1 },

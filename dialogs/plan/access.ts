@@ -4,7 +4,8 @@
  * id is only ever looked up in the person's own centre's partition.
  */
 import { isDirector, isTeamMember, type Centre, type Person } from '../../domain/centre/model';
-import { NOT_IN_CENTRE_MESSAGE, PoolsterError } from '../../domain/errors';
+import { notInCentreMessage, PoolsterError } from '../../domain/errors';
+import { commandHint, type ConversationKind } from '../../domain/conversation';
 import type { Actie, Plan } from '../../domain/plan/model';
 import { ownerKey } from '../../domain/plan/status';
 import { brusselsDate } from '../../domain/time';
@@ -12,7 +13,7 @@ import { requirePerson } from '../context';
 import type { Turn } from '../types';
 import type { PlanFeatureDeps } from './priorities';
 
-export { NOT_IN_CENTRE_MESSAGE };
+export { notInCentreMessage };
 
 export function notInTeamMessage(centre: Centre): string {
   return `Je maakt geen deel (meer) uit van het beleidsteam van ${centre.name}. Vraag je directeur om je opnieuw een rol te geven.`;
@@ -25,13 +26,15 @@ export function noPlanMessage(centre: Centre, director: boolean): string {
     : `${base} Vraag je directeur om het beleidsplan te laden.`;
 }
 
-export const NOT_DIRECTOR_CREATE_MESSAGE =
-  'Enkel een directeur kan acties toevoegen aan het beleidsplan. Vraag het aan je directeur, of typ **acties** om je eigen acties te zien.';
+export function notDirectorCreateMessage(kind: ConversationKind): string {
+  return `Enkel een directeur kan acties toevoegen aan het beleidsplan. Vraag het aan je directeur, of typ ${commandHint('acties', kind)} om je eigen acties te zien.`;
+}
 
 export const NOT_DIRECTOR_LINK_MESSAGE = 'Enkel een directeur kan acties aan een teamprioriteit koppelen.';
 
-export const ACTIE_NOT_FOUND_MESSAGE =
-  'Ik vind deze actie niet in het beleidsplan van je centrum. Misschien werd het plan intussen opnieuw geladen: typ **acties** voor je actuele acties.';
+export function actieNotFoundMessage(kind: ConversationKind): string {
+  return `Ik vind deze actie niet in het beleidsplan van je centrum. Misschien werd het plan intussen opnieuw geladen: typ ${commandHint('acties', kind)} voor je actuele acties.`;
+}
 
 export function notYourActieMessage(actie: Actie): string {
   return actie.owner
@@ -58,6 +61,8 @@ export interface Member {
   person: Person;
   centre: Centre;
   today: string;
+  /** Where this turn happens: hints say to @mention Poolster outside the 1:1 chat. */
+  place: ConversationKind;
 }
 
 export interface PlanContext extends Member {
@@ -68,7 +73,7 @@ export interface PlanContext extends Member {
 export async function requireMember(turn: Turn, deps: PlanFeatureDeps): Promise<Member> {
   const { person, centre } = await requirePerson(turn, deps);
   if (!isTeamMember(person)) throw new PoolsterError('not-in-team', notInTeamMessage(centre));
-  return { person, centre, today: brusselsDate(turn.now) };
+  return { person, centre, today: brusselsDate(turn.now), place: turn.actor.conversation.kind };
 }
 
 /** The person, their centre and its plan. */
@@ -87,7 +92,7 @@ export function requirePlanDirector(ctx: Member, notDirectorMessage: string): vo
 /** The actie in the person's own plan that they may change (directors: every actie). */
 export function requireEditableActie(ctx: PlanContext, actieId: string): Actie {
   const actie = ctx.plan.acties.find((a) => a.id === actieId);
-  if (!actie) throw new PoolsterError('not-found', ACTIE_NOT_FOUND_MESSAGE);
+  if (!actie) throw new PoolsterError('not-found', actieNotFoundMessage(ctx.place));
   requireCanEdit(ctx.person, actie);
   return actie;
 }

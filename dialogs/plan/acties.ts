@@ -2,6 +2,7 @@
  * `acties`: a person's own acties (or `acties <naam>`, `acties <nummer>`), each with a card to
  * start, finish, postpone or add a note. Card answers replace the clicked card.
  */
+import { commandHint } from '../../domain/conversation';
 import { renderActieCard, renderActiesCard, type ActieForm } from '../../cards/plan';
 import { shorten } from '../../domain/format';
 import { isDirector, type Person } from '../../domain/centre/model';
@@ -10,7 +11,7 @@ import { ACTION_STATUS_LABELS, LIMITS, byUrgency, findDoelstelling, isOpenStatus
 import { actionsOfOwner } from '../../domain/plan/status';
 import type { ActionResult, Turn } from '../types';
 import {
-  ACTIE_NOT_FOUND_MESSAGE,
+  actieNotFoundMessage,
   canEditActie,
   isOwnActie,
   requireCanEdit,
@@ -41,8 +42,8 @@ async function showActies(turn: Turn, ctx: PlanContext, acties: Actie[], heading
   if (sorted.length > cards.length) {
     const hint =
       cards.length > 0
-        ? `Hieronder ${cards.length === 1 ? 'volgt de dringendste open actie' : `volgen de ${cards.length} dringendste open acties`} om bij te werken. Typ **acties [nummer]** om een andere actie te openen.`
-        : 'Typ **acties [nummer]** om een actie te openen.';
+        ? `Hieronder ${cards.length === 1 ? 'volgt de dringendste open actie' : `volgen de ${cards.length} dringendste open acties`} om bij te werken. Typ ${commandHint('acties [nummer]', ctx.place)} om een andere actie te openen.`
+        : `Typ ${commandHint('acties [nummer]', ctx.place)} om een actie te openen.`;
     await turn.send({ card: renderActiesCard({ heading, intro, hint, acties: sorted, today: ctx.today }) });
   }
   for (const actie of cards) await turn.send({ card: actieCard(ctx, actie) });
@@ -66,8 +67,8 @@ export function actiesCommand(deps: PlanFeatureDeps) {
           text:
             `Er staan geen acties op jouw naam (${ctx.person.name}) in het beleidsplan. Een actie is van jou als je naam of je Teams-id ` +
             `als eigenaar in het plan staat.` +
-            (isDirector(ctx.person) ? ' Als directeur kan je elke actie bijwerken: typ **acties [naam]** of **acties [nummer]**.' : '') +
-            ' Typ **status** voor het hele plan.',
+            (isDirector(ctx.person) ? ` Als directeur kan je elke actie bijwerken: typ ${commandHint('acties [naam]', ctx.place)} of ${commandHint('acties [nummer]', ctx.place)}.` : '') +
+            ` Typ ${commandHint('status', ctx.place)} voor het hele plan.`,
         });
         return;
       }
@@ -82,7 +83,7 @@ export function actiesCommand(deps: PlanFeatureDeps) {
     }
     const theirs = actionsOfOwner(ctx.plan, arg);
     if (theirs.length === 0) {
-      await turn.send({ text: `Ik vind geen actie met nummer "${shorten(arg, 40)}" en geen acties van "${shorten(arg, 40)}" in het beleidsplan. Typ **acties** voor je eigen acties of **status** voor het hele plan.` });
+      await turn.send({ text: `Ik vind geen actie met nummer "${shorten(arg, 40)}" en geen acties van "${shorten(arg, 40)}" in het beleidsplan. Typ ${commandHint('acties', ctx.place)} voor je eigen acties of ${commandHint('status', ctx.place)} voor het hele plan.` });
       return;
     }
     const name = theirs[0]!.owner!.name;
@@ -108,7 +109,7 @@ async function updateOwnActie(
     notice = result.notice;
     return result.actie;
   });
-  if (!updated) throw new PoolsterError('not-found', ACTIE_NOT_FOUND_MESSAGE);
+  if (!updated) throw new PoolsterError('not-found', actieNotFoundMessage(ctx.place));
   return { card: actieCard(ctx, updated, { notice }) };
 }
 

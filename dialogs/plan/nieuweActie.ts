@@ -8,7 +8,7 @@ import { LIMITS, findDoelstelling, type Actie, type Owner } from '../../domain/p
 import { parseSchoolYear, type SchoolYear } from '../../domain/schoolYear';
 import type { ActionResult, Turn } from '../types';
 import type { CardJson } from '../../cards/cardJson';
-import { NOT_DIRECTOR_CREATE_MESSAGE, requirePlanContext, requirePlanDirector, type PlanContext } from './access';
+import { notDirectorCreateMessage, requirePlanContext, requirePlanDirector, type PlanContext } from './access';
 import { actieCard } from './acties';
 import type { PlanFeatureDeps } from './priorities';
 import type { CreateData } from './cardData';
@@ -32,7 +32,7 @@ export async function nieuweActieForm(
 export function nieuweActieCommand(deps: PlanFeatureDeps) {
   return async (turn: Turn, args: string): Promise<void> => {
     const ctx = await requirePlanContext(turn, deps);
-    requirePlanDirector(ctx, NOT_DIRECTOR_CREATE_MESSAGE);
+    requirePlanDirector(ctx, notDirectorCreateMessage(ctx.place));
     const ref = parseSpeerpuntRef(args);
     const speerpunt = ref.kind === 'number' && ctx.plan.speerpunten.some((s) => s.number === ref.value) ? ref.value : undefined;
     await turn.send({ card: await nieuweActieForm(deps, ctx, { speerpunt }) });
@@ -42,7 +42,7 @@ export function nieuweActieCommand(deps: PlanFeatureDeps) {
 export function createAction(deps: PlanFeatureDeps) {
   return async (turn: Turn, data: CreateData): Promise<ActionResult> => {
     const ctx = await requirePlanContext(turn, deps);
-    requirePlanDirector(ctx, NOT_DIRECTOR_CREATE_MESSAGE);
+    requirePlanDirector(ctx, notDirectorCreateMessage(ctx.place));
 
     const values: NieuweActieValues = {
       doelstellingId: (data.doelstellingId ?? '').trim(),

@@ -3,6 +3,7 @@
  * each (an actie is linked to a priority through its bouwsteen), and for directors a way to link an
  * existing actie or to create one for a priority.
  */
+import { commandHint, type ConversationKind } from '../../domain/conversation';
 import { renderPrioriteitenCard } from '../../cards/plan';
 import { bouwsteenLabel } from '../../domain/catalogue';
 import type { BouwsteenId } from '../../domain/catalogue/types';
@@ -11,16 +12,16 @@ import { isOpenStatus, type Plan } from '../../domain/plan/model';
 import type { ActionResult, Turn } from '../types';
 import type { CardJson } from '../../cards/cardJson';
 import { PoolsterError } from '../../domain/errors';
-import { ACTIE_NOT_FOUND_MESSAGE, NOT_DIRECTOR_LINK_MESSAGE, noPlanMessage, requireMember, requirePlanDirector, type Member, type PlanContext } from './access';
+import { actieNotFoundMessage, NOT_DIRECTOR_LINK_MESSAGE, noPlanMessage, requireMember, requirePlanDirector, type Member, type PlanContext } from './access';
 import { nieuweActieForm } from './nieuweActie';
 import type { PlanFeatureDeps } from './priorities';
 import type { LinkPriorityData } from './cardData';
 
-export function noPrioritiesMessage(director: boolean): string {
+export function noPrioritiesMessage(director: boolean, place: ConversationKind): string {
   return (
     'Er is nog geen bevestigde teaminschaling, dus nog geen teamprioriteiten. ' +
     (director
-      ? 'Open een inschalingsronde met **start inschaling**; bevestig daarna het teamresultaat met **resultaat**. De prioriteiten van die inschaling verschijnen dan hier.'
+      ? `Open een inschalingsronde met ${commandHint('start inschaling', place)}; bevestig daarna het teamresultaat met ${commandHint('resultaat', place)}. De prioriteiten van die inschaling verschijnen dan hier.`
       : 'Zodra je directeur een inschalingsronde afsluit en het teamresultaat bevestigt, verschijnen de prioriteiten hier.')
   );
 }
@@ -55,7 +56,7 @@ function linkable(plan: Plan) {
 /** The priorities first (without them there is nothing to show), then the plan. */
 async function load(deps: PlanFeatureDeps, member: Member): Promise<{ ctx: PlanContext; priorities: BouwsteenId[] }> {
   const priorities = await prioritiesOf(deps, member);
-  if (priorities === undefined) throw new PoolsterError('not-found', noPrioritiesMessage(isDirector(member.person)));
+  if (priorities === undefined) throw new PoolsterError('not-found', noPrioritiesMessage(isDirector(member.person), member.place));
   const plan = await deps.plans.getPlan(member.centre.centreId);
   if (!plan) throw new PoolsterError('not-found', noPlanMessage(member.centre, isDirector(member.person)));
   return { ctx: { ...member, plan }, priorities };
@@ -87,13 +88,13 @@ export function linkPriorityAction(deps: PlanFeatureDeps) {
     if (!bouwsteenId) errors.bouwsteenId = 'Kies de prioriteit waaraan je de actie koppelt.';
     const actie = values.actieId ? ctx.plan.acties.find((a) => a.id === values.actieId) : undefined;
     if (!values.actieId) errors.actieId = 'Kies de actie die je wil koppelen.';
-    else if (!actie) errors.actieId = ACTIE_NOT_FOUND_MESSAGE;
+    else if (!actie) errors.actieId = actieNotFoundMessage(ctx.place);
     if (!bouwsteenId || !actie) return { card: prioritiesCard(ctx, priorities, { values, errors }) };
 
     const updated = await deps.plans.updateActie(ctx.centre.centreId, actie.id, (fresh) =>
       fresh.bouwsteenId === bouwsteenId ? fresh : { ...fresh, bouwsteenId },
     );
-    if (!updated) return { card: prioritiesCard(ctx, priorities, { values, errors: { actieId: ACTIE_NOT_FOUND_MESSAGE } }) };
+    if (!updated) return { card: prioritiesCard(ctx, priorities, { values, errors: { actieId: actieNotFoundMessage(ctx.place) } }) };
     const plan = (await deps.plans.getPlan(ctx.centre.centreId)) ?? ctx.plan;
     const was = actie.bouwsteenId && actie.bouwsteenId !== bouwsteenId ? ` (was ${bouwsteenLabel(actie.bouwsteenId)})` : '';
     return {

@@ -14,6 +14,7 @@
  * BotState holds no per-person state (the turn state is never changed by a feature; a test checks
  * the table stays empty), so there is nothing to report or erase there.
  */
+import { commandHint } from '../../domain/conversation';
 import { BOUWSTEEN_IDS, bouwsteenLabel } from '../../domain/catalogue';
 import { isDirector, type Person } from '../../domain/centre/model';
 import { PoolsterError } from '../../domain/errors';
@@ -171,7 +172,7 @@ export async function collectPersonalData(deps: PrivacyDeps, actor: Actor, now: 
 export type EraseOutcome = { openRounds: number; closedRounds: number; acties: number; coordinatorships: number; sharesReceived: number; nothingStored: boolean };
 
 export function onlyDirectorMessage(centreName: string): string {
-  return `Je bent de enige directeur van ${centreName}. Geef eerst de directeursrol aan iemand anders (typ in een chat met die persoon **rol directeur [naam]**) en vraag daarna opnieuw om je gegevens te wissen.`;
+  return `Je bent de enige directeur van ${centreName}. Geef eerst de directeursrol aan iemand anders (typ in een chat met die persoon ${commandHint('rol directeur [naam]', 'groupChat')}) en vraag daarna opnieuw om je gegevens te wissen.`;
 }
 
 /** A centre keeps a director: its only director cannot be erased (a coded PoolsterError says why). */

@@ -5,7 +5,9 @@
  * its counts and stadium distribution; the confirmed team inschaling (Inschalingen) is the centre's
  * record and is not touched. The same run drops the digest bookkeeping nobody reads any more
  * (weekly runs older than DIGEST_RUNS_KEPT_WEEKS, reminder-day claims older than
- * REMINDER_DAYS_KEPT), so the Digests table does not grow forever.
+ * REMINDER_DAYS_KEPT), so the Digests table does not grow forever, and deletes the pending
+ * download rows whose link expired unused (a link lives minutes; an expired row names a person and
+ * would otherwise stay until someone tried the link again).
  *
  * Started by bot/main.ts when the scheduler is on; separate from the digest scheduler. Every
  * instance may run it: the purge is idempotent, and a round that fails is retried the next day.
@@ -17,6 +19,7 @@ import { isoWeekKey } from '../../domain/calendar/schedule';
 import { addDays, brusselsDate, monthsBefore } from '../../domain/time';
 import type { PrivacyRepository } from '../../storage/privacy';
 import type { DigestStores } from '../../storage/digests';
+import type { DownloadRepository } from '../../storage/downloads';
 
 /** Every day at 03:30 Brussels time, when nobody is using the bot. */
 export const RETENTION_CRON = '30 3 * * *';
@@ -32,6 +35,7 @@ export type RetentionCron = CronLike;
 export interface RetentionDeps {
   privacy: PrivacyRepository;
   digests: Pick<DigestStores, 'reminders' | 'runs'>;
+  downloads: Pick<DownloadRepository, 'pruneExpired'>;
   logger: Logger;
   now: () => Date;
   retentionMonths: number;
@@ -79,8 +83,15 @@ export async function pruneDigestHistory(deps: Pick<RetentionDeps, 'digests' | '
   return pruned;
 }
 
+/** Deletes the pending downloads whose link expired before `now`, unused. */
+export async function pruneExpiredDownloads(deps: Pick<RetentionDeps, 'downloads' | 'logger'>, now: Date): Promise<number> {
+  const removed = await deps.downloads.pruneExpired(now);
+  if (removed > 0) deps.logger.child({ component: 'retention' }).info({ removed }, 'expired download links pruned');
+  return removed;
+}
+
 /** `run()` is one run now (what the daily schedule calls). */
-export type RetentionJob = CronJob<RetentionReport & { digestRows: number }>;
+export type RetentionJob = CronJob<RetentionReport & { digestRows: number; downloadRows: number }>;
 
 export function createRetentionJob(deps: RetentionDeps): RetentionJob {
   return createCronJob({
@@ -96,7 +107,8 @@ export function createRetentionJob(deps: RetentionDeps): RetentionJob {
       const now = deps.now();
       const report = await purgeExpiredAnswers(deps, now);
       const pruned = await pruneDigestHistory(deps, now);
-      return { ...report, digestRows: pruned.runs + pruned.reminderDays };
+      const downloadRows = await pruneExpiredDownloads(deps, now);
+      return { ...report, digestRows: pruned.runs + pruned.reminderDays, downloadRows };
     },
   });
 }

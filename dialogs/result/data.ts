@@ -2,6 +2,7 @@
  * Reads what the team result of a round needs from storage, and builds its export file. Shared by
  * the Teams feature (./index.ts) and the command line (scripts/export.ts). No botbuilder here.
  */
+import type { ConversationKind } from '../../domain/conversation';
 import type { Centre } from '../../domain/centre/model';
 import { EXPORT_CONTENT_TYPES, buildResultCsv, buildResultXlsx, exportFileName, type ExportFormat, type ResultExportInput } from '../../domain/result/export';
 import type { Inschaling } from '../../domain/result/inschaling';
@@ -43,9 +44,11 @@ export async function loadResult(repos: ResultRepositories, centre: LoadedResult
   return { centre, round, result: consolidateDrafts(round, drafts), yearRow, previous };
 }
 
-export function cardContext(loaded: LoadedResult): RoundResultContext {
+/** `place`: where the cards are shown (their command hints carry the @mention outside the 1:1 chat). */
+export function cardContext(loaded: LoadedResult, place: ConversationKind): RoundResultContext {
   const inschaling = confirmationOf(loaded);
   return {
+    place,
     roundId: loaded.round.roundId,
     centreName: loaded.centre.name,
     schoolYear: loaded.round.schoolYear,

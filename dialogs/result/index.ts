@@ -41,11 +41,14 @@ import { RESULT_EXPORT_FILE, confirmSchema, detailSchema, exportSchema, publishS
 import { RESULT_VERBS } from '../../cards/verbs';
 import { renderConfirmStep } from '../../cards/confirmStep';
 import { formatDutchInstant } from '../../domain/time';
+import { commandHint, type ConversationKind } from '../../domain/conversation';
 
-export const CLOSE_FIRST_MESSAGE =
-  'Deze inschalingsronde loopt nog. Sluit ze eerst met **sluit inschaling**; daarna kan je de teamstadia bevestigen en het resultaat exporteren.';
-export const NOT_PUBLISHED_MESSAGE =
-  'Het teamresultaat is nog niet gepubliceerd. Je directeur bevestigt eerst de teamstadia en publiceert daarna het resultaat; dan kan je het hier bekijken met **resultaat**.';
+export function closeFirstMessage(kind: ConversationKind): string {
+  return `Deze inschalingsronde loopt nog. Sluit ze eerst met ${commandHint('sluit inschaling', kind)}; daarna kan je de teamstadia bevestigen en het resultaat exporteren.`;
+}
+export function notPublishedMessage(kind: ConversationKind): string {
+  return `Het teamresultaat is nog niet gepubliceerd. Je directeur bevestigt eerst de teamstadia en publiceert daarna het resultaat; dan kan je het hier bekijken met ${commandHint('resultaat', kind)}.`;
+}
 export const FOREIGN_ROUND_MESSAGE = 'Deze ronde hoort niet bij je centrum.';
 
 type Loaded = LoadedResult & { context: PersonContext };
@@ -70,14 +73,16 @@ export function registerResult(deps: FeatureDeps) {
     return { ...(await loadResult(deps, context.centre, round)), context };
   };
 
-  const overview = (loaded: LoadedResult, notice?: Notice): ActionResult => ({ card: renderResultOverview({ ...cardContext(loaded), notice }) });
+  const overview = (turn: Turn, loaded: LoadedResult, notice?: Notice): ActionResult => ({
+    card: renderResultOverview({ ...cardContext(loaded, turn.actor.conversation.kind), notice }),
+  });
 
   /** The director's `resultaat`: the latest round, or the latest of a given school year. */
   const directorResult = async (turn: Turn, context: PersonContext, args: string): Promise<void> => {
     const rounds = await deps.survey.listByCentre(turn.actor.tenantId, context.centre.centreId);
     const wanted = args.trim() ? parseSchoolYear(args) : undefined;
     if (args.trim() && !wanted) {
-      await turn.send({ text: `"${args.trim().slice(0, 40)}" is geen schooljaar. Typ **resultaat** of bijvoorbeeld **resultaat 2025-2026**.` });
+      await turn.send({ text: `"${args.trim().slice(0, 40)}" is geen schooljaar. Typ ${commandHint('resultaat', turn.actor.conversation.kind)} of bijvoorbeeld ${commandHint('resultaat 2025-2026', turn.actor.conversation.kind)}.` });
       return;
     }
     // Newest first; the open round when there is one; same instant: the later school year first.
@@ -87,19 +92,19 @@ export function registerResult(deps: FeatureDeps) {
     const round = wanted ? ordered.find((r) => r.schoolYear === wanted) : ordered[0];
     if (!round) {
       await turn.send({
-        text: wanted ? `Er is geen inschalingsronde voor ${wanted}.` : 'Er is nog geen inschalingsronde. Start er een met **start inschaling**.',
+        text: wanted ? `Er is geen inschalingsronde voor ${wanted}.` : `Er is nog geen inschalingsronde. Start er een met ${commandHint('start inschaling', turn.actor.conversation.kind)}.`,
       });
       return;
     }
     const loaded = await loadResult(deps, context.centre, round);
-    await turn.send({ card: renderResultOverview(cardContext(loaded)) });
+    await turn.send({ card: renderResultOverview(cardContext(loaded, turn.actor.conversation.kind)) });
   };
 
   /** A member's `resultaat`: only a published result, as aggregates. */
   const memberResult = async (turn: Turn, context: PersonContext): Promise<void> => {
     const published = await deps.inschalingen.latestPublished(turn.actor.tenantId, context.centre.centreId);
     if (!published) {
-      await turn.send({ text: NOT_PUBLISHED_MESSAGE });
+      await turn.send({ text: notPublishedMessage(turn.actor.conversation.kind) });
       return;
     }
     const previous = await deps.inschalingen.latestConfirmed(turn.actor.tenantId, context.centre.centreId, { before: published.schoolYear });
@@ -120,7 +125,7 @@ export function registerResult(deps: FeatureDeps) {
 
   const exportFile = async (turn: Turn, key: ExportKey) => {
     const loaded = await load(turn, key.roundId);
-    if (loaded.round.status === 'open') throw new PoolsterError('invalid-input', CLOSE_FIRST_MESSAGE);
+    if (loaded.round.status === 'open') throw new PoolsterError('invalid-input', closeFirstMessage(turn.actor.conversation.kind));
     return buildExportFile(loaded, key.format, turn.now);
   };
 
@@ -251,19 +256,19 @@ export function registerResult(deps: FeatureDeps) {
       else await memberResult(turn, context);
     });
 
-    router.action(RESULT_VERBS.overview, roundSchema, async (turn, data) => overview(await load(turn, data.roundId)));
+    router.action(RESULT_VERBS.overview, roundSchema, async (turn, data) => overview(turn, await load(turn, data.roundId)));
 
     router.action(RESULT_VERBS.detail, detailSchema, async (turn, data) => {
       const loaded = await load(turn, data.roundId);
       if (!isBouwsteenId(data.bouwsteenId)) return { text: 'Die bouwsteen bestaat niet. Kies een bouwsteen op de kaart met het teamresultaat.' };
-      return { card: renderResultDetail({ ...cardContext(loaded), bouwsteenId: data.bouwsteenId, page: data.page ?? 0 }) };
+      return { card: renderResultDetail({ ...cardContext(loaded, turn.actor.conversation.kind), bouwsteenId: data.bouwsteenId, page: data.page ?? 0 }) };
     });
 
-    router.action(RESULT_VERBS.agenda, roundSchema, async (turn, data) => ({ card: renderResultAgenda(cardContext(await load(turn, data.roundId))) }));
+    router.action(RESULT_VERBS.agenda, roundSchema, async (turn, data) => ({ card: renderResultAgenda(cardContext(await load(turn, data.roundId), turn.actor.conversation.kind)) }));
 
     router.action(RESULT_VERBS.review, roundSchema, async (turn, data) => {
       const loaded = await load(turn, data.roundId);
-      if (loaded.round.status === 'open') return { text: CLOSE_FIRST_MESSAGE };
+      if (loaded.round.status === 'open') return { text: closeFirstMessage(turn.actor.conversation.kind) };
       return {
         card: renderResultConfirm({
           roundId: loaded.round.roundId,
@@ -280,7 +285,7 @@ export function registerResult(deps: FeatureDeps) {
 
     router.action(RESULT_VERBS.confirm, confirmSchema, async (turn, data) => {
       const loaded = await load(turn, String(data.roundId));
-      if (loaded.round.status === 'open') return { text: CLOSE_FIRST_MESSAGE };
+      if (loaded.round.status === 'open') return { text: closeFirstMessage(turn.actor.conversation.kind) };
       const form: Record<string, string | undefined> = {};
       for (const [key, value] of Object.entries(data)) if (typeof value === 'string' && key !== 'roundId') form[key] = value;
       const confirmCard = (extra: { errors?: Partial<Record<BouwsteenId, string>>; notice: Notice; version: number }) =>
@@ -335,7 +340,7 @@ export function registerResult(deps: FeatureDeps) {
       turn.log.info({ roundId: loaded.round.roundId, version: inschaling.version }, 'team inschaling confirmed');
       const reloaded = await loadResult(deps, loaded.centre, loaded.round);
       const wasPublished = Boolean(loaded.yearRow?.published && loaded.yearRow.roundId === loaded.round.roundId);
-      return overview(reloaded, {
+      return overview(turn, reloaded, {
         text: `De teamstadia zijn bevestigd en bewaard als inschaling ${loaded.round.schoolYear}.${wasPublished ? ' De leden zien de aangepaste versie pas als je ze opnieuw publiceert.' : ' Publiceer het resultaat zodat de leden het zien.'}`,
         tone: 'good',
       });
@@ -344,9 +349,9 @@ export function registerResult(deps: FeatureDeps) {
     router.action(RESULT_VERBS.publish, publishSchema, async (turn, data) => {
       const loaded = await load(turn, data.roundId);
       const inschaling = confirmationOf(loaded);
-      if (loaded.round.status === 'open') return { text: CLOSE_FIRST_MESSAGE };
+      if (loaded.round.status === 'open') return { text: closeFirstMessage(turn.actor.conversation.kind) };
       if (!inschaling || !loaded.yearRow) return { text: 'Bevestig eerst de teamstadia; daarna kan je het resultaat publiceren.' };
-      if (inschaling.published) return overview(loaded, { text: 'Het teamresultaat was al gepubliceerd.', tone: 'info' });
+      if (inschaling.published) return overview(turn, loaded, { text: 'Het teamresultaat was al gepubliceerd.', tone: 'info' });
       // One click on Publiceer asks first; only the confirmation card's Bevestig publishes.
       if (data.confirmed !== 'ja') return { card: await publishQuestion(turn, loaded) };
       const { etag, ...row } = loaded.yearRow;
@@ -355,26 +360,26 @@ export function registerResult(deps: FeatureDeps) {
         await deps.inschalingen.save(published, etag);
       } catch (error) {
         if (!(error instanceof InschalingConflictError)) throw error;
-        return overview(await loadResult(deps, loaded.centre, loaded.round), {
+        return overview(turn, await loadResult(deps, loaded.centre, loaded.round), {
           text: 'Het teamresultaat werd net gewijzigd door een andere directeur. Bekijk het opnieuw en publiceer dan.',
           tone: 'warning',
         });
       }
       turn.log.info({ roundId: loaded.round.roundId }, 'team inschaling published');
       announcePublication(turn, loaded, published);
-      return overview(await loadResult(deps, loaded.centre, loaded.round), {
-        text: 'Het teamresultaat is gepubliceerd: ik stuur het de deelnemers in hun persoonlijke chat, en het beleidsteam ziet het met **resultaat** (zonder individuele antwoorden).',
+      return overview(turn, await loadResult(deps, loaded.centre, loaded.round), {
+        text: `Het teamresultaat is gepubliceerd: ik stuur het de deelnemers in hun persoonlijke chat, en het beleidsteam ziet het met ${commandHint('resultaat', turn.actor.conversation.kind)} (zonder individuele antwoorden).`,
         tone: 'good',
       });
     });
 
     router.action(RESULT_VERBS.publishCancel, roundSchema, async (turn, data) =>
-      overview(await load(turn, data.roundId), { text: 'Niet gepubliceerd: de leden zien nog niets. Publiceer wanneer je klaar bent.', tone: 'info' }),
+      overview(turn, await load(turn, data.roundId), { text: 'Niet gepubliceerd: de leden zien nog niets. Publiceer wanneer je klaar bent.', tone: 'info' }),
     );
 
     router.action(RESULT_VERBS.export, exportSchema, async (turn, data) => {
       const loaded = await load(turn, data.roundId);
-      if (loaded.round.status === 'open') return { text: CLOSE_FIRST_MESSAGE };
+      if (loaded.round.status === 'open') return { text: closeFirstMessage(turn.actor.conversation.kind) };
       const file = await buildExportFile(loaded, data.format, turn.now);
       const { tenantId, userId, channelUserId } = turn.actor;
       const message = { file: { ...file, source: { kind: RESULT_EXPORT_FILE, key: { roundId: data.roundId, format: data.format } }, recipient: { tenantId, userId, channelUserId } } };
@@ -403,6 +408,7 @@ export function registerResult(deps: FeatureDeps) {
     }, async (turn, args) => {
       const context = await requireDirector(turn, deps);
       const word = args.trim().toLowerCase();
+      const hint = (words: string) => commandHint(words, turn.actor.conversation.kind);
       if (word === 'aan' || word === 'uit') {
         const optIn = word === 'aan';
         const { etag, ...centre } = context.centre;
@@ -417,18 +423,19 @@ export function registerResult(deps: FeatureDeps) {
         }
         await turn.send({
           text: optIn
-            ? `${centre.name} doet mee aan de netwerkvergelijking van ${centre.network}. Andere centra die meedoen en de Lerende community van jullie netwerk zien jullie teamprioriteiten, de acties die eraan gekoppeld zijn (titel, status, maand) en jullie inspirerende praktijken; de netwerkcoördinator ziet jullie stadia alleen samengeteld met minstens twee andere centra. Nooit antwoorden, toelichtingen of namen. Bekijk het netwerk met **netwerk**; stoppen kan met **netwerk uit**.`
-            : `${centre.name} doet niet meer mee aan de netwerkvergelijking: jullie centrum verschijnt nergens meer, ook niet in het volgende overzicht van de Lerende community. Opnieuw meedoen kan met **netwerk aan**.`,
+            ? `${centre.name} doet mee aan de netwerkvergelijking van ${centre.network}. Andere centra die meedoen en de Lerende community van jullie netwerk zien jullie teamprioriteiten, de acties die eraan gekoppeld zijn (titel, status, maand) en jullie inspirerende praktijken; de netwerkcoördinator ziet jullie stadia alleen samengeteld met minstens twee andere centra. Nooit antwoorden, toelichtingen of namen. Bekijk het netwerk met ${hint('netwerk')}; stoppen kan met ${hint('netwerk uit')}.`
+            : `${centre.name} doet niet meer mee aan de netwerkvergelijking: jullie centrum verschijnt nergens meer, ook niet in het volgende overzicht van de Lerende community. Opnieuw meedoen kan met ${hint('netwerk aan')}.`,
         });
         return;
       }
       if (word !== '') {
-        await turn.send({ text: 'Zo gebruik je het: **netwerk** (bekijken), **netwerk aan** (meedoen) of **netwerk uit** (stoppen). Netwerkcoördinatoren typen **netwerk overzicht**.' });
+        // The coordinators' overview is only shown in the 1:1 chat, so it is typed there.
+        await turn.send({ text: `Zo gebruik je het: ${hint('netwerk')} (bekijken), ${hint('netwerk aan')} (meedoen) of ${hint('netwerk uit')} (stoppen). Netwerkcoördinatoren typen ${commandHint('netwerk overzicht', 'personal')} in hun 1-op-1-chat met Poolster.` });
         return;
       }
       if (!context.centre.networkOptIn) {
         await turn.send({
-          text: `${context.centre.name} doet nog niet mee aan de netwerkvergelijking. Alleen centra die meedoen, zien elkaars teamprioriteiten en inspirerende praktijken. Meedoen kan met **netwerk aan**.`,
+          text: `${context.centre.name} doet nog niet mee aan de netwerkvergelijking. Alleen centra die meedoen, zien elkaars teamprioriteiten en inspirerende praktijken. Meedoen kan met ${hint('netwerk aan')}.`,
         });
         return;
       }

@@ -21,16 +21,23 @@ import { requireDirector, type PersonContext } from '../context';
 import type { FeatureDeps } from '../deps';
 import type { Router, Turn } from '../types';
 import { VERBS } from '../../cards/verbs';
+import { commandHint, type ConversationKind } from '../../domain/conversation';
 
-export const SHARE_USAGE =
-  'Zo gebruik je het: **deel resultaat** (in een groepschat of kanaal met die persoon: kies wie), **deel resultaat [naam]**, ' +
-  '**deel status** (met wie gedeeld) of **deel intrekken [naam]**.';
+export function shareUsage(kind: ConversationKind): string {
+  const hint = (words: string) => commandHint(words, kind);
+  return (
+    `Zo gebruik je het: ${commandHint('deel resultaat', 'groupChat')} (in een groepschat of kanaal met die persoon: kies wie), ${commandHint('deel resultaat [naam]', 'groupChat')}, ` +
+    `${hint('deel status')} (met wie gedeeld) of ${hint('deel intrekken [naam]')}.`
+  );
+}
 
-export const NOT_PUBLISHED_FOR_SHARING =
-  'Er is nog geen gepubliceerd teamresultaat om te delen. Bevestig en publiceer eerst het teamresultaat (typ **resultaat**).';
+export function notPublishedForSharing(kind: ConversationKind): string {
+  return `Er is nog geen gepubliceerd teamresultaat om te delen. Bevestig en publiceer eerst het teamresultaat (typ ${commandHint('resultaat', kind)}).`;
+}
 
+/** Said in the 1:1 chat; the command it asks for is typed in a group chat, so with the @mention. */
 export const SHARE_NEEDS_CHAT =
-  'Ik ken alleen de mensen van het gesprek waarin je dit typt. Typ **deel resultaat** in een groepschat of kanaal waarin die persoon zit (bijvoorbeeld een chat met jou, de algemeen directeur en Poolster).';
+  `Ik ken alleen de mensen van het gesprek waarin je dit typt. Typ ${commandHint('deel resultaat', 'groupChat')} in een groepschat of kanaal waarin die persoon zit (bijvoorbeeld een chat met jou, de algemeen directeur en Poolster).`;
 
 const schoolYear = z.string().regex(/^\d{4}-\d{4}$/);
 const shareChoiceSchema = z.object({ schoolYear, recipient: z.string().min(1).max(200) });
@@ -62,7 +69,7 @@ function matchByName<T extends { name: string }>(list: readonly T[], wanted: str
 
 async function share(turn: Turn, deps: ShareDeps, context: PersonContext, year: string, recipient: Candidate): Promise<string> {
   const published = await deps.inschalingen.get(turn.actor.tenantId, context.centre.centreId, year);
-  if (!published?.published) return NOT_PUBLISHED_FOR_SHARING;
+  if (!published?.published) return notPublishedForSharing(turn.actor.conversation.kind);
   const { etag: _etag, ...inschaling } = published;
   const record: ResultShare = {
     tenantId: turn.actor.tenantId,
@@ -92,7 +99,7 @@ async function share(turn: Turn, deps: ShareDeps, context: PersonContext, year: 
     }
   }
   return delivered
-    ? `Gedeeld: ${recipient.name} kreeg het teamresultaat ${year} van ${context.centre.name} in een persoonlijke chat en kan het opnieuw openen met **resultaat** (alleen lezen). Intrekken kan met **deel intrekken ${recipient.name}**.`
+    ? `Gedeeld: ${recipient.name} kreeg het teamresultaat ${year} van ${context.centre.name} in een persoonlijke chat en kan het opnieuw openen met **resultaat** (alleen lezen). Intrekken kan met ${commandHint(`deel intrekken ${recipient.name}`, turn.actor.conversation.kind)}.`
     : `Gedeeld met ${recipient.name}, maar ik kon nog geen bericht sturen. Zodra ${recipient.name} Poolster opent en **resultaat** typt, verschijnt het teamresultaat.`;
 }
 
@@ -111,13 +118,14 @@ export function registerShare(deps: FeatureDeps) {
       },
       async (turn, args) => {
       const context = await requireDirector(turn, deps);
+      const hint = (words: string) => commandHint(words, turn.actor.conversation.kind);
       const match = /^(\S+)\s*(.*)$/.exec(args.trim());
       const sub = match?.[1]?.toLowerCase() ?? '';
       const name = match?.[2]?.trim() ?? '';
       if (sub === 'resultaat' || sub === 'teamresultaat') {
         const year = (await deps.inschalingen.latestPublished(turn.actor.tenantId, context.centre.centreId))?.schoolYear;
         if (!year) {
-          await turn.send({ text: NOT_PUBLISHED_FOR_SHARING });
+          await turn.send({ text: notPublishedForSharing(turn.actor.conversation.kind) });
           return;
         }
         if (turn.actor.conversation.kind === 'personal') {
@@ -129,7 +137,7 @@ export function registerShare(deps: FeatureDeps) {
           await turn.send(
             candidates.length === 0
               ? { text: `Iedereen in dit gesprek hoort al bij een beleidsteam. ${SHARE_NEEDS_CHAT}` }
-              : { card: renderSharePick({ centreName: context.centre.name, schoolYear: year, choices: candidates }) },
+              : { card: renderSharePick({ centreName: context.centre.name, schoolYear: year, choices: candidates, place: turn.actor.conversation.kind }) },
           );
           return;
         }
@@ -138,8 +146,8 @@ export function registerShare(deps: FeatureDeps) {
           await turn.send({
             text:
               found.length === 0
-                ? `Ik vind niemand met de naam "${name}" in dit gesprek buiten de beleidsteams. Typ **deel resultaat** om te kiezen uit wie hier zit.`
-                : `Er zijn meerdere mensen met de naam "${name}". Typ de volledige naam, of **deel resultaat** om te kiezen.`,
+                ? `Ik vind niemand met de naam "${name}" in dit gesprek buiten de beleidsteams. Typ ${hint('deel resultaat')} om te kiezen uit wie hier zit.`
+                : `Er zijn meerdere mensen met de naam "${name}". Typ de volledige naam, of ${hint('deel resultaat')} om te kiezen.`,
           });
           return;
         }
@@ -153,8 +161,9 @@ export function registerShare(deps: FeatureDeps) {
             title: `Gedeelde teamresultaten van ${context.centre.name}`,
             paragraphs: [
               shares.length === 0
-                ? 'Het teamresultaat is met niemand buiten het beleidsteam gedeeld. Typ **deel resultaat** in een chat met die persoon.'
-                : 'Deze mensen buiten het beleidsteam kunnen het teamresultaat openen met **resultaat** (alleen lezen).',
+                ? `Het teamresultaat is met niemand buiten het beleidsteam gedeeld. Typ ${commandHint('deel resultaat', 'groupChat')} in een chat met die persoon.`
+                : // They open it in their own 1:1 chat with Poolster.
+                  'Deze mensen buiten het beleidsteam kunnen het teamresultaat openen met **resultaat** (alleen lezen).',
             ],
             facts: shares.map((s) => ({ title: s.recipientName || 'onbekend', value: `${s.schoolYear}, gedeeld door ${s.sharedByName || 'een directeur'}` })),
             buttons: shares.slice(0, 5).map((s) => ({ title: `Intrekken: ${s.recipientName}`, verb: VERBS.share.withdraw, data: { schoolYear: s.schoolYear, recipient: s.recipientUserId } })),
@@ -169,7 +178,7 @@ export function registerShare(deps: FeatureDeps) {
           name,
         );
         if (found.length === 0) {
-          await turn.send({ text: `Het teamresultaat is niet gedeeld met "${name}". Typ **deel status** om te zien met wie wel.` });
+          await turn.send({ text: `Het teamresultaat is niet gedeeld met "${name}". Typ ${hint('deel status')} om te zien met wie wel.` });
           return;
         }
         for (const s of found) await deps.shares.withdraw(s);
@@ -177,7 +186,7 @@ export function registerShare(deps: FeatureDeps) {
         await turn.send({ text: `Ingetrokken: ${found[0]!.recipientName} ziet het teamresultaat van ${context.centre.name} niet meer.` });
         return;
       }
-      await turn.send({ text: SHARE_USAGE });
+      await turn.send({ text: shareUsage(turn.actor.conversation.kind) });
       },
     );
 
@@ -185,7 +194,7 @@ export function registerShare(deps: FeatureDeps) {
       const context = await requireDirector(turn, deps);
       // The card only names a choice: the person must be a member of this chat, outside the beleidsteams.
       const recipient = (await candidatesOf(turn, deps, context)).find((c) => c.userId === data.recipient);
-      if (!recipient) return { text: 'Die persoon zit niet (meer) in dit gesprek of hoort bij een beleidsteam. Typ **deel resultaat** om opnieuw te kiezen.' };
+      if (!recipient) return { text: `Die persoon zit niet (meer) in dit gesprek of hoort bij een beleidsteam. Typ ${commandHint('deel resultaat', turn.actor.conversation.kind)} om opnieuw te kiezen.` };
       return { text: await share(turn, deps, context, data.schoolYear, recipient) };
     });
 

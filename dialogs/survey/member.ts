@@ -4,6 +4,7 @@
  * click never overwrites newer answers. Card data schemas live in memberSchemas.ts, the cards in
  * memberCards.ts, the step navigation rules in domain/survey/steps.ts.
  */
+import { commandHint } from '../../domain/conversation';
 import type { z } from 'zod';
 import { BOUWSTEEN_IDS, bouwsteenLabel, type BouwsteenId } from '../../domain/catalogue';
 import { PoolsterError } from '../../domain/errors';
@@ -120,7 +121,7 @@ export function registerSurveyMember(deps: FeatureDeps) {
   const openDraftFor = async (turn: Turn): Promise<MemberDraftWithEtags> => {
     const { centre } = await requirePerson(turn, deps);
     if (!centre.openRoundId) {
-      throw new PoolsterError('round-not-found', 'Er loopt op dit moment geen inschalingsronde in je centrum. Je directeur start er een met **start inschaling**.');
+      throw new PoolsterError('round-not-found', `Er loopt op dit moment geen inschalingsronde in je centrum. Je directeur start er een met ${commandHint('start inschaling', turn.actor.conversation.kind)}.`);
     }
     return loadDraft(deps, turn, centre.openRoundId);
   };

@@ -2,6 +2,7 @@
  * The director runs a round: `start inschaling` (card), personal invitations, `voortgang` with a
  * private reminder, `sluit inschaling`, and `heropen <naam>`. One open round per centre.
  */
+import { commandHint } from '../../domain/conversation';
 import { z } from 'zod';
 import { PoolsterError, logTolerated } from '../../domain/errors';
 import type { Person } from '../../domain/centre/model';
@@ -109,7 +110,7 @@ export function registerSurveyRound(deps: FeatureDeps) {
     }, async (turn) => {
       const context = await requireDirector(turn, deps);
       if (context.centre.openRoundId) {
-        throw new PoolsterError('round-already-open', 'Er loopt al een inschalingsronde. Bekijk ze met **voortgang** of sluit ze eerst met **sluit inschaling**.');
+        throw new PoolsterError('round-already-open', `Er loopt al een inschalingsronde. Bekijk ze met ${commandHint('voortgang', turn.actor.conversation.kind)} of sluit ze eerst met ${commandHint('sluit inschaling', turn.actor.conversation.kind)}.`);
       }
       await turn.send({ card: await startCard(turn, context, {}) });
     });
@@ -118,7 +119,7 @@ export function registerSurveyRound(deps: FeatureDeps) {
       const context = await requireDirector(turn, deps);
       const form: Partial<Record<RoundStartField, string>> = { ...data };
       if (context.centre.openRoundId) {
-        return { text: 'Er loopt al een inschalingsronde voor je centrum. Bekijk ze met **voortgang**.' };
+        return { text: `Er loopt al een inschalingsronde voor je centrum. Bekijk ze met ${commandHint('voortgang', turn.actor.conversation.kind)}.` };
       }
       const errors: Partial<Record<RoundStartField, string>> = {};
       const current = schoolYearOf(turn.now);
@@ -163,12 +164,13 @@ export function registerSurveyRound(deps: FeatureDeps) {
         // Another director opened a round at the same moment: keep theirs.
         const stored = await deps.survey.getRound(round.roundId);
         if (stored) await deps.survey.saveRound({ ...stored, status: 'closed', closedAt: turn.now.toISOString() }, stored.etag);
-        throw new PoolsterError('round-already-open', 'Er werd net een andere ronde gestart. Bekijk ze met **voortgang**.', { cause: error });
+        throw new PoolsterError('round-already-open', `Er werd net een andere ronde gestart. Bekijk ze met ${commandHint('voortgang', turn.actor.conversation.kind)}.`, { cause: error });
       }
 
       // Invitations can take longer than Teams waits for an answer: they go on after this reply,
       // and the director gets an overview in this conversation when they are done.
       const source: InvitationSource = { conversationRef: turn.conversationRef(), inviterName: turn.actor.name };
+      const place = turn.actor.conversation.kind;
       const invitedAt = turn.now.toISOString();
       const centreName = context.centre.name;
       deps.background.run('round.invitations', async () => {
@@ -192,8 +194,8 @@ export function registerSurveyRound(deps: FeatureDeps) {
             paragraphs: [
               `${invitedSentence(reached, stored.length)} voor de inschaling ${round.schoolYear}.`,
               ...(reopenedText ? [reopenedText] : []),
-              ...(failures.length > 0 ? ['Niet bereikt (vraag hen om Poolster in Teams te openen en typ daarna **voortgang**):', ...failures.map((f) => `- ${f}`)] : []),
-              'Volg de ronde op met **voortgang**.',
+              ...(failures.length > 0 ? [`Niet bereikt (vraag hen om Poolster in Teams te openen en typ daarna ${commandHint('voortgang', place)}):`, ...failures.map((f) => `- ${f}`)] : []),
+              `Volg de ronde op met ${commandHint('voortgang', place)}.`,
             ],
           }),
         });
@@ -241,7 +243,7 @@ export function registerSurveyRound(deps: FeatureDeps) {
     }, async (turn) => {
       const context = await requireDirector(turn, deps);
       const round = await latestRound(context);
-      if (!round) throw new PoolsterError('round-not-found', 'Er is nog geen inschalingsronde. Start er een met **start inschaling**.');
+      if (!round) throw new PoolsterError('round-not-found', `Er is nog geen inschalingsronde. Start er een met ${commandHint('start inschaling', turn.actor.conversation.kind)}.`);
       await turn.send({ card: await progressCard(turn, round.roundId) });
     });
 
@@ -306,7 +308,7 @@ export function registerSurveyRound(deps: FeatureDeps) {
       if (!context.centre.openRoundId) throw new PoolsterError('round-not-found', 'Er is geen open inschalingsronde.');
       const wanted = args.trim().toLowerCase();
       if (!wanted) {
-        await turn.send({ text: 'Typ de naam van wie je inschaling wil heropenen, bijvoorbeeld: **heropen Megan Bowen**.' });
+        await turn.send({ text: `Typ de naam van wie je inschaling wil heropenen, bijvoorbeeld: ${commandHint('heropen Megan Bowen', turn.actor.conversation.kind)}.` });
         return;
       }
       const participants = await deps.survey.listParticipants(context.centre.openRoundId);

@@ -1,6 +1,7 @@
 /**
  * Centres and the people of their beleidsteam. A person belongs to one centre within a tenant.
  */
+import { commandHint, type ConversationKind } from '../conversation';
 import { z } from 'zod';
 
 export const ROLES = ['directeur', 'lid'] as const;
@@ -43,9 +44,9 @@ export function isTeamMember(person: Person | undefined): boolean {
 }
 
 /** Parses "setup <naam>" arguments: the centre's name, tidied. */
-export function parseCentreName(args: string): { ok: true; name: string } | { ok: false; message: string } {
+export function parseCentreName(args: string, kind: ConversationKind): { ok: true; name: string } | { ok: false; message: string } {
   const name = args.replace(/\s+/g, ' ').trim();
-  if (name.length < 2) return { ok: false, message: 'Geef de naam van je centrum mee, bijvoorbeeld: **setup GO! CLB Gent**.' };
+  if (name.length < 2) return { ok: false, message: `Geef de naam van je centrum mee, bijvoorbeeld: ${commandHint('setup GO! CLB Gent', kind)}.` };
   if (name.length > 120) return { ok: false, message: 'Die naam is te lang (maximaal 120 tekens). Kies een kortere naam.' };
   return { ok: true, name };
 }

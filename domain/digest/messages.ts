@@ -2,6 +2,7 @@
  * The Dutch texts of the private reminders and of the "bot removed" notice. Pure. A reminder goes to
  * one person in their 1:1 chat only; nothing here is ever posted in a channel.
  */
+import { commandHint } from '../conversation';
 import type { OwnerReminderKind, RoundNudgeKind } from '../calendar/reminders';
 import { daysBetween, dutchDate } from '../time';
 
@@ -63,6 +64,6 @@ export function digestBlockedText(input: { centreName: string; kind: 'channel' |
   return (
     `Ik kon het wekelijkse actieoverzicht van ${input.centreName} niet posten in ${whereFull}: ` +
     'ik heb daar geen toegang meer (misschien werd ik uit het team of de chat verwijderd). Ik probeer het daar niet opnieuw. ' +
-    'Voeg mij weer toe en typ **digest hier** in dat gesprek om het overzicht opnieuw aan te zetten, of doe dat in een ander kanaal.'
+    `Voeg mij weer toe en typ ${commandHint('digest hier', input.kind)} in dat gesprek om het overzicht opnieuw aan te zetten, of doe dat in een ander kanaal.`
   );
 }

@@ -5,6 +5,7 @@
 import { SCHOOL_HOLIDAY_LABELS, type SchoolHolidayKind } from '../calendar/holidays';
 import type { IsoWeekday } from '../time';
 import type { DigestSchedule } from '../calendar/schedule';
+import { commandHint, type ConversationKind } from '../conversation';
 
 export const WEEKDAY_NAMES: Readonly<Record<IsoWeekday, string>> = {
   1: 'maandag',
@@ -80,7 +81,15 @@ const FILLER_WORDS = new Set(['elke', 'iedere', 'op', 'om', 'uur', 'en', 'in', '
 
 const TIME_PATTERN = /^(\d{1,2})(?:[:.hu](\d{2})?)?u?$/;
 
-export const DIGEST_HIER_EXAMPLE = '**digest hier dinsdag 09:00 pauze zomer kerst**';
+/** Where a schedule was typed: the command (`digest hier`, `community hier`) and the conversation. */
+export interface ScheduleCommand {
+  words: string;
+  kind: ConversationKind;
+}
+
+function example(command: ScheduleCommand): string {
+  return commandHint(`${command.words} dinsdag 09:00 pauze zomer kerst`, command.kind);
+}
 
 export type ScheduleArgsResult = { ok: true; schedule: DigestSchedule; changed: boolean } | { ok: false; message: string };
 
@@ -99,7 +108,7 @@ function normalise(text: string): string {
  * time (08:00, 8:00, 8u, 8u30, 8.30, 8h), and "pauze" followed by school holidays (herfst, kerst,
  * krokus, paas, zomer) or "geen". What is not given is taken from `base`.
  */
-export function parseDigestScheduleArgs(text: string, base: DigestSchedule): ScheduleArgsResult {
+export function parseDigestScheduleArgs(text: string, base: DigestSchedule, command: ScheduleCommand): ScheduleArgsResult {
   const words = normalise(text).split(' ').filter(Boolean);
   let weekday: IsoWeekday | undefined;
   let time: string | undefined;
@@ -132,7 +141,7 @@ export function parseDigestScheduleArgs(text: string, base: DigestSchedule): Sch
       continue;
     }
     if (WEEKEND_WORDS.has(word)) {
-      return { ok: false, message: `Kies een werkdag (maandag tot vrijdag) voor het overzicht, bijvoorbeeld ${DIGEST_HIER_EXAMPLE}.` };
+      return { ok: false, message: `Kies een werkdag (maandag tot vrijdag) voor het overzicht, bijvoorbeeld ${example(command)}.` };
     }
     const match = TIME_PATTERN.exec(word);
     if (match) {
@@ -149,7 +158,7 @@ export function parseDigestScheduleArgs(text: string, base: DigestSchedule): Sch
       ok: false,
       message:
         `Ik begrijp "${shown}" niet. Je kan een werkdag, een uur en de schoolvakanties zonder overzicht meegeven, ` +
-        `bijvoorbeeld ${DIGEST_HIER_EXAMPLE}, of **pauze geen** om ook in de vakanties te posten.`,
+        `bijvoorbeeld ${example(command)}, of **pauze geen** om ook in de vakanties te posten.`,
     };
   }
 

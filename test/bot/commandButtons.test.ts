@@ -5,7 +5,7 @@
  * sent, comes back as a message with `value`, and the answer is what typing the command gives.
  */
 import assert from 'node:assert/strict';
-import { INVALID_CARD_MESSAGE } from '../../bot/router';
+import { invalidCardMessage } from '../../bot/router';
 import { cardText, firstCard, startTestBot, type TestBot, type TestUser } from '../support/bot';
 import { assertValidCard } from '../support/cards';
 import { DEMO_NOW, createPlanCentre, type PlanCentre } from '../support/planFixture';
@@ -141,14 +141,16 @@ describe('Card buttons that run a command (command.run, whole turns, real Azurit
       it(what, async () => {
         const replies = await centre.director.submit(VERBS.command.run, data);
         assert.equal(replies.length, 1);
-        assert.equal(replies[0]!.text, INVALID_CARD_MESSAGE);
+        assert.equal(replies[0]!.text, invalidCardMessage('personal'));
         assert.equal(firstCard(replies), undefined);
       });
     }
 
-    it('in a group chat too', async () => {
+    it('in a group chat too, where the way on is help typed with the @mention', async () => {
       const replies = await centre.director.submit(VERBS.command.run, { command: 'rm -rf' }, { id: '19:groupchat-buttons@thread.v2', kind: 'groupChat' });
-      assert.deepEqual(replies.map((r) => r.text), [INVALID_CARD_MESSAGE]);
+      assert.deepEqual(replies.map((r) => r.text), [invalidCardMessage('groupChat')]);
+      assert.match(replies[0]!.text!, /typ \*\*@Poolster help\*\*/);
+      assert.doesNotMatch(replies[0]!.text!, /\*\*verder\*\*/, 'the survey is not continued in a group chat');
     });
   });
 });

@@ -90,6 +90,7 @@ describe('Lerende community: the network channel and its weekly digest (whole tu
     const replies = await coordinator.say('<at>Poolster</at> community hier', channel);
     assert.match(String(replies[0]!.text), /dit kanaal is het kanaal van de Lerende community van GO! CLB/);
     assert.match(String(replies[0]!.text), /maandag om 09:00/);
+    assert.match(String(replies[0]!.text), /Typ \*\*@Poolster community nu\*\* voor een overzicht meteen, \*\*@Poolster community status\*\* of \*\*@Poolster community uit\*\*\./);
     const [reg] = await bot.poolster.deps.digests.communityChannels.listRegistrations(TENANT);
     assert.equal(reg!.centreId, 'GO! CLB');
     assert.deepEqual(reg!.schedule, { weekday: 1, time: '09:00', pausedHolidays: ['herfst', 'kerst', 'krokus', 'paas', 'zomer'] });
@@ -97,7 +98,7 @@ describe('Lerende community: the network channel and its weekly digest (whole tu
     const changed = await coordinator.say('<at>Poolster</at> community hier dinsdag 10u pauze zomer', channel);
     assert.match(String(changed[0]!.text), /Bijgewerkt/);
     const bad = await coordinator.say('<at>Poolster</at> community hier zondag', channel);
-    assert.match(String(bad[0]!.text), /werkdag.*\*\*community hier/);
+    assert.match(String(bad[0]!.text), /werkdag.*\*\*@Poolster community hier dinsdag/, 'the example is typed in the channel, with the @mention');
     const status = await coordinator.say('<at>Poolster</at> community status', channel);
     assert.match(String(status[0]!.text), /Lerende community GO! CLB[\s\S]*dinsdag om 10:00/);
     const off = await coordinator.say('<at>Poolster</at> community uit', channel);
@@ -196,7 +197,7 @@ describe('Lerende community with 40 opted-in centres: pages within 80 KB', () =>
       plan: plan(i),
     }));
     const digest = composeCommunityDigest({ network: 'GO! CLB', centres, today: '2026-06-01' });
-    const cards = renderCommunityCards(digest, 'weekly', '2026-06-01');
+    const cards = renderCommunityCards(digest, 'weekly', '2026-06-01', 'channel');
     assert.equal(cards.length, 40 / CENTRES_PER_PAGE);
     for (const card of cards) assertValidCard(card);
     assert.ok(largestCardBytes(cards) <= MAX_COMMUNITY_CARD_BYTES, `largest card ${largestCardBytes(cards)} bytes`);

@@ -12,7 +12,7 @@ import { channelPostReference } from '../../bot/references';
 import type { HolidayCalendar } from '../../domain/calendar/calendarData';
 import { createDigestScheduler, type CronLike, type DigestScheduler } from '../../dialogs/digest/scheduler';
 import { NO_DIGEST_SOURCES, type DigestSources } from '../../dialogs/digest/sources';
-import { NOT_DIRECTOR_MESSAGE, NOT_IN_CENTRE_MESSAGE, PERSONAL_CHAT_REFUSAL } from '../../dialogs/digest';
+import { NOT_DIRECTOR_MESSAGE, notInCentreMessage, PERSONAL_CHAT_REFUSAL } from '../../dialogs/digest';
 import type { Messenger } from '../../dialogs/types';
 import type { CentreRepository } from '../../storage/centres';
 import { createDigestStores, type DigestStores } from '../../storage/digests';
@@ -153,13 +153,13 @@ describe('Weekly digest: the digest commands (whole turns)', function () {
     assert.equal(member[0]!.text, NOT_DIRECTOR_MESSAGE);
     for (const sub of ['uit', 'nu', 'status']) assert.equal((await world.els.say(`digest ${sub}`, world.channel))[0]!.text, NOT_DIRECTOR_MESSAGE);
     const stranger = world.bot.user('Olga Onbekend');
-    assert.equal((await stranger.say('digest hier', world.channel))[0]!.text, NOT_IN_CENTRE_MESSAGE);
+    assert.equal((await stranger.say('digest hier', world.channel))[0]!.text, notInCentreMessage('channel'));
     assert.deepEqual(await world.bot.poolster.deps.digests.channels.listRegistrations(TENANT, world.centreId), []);
   });
 
   it('explains the sub-commands when none is given', async () => {
     const replies = await world.dirk.say('digest', world.channel);
-    assert.match(String(replies[0]!.text), /^Gebruik: \*\*digest hier\*\*/);
+    assert.match(String(replies[0]!.text), /^Gebruik: \*\*@Poolster digest hier\*\*/, 'in the channel every command is shown with the @mention');
   });
 
   it('`digest hier` by the director registers the channel with the default schedule; the next digest skips Whit Monday', async () => {
@@ -169,7 +169,7 @@ describe('Weekly digest: the digest commands (whole turns)', function () {
       `Afgesproken: het actieoverzicht van ${world.centreName} komt voortaan in dit kanaal, elke maandag om 08:00 (Belgische tijd); ` +
         'op een feestdag de eerstvolgende werkdag; niet tijdens de kerstvakantie en de zomervakantie. ' +
         'Het volgende overzicht komt op dinsdag 26 mei 2026 om 08:00. ' +
-        'Typ **digest nu** voor een overzicht meteen, **digest status** om te zien wat er vertrok, of **digest uit** om te stoppen.',
+        'Typ **@Poolster digest nu** voor een overzicht meteen, **@Poolster digest status** om te zien wat er vertrok, of **@Poolster digest uit** om te stoppen.',
     );
     const [reg] = await world.bot.poolster.deps.digests.channels.listRegistrations(TENANT, world.centreId);
     assert.equal(reg?.conversationKey, world.channel.id);
@@ -527,7 +527,7 @@ describe('Weekly digest: on time, exactly once (scheduler, fake clock, real Azur
       told[0],
       `Ik kon het wekelijkse actieoverzicht van ${world.centreName} niet posten in het kanaal dat Dirk Directeur op vrijdag 29 mei 2026 instelde: ` +
         'ik heb daar geen toegang meer (misschien werd ik uit het team of de chat verwijderd). Ik probeer het daar niet opnieuw. ' +
-        'Voeg mij weer toe en typ **digest hier** in dat gesprek om het overzicht opnieuw aan te zetten, of doe dat in een ander kanaal.',
+        'Voeg mij weer toe en typ **@Poolster digest hier** in dat gesprek om het overzicht opnieuw aan te zetten, of doe dat in een ander kanaal.',
     );
     assert.equal(personalTexts(world, world.els).length, 0, 'members are not told');
     const requests = world.bot.connector.requests;

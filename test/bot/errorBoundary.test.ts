@@ -12,7 +12,7 @@ import { FakeConnector } from '../support/connector';
 import { startTestBot, TENANT, type TestBot, type TestUser } from '../support/bot';
 import { DEMO_NOW, createPlanCentre, type PlanCentre } from '../support/planFixture';
 import { captureLogs } from '../trust/support';
-import { GENERIC_FAILURE_MESSAGE, NOT_IN_CENTRE_MESSAGE, STORAGE_UNAVAILABLE_MESSAGE } from '../../domain/errors';
+import { genericFailureMessage, notInCentreMessage, STORAGE_UNAVAILABLE_MESSAGE } from '../../domain/errors';
 import { CENTRE_GONE_MESSAGE } from '../../dialogs/context';
 import { PLAN_VERBS } from '../../cards/verbs';
 import { keyPart } from '../../storage/tables';
@@ -51,7 +51,7 @@ describe('The error boundary of a turn', function () {
     it('a typed command answers the Dutch "something went wrong" text and logs the error with the command', async () => {
       const before = logs.lines.length;
       const replies = await director.say('status');
-      assert.deepEqual(replies.map((r) => r.text), [GENERIC_FAILURE_MESSAGE]);
+      assert.deepEqual(replies.map((r) => r.text), [genericFailureMessage('personal')]);
       const failures = logs.entries().slice(before).filter((e) => e.msg === 'unexpected error in turn');
       assert.equal(failures.length, 1, 'logged once');
       const [failure] = failures;
@@ -67,7 +67,7 @@ describe('The error boundary of a turn', function () {
       const before = logs.lines.length;
       const answer = await director.execute(PLAN_VERBS.setStatus, { actieId, status: 'lopend' });
       assert.equal(answer.status, 200, 'no error status for Teams to show');
-      assert.equal(answer.message, withoutMarkdown(GENERIC_FAILURE_MESSAGE), 'a card click shows it as plain text');
+      assert.equal(answer.message, withoutMarkdown(genericFailureMessage('personal')), 'a card click shows it as plain text');
       const failures = logs.entries().slice(before).filter((e) => e.msg === 'unexpected error in turn');
       assert.equal(failures.length, 1, 'logged once');
       assert.equal(failures[0]!.level, ERROR);
@@ -80,7 +80,7 @@ describe('The error boundary of a turn', function () {
     it('the Action.Submit fallback of the same click answers the same text as a message', async () => {
       const before = logs.lines.length;
       const replies = await director.submit(PLAN_VERBS.setStatus, { actieId: centre.plan.acties[0]!.id, status: 'lopend' });
-      assert.deepEqual(replies.map((r) => r.text), [GENERIC_FAILURE_MESSAGE]);
+      assert.deepEqual(replies.map((r) => r.text), [genericFailureMessage('personal')]);
       const failures = logs.entries().slice(before).filter((e) => e.msg === 'unexpected error in turn');
       assert.deepEqual(failures.map((e) => [e.verb, e.fallback]), [[PLAN_VERBS.setStatus, 'submit']]);
     });
@@ -106,10 +106,10 @@ describe('The error boundary of a turn', function () {
     it('someone in no centre gets the same answer from the plan, the digest, the round and a card click', async () => {
       const stranger = bot.user('Stefan Vreemd');
       for (const text of ['status', 'prioriteiten', 'digest status', 'voortgang']) {
-        assert.deepEqual((await stranger.say(text)).map((r) => r.text), [NOT_IN_CENTRE_MESSAGE], text);
+        assert.deepEqual((await stranger.say(text)).map((r) => r.text), [notInCentreMessage('personal')], text);
       }
       const clicked = await stranger.execute(PLAN_VERBS.setStatus, { actieId: centre.plan.acties[0]!.id, status: 'lopend' });
-      assert.equal(clicked.message, withoutMarkdown(NOT_IN_CENTRE_MESSAGE));
+      assert.equal(clicked.message, withoutMarkdown(notInCentreMessage('personal')));
     });
 
     it('someone whose centre no longer exists gets the same answer everywhere (the plan used to say "not in a centre")', async () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { DOWNLOAD_LINK_MINUTES, tokenHash } from '../../bot/files';
+import { DOWNLOAD_GONE_TEXT, DOWNLOAD_LINK_MINUTES, tokenHash } from '../../bot/files';
 import { cardText, startTestBot, type ConversationSpec, type TestBot, type TestUser } from '../support/bot';
-import { captureLogs } from '../trust/support';
+import { captureLogs, tableRows } from '../trust/support';
 
 const FILE_CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
 const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
@@ -128,5 +128,46 @@ describe('Files by one-time download link', function () {
     assert.ok(logs.lines.length > 0);
     assert.ok(logs.lines.every((line) => !line.includes(token)), 'the token is in no log line');
     assert.ok(logs.lines.some((line) => line.includes('/download/[redacted]')), 'a rejected download path is logged redacted');
+  });
+
+  it('the nightly retention job (as the bot composes it) deletes the rows of links that expired unused, keeps a live one, and a used or expired link still answers in Dutch', async () => {
+    // A second instance with the scheduler on: its retention job is the one bot/main.ts starts. Eva asks (Dina erased her data above).
+    const nightly = await startTestBot({ now: () => clock, tablePrefix, connector: bot.connector, env: { SCHEDULER: 'true' } });
+    try {
+      const rowsOf = async (url: string) => tableRows(bot, 'Downloads', `PartitionKey eq '${tokenHash(url.split('/').at(-1)!)}'`);
+      const expiredRows = async () => (await tableRows(bot, 'Downloads')).filter((r) => Date.parse(String(r.expiresAt)) <= clock.getTime());
+      const expired = downloadLink(await eva.say('mijn gegevens')).url;
+      const used = downloadLink(await eva.say('mijn gegevens')).url;
+      assert.equal((await fetch(used, { method: 'POST' })).status, 200);
+      clock = new Date(clock.getTime() + (DOWNLOAD_LINK_MINUTES * 60 + 1) * 1000);
+      const live = downloadLink(await eva.say('mijn gegevens')).url;
+      assert.equal((await rowsOf(expired)).length, 1, 'nobody tried the expired link: its row is still there');
+      assert.equal((await rowsOf(used)).length, 0, 'a used link has no row');
+      const toPrune = (await expiredRows()).length;
+      assert.ok(toPrune >= 1);
+
+      assert.ok(nightly.poolster.retention, 'the bot runs the retention job when the scheduler is on');
+      const report = await nightly.poolster.retention.run();
+      assert.equal(report?.downloadRows, toPrune, 'every expired row, and only those');
+      assert.deepEqual(await expiredRows(), [], 'no expired download row is left');
+      assert.equal((await rowsOf(expired)).length, 0, 'the expired link\'s row is gone');
+      assert.equal((await rowsOf(live)).length, 1, 'the live link\'s row is kept');
+
+      for (const gone of [expired, used]) {
+        for (const method of ['GET', 'POST']) {
+          const answer = await fetch(gone, { method });
+          assert.equal(answer.status, 410, `${method} ${gone === used ? 'used' : 'expired'} link`);
+          const page = await answer.text();
+          assert.match(page, /<title>Poolster: Link verlopen<\/title>/);
+          assert.ok(page.includes(DOWNLOAD_GONE_TEXT), 'the Dutch expiry message, saying what to do');
+        }
+      }
+      assert.match(DOWNLOAD_GONE_TEXT, /werkt niet \(meer\).*Vraag het bestand opnieuw aan in je chat met Poolster/);
+      const download = await fetch(live, { method: 'POST' });
+      assert.equal(download.status, 200, 'the kept link still works, once');
+      assert.equal((await fetch(live, { method: 'POST' })).status, 410);
+    } finally {
+      await nightly.stop();
+    }
   });
 });

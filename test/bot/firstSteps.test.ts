@@ -176,6 +176,27 @@ describe('First steps and tolerant commands (issue 13.3, whole turns, real Azuri
       assert.match(cardText(firstCard(await toon.say('<at>Poolster</at> Hoe staat speerpunt 3 ervoor?', { id: '19:taal@thread.v2', kind: 'groupChat' }))), /Speerpunt 3/);
     });
 
+    it('"?" alone, "??", "help?" and "Help!" open help, in the 1:1 chat and @mentioned in a channel', async () => {
+      const centre = await createPlanCentre(bot, { name: 'Vrij CLB Vraag', directorName: 'Vera Vraag', members: ['Vik Vraag'] });
+      const vik = centre.members['Vik Vraag']!;
+      const expected = cardText(firstCard(await vik.say('help')));
+      assert.match(expected, /Wat kan je mij vragen\?/);
+      for (const typed of ['?', '??', 'help?', 'Help!', ' ? ']) {
+        const replies = await vik.say(typed);
+        assert.equal(replies.length, 1, typed);
+        assert.equal(cardText(firstCard(replies)), expected, `${typed}: the same help card`);
+        assert.equal(replies[0]!.text, undefined, `${typed}: no "Ik begrijp ... niet" next to it`);
+      }
+      const channel: ConversationSpec = { id: '19:vraag-general@thread.tacv2', kind: 'channel', teamId: '19:vraag' };
+      const inChannel = cardText(firstCard(await vik.say('<at>Poolster</at> help', channel)));
+      assert.match(inChannel, /lees ik alleen berichten die me vermelden/);
+      for (const typed of ['<at>Poolster</at> ?', '<at>Poolster</at> ??', '<at>Poolster</at> Help!', '<at>Poolster</at> help?']) {
+        const replies = await vik.say(typed, channel);
+        assert.equal(replies.length, 1, typed);
+        assert.equal(cardText(firstCard(replies)), inChannel, `${typed}: the channel's help card`);
+      }
+    });
+
     it('a near-miss gets "Bedoel je status speerpunt 3?" with a button that runs it, and nothing else runs', async () => {
       const centre = await createPlanCentre(bot, { name: 'Vrij CLB Typo', directorName: 'Tom Typo', members: ['Tess Typo'] });
       const tess = centre.members['Tess Typo']!;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { withoutMarkdown } from '../../cards/plainText';
-import { INVALID_CARD_MESSAGE } from '../../bot/router';
+import { invalidCardMessage } from '../../bot/router';
 import type { Actie, Plan } from '../../domain/plan/model';
 import { PLAN_VERBS } from '../../cards/verbs';
 import { cardText, firstCard, startTestBot, type TestBot, type TestUser } from '../support/bot';
@@ -219,7 +219,7 @@ describe('Beleidsplan: acties and the actie card buttons (whole turns, real Azur
       const outside = await stranger.execute(PLAN_VERBS.setStatus, { actieId: KARIM_DUE_TODAY, status: 'afgerond' });
       assert.match(String(outside.message), /nog niet gekoppeld aan een centrum/);
       const bad = await karim.execute(PLAN_VERBS.setStatus, { actieId: KARIM_DUE_TODAY, status: 'geschrapt' });
-      assert.equal(bad.message, withoutMarkdown(INVALID_CARD_MESSAGE));
+      assert.equal(bad.message, withoutMarkdown(invalidCardMessage('personal')));
     });
   });
 

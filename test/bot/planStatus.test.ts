@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { ACTION_STATUSES, ACTION_STATUS_LABELS } from '../../domain/plan/model';
 import { planOverview, speerpuntStatus } from '../../domain/plan/status';
 import { cardText, firstCard, startTestBot, type TestBot } from '../support/bot';
-import { assertValidCard } from '../support/cards';
+import { assertValidCard, stackedBarsIn } from '../support/cards';
 import { DEMO_NOW, DEMO_TODAY, addPerson, createPlanCentre, demoPlan, type PlanCentre } from '../support/planFixture';
 
 describe('Beleidsplan: status and status speerpunt N (whole turns, real Azurite)', () => {
@@ -25,17 +25,19 @@ describe('Beleidsplan: status and status speerpunt N (whole turns, real Azurite)
     assert.match(text, /Stand op 23 november 2026/);
     assert.ok(text.includes(`${overview.total} acties, ${Math.round(overview.progress * 100)}% afgerond, ${overview.overdueCount} over tijd`));
     for (const sp of overview.speerpunten) {
-      assert.ok(text.includes(`${sp.number}. ${sp.title}`), `speerpunt ${sp.number}`);
+      assert.ok(text.includes(`Speerpunt ${sp.number}: ${sp.title}`), `speerpunt ${sp.number}`);
       assert.ok(text.includes(`${sp.total} acties: `), `total of speerpunt ${sp.number}`);
       for (const s of ACTION_STATUSES) {
         if (sp.countsByStatus[s] > 0) assert.ok(text.includes(`${sp.countsByStatus[s]} ${ACTION_STATUS_LABELS[s].toLowerCase()}`));
       }
     }
-    const chart = (card.body as any[]).find((e) => e.type === 'Chart.HorizontalBar.Stacked');
+    const bars = stackedBarsIn(card);
+    assert.deepEqual(bars.map((bar) => bar.title), ['Speerpunt 1', 'Speerpunt 2', 'Speerpunt 3', 'Speerpunt 4']);
     assert.deepEqual(
-      chart.data.map((bar: any) => bar.data.reduce((sum: number, d: any) => sum + d.value, 0)),
+      bars.map((bar) => bar.segments.reduce((sum, d) => sum + d.value, 0)),
       overview.speerpunten.map((sp) => sp.total),
     );
+    assert.ok(bars.every((bar) => bar.segments.every((d) => d.value > 0)), 'no empty segment');
   });
 
   it('status speerpunt 3 shows its title and why, the counts, overdue first (oldest first), due next and owners', async () => {
@@ -52,12 +54,15 @@ describe('Beleidsplan: status and status speerpunt N (whole turns, real Azurite)
     for (const s of ACTION_STATUSES) {
       if (status.countsByStatus[s] > 0) assert.ok(text.includes(`${status.countsByStatus[s]} ${ACTION_STATUS_LABELS[s].toLowerCase()}`), s);
     }
-    const donut = (card.body as any[]).flatMap((e) => e.items ?? []).find((e: any) => e.type === 'Chart.Donut');
+    // One stacked bar (no donut: its legend collapses to "+2 items" in a card).
+    const [bar, ...more] = stackedBarsIn(card);
+    assert.equal(more.length, 0);
+    assert.equal(bar!.title, 'Speerpunt 3');
     assert.deepEqual(
-      donut.data.map((d: any) => [d.legend, d.value]),
+      bar!.segments.map((d) => [d.legend, d.value]),
       ACTION_STATUSES.filter((s) => status.countsByStatus[s] > 0).map((s) => [ACTION_STATUS_LABELS[s], status.countsByStatus[s]]),
     );
-    assert.equal(donut.fallback.type, 'FactSet');
+    assert.equal(bar!.chart.fallback.type, 'FactSet');
 
     // Overdue first, oldest deadline first; then due next.
     assert.ok(status.overdue.length >= 2, 'the demo has overdue acties in speerpunt 3');

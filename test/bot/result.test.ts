@@ -9,13 +9,13 @@ import ExcelJS from 'exceljs';
 import { BOUWSTEEN_IDS, type BouwsteenId, type StadiumLevel } from '../../domain/catalogue/types';
 import { consolidateRound } from '../../domain/survey/consolidate';
 import { buildInschaling, validateConfirmation, confirmationFields } from '../../domain/result/inschaling';
-import { CLOSE_FIRST_MESSAGE, FOREIGN_ROUND_MESSAGE, NOT_PUBLISHED_MESSAGE } from '../../dialogs/result';
+import { closeFirstMessage, FOREIGN_ROUND_MESSAGE, notPublishedMessage } from '../../dialogs/result';
 import { RESULT_VERBS } from '../../cards/verbs';
 import { runExportCli } from '../../scripts/export';
 import { withoutMarkdown } from '../../cards/plainText';
 import { closeRoundConfirmed, cardText, firstCard, startTestBot, TENANT, type ConversationSpec, type TestBot, type TestUser, lastCardTextIn } from '../support/bot';
 import { FakeConnector } from '../support/connector';
-import { actionTitled, assertValidCard, inputValue } from '../support/cards';
+import { actionTitled, assertValidCard, inputValue, stackedBarsIn } from '../support/cards';
 import { validClosingForm } from '../fixtures/surveyForms';
 import { WORKED_CLOSING, workedForm, workedStadium, worstCaseSurveys } from '../fixtures/resultFixtures';
 
@@ -149,22 +149,21 @@ describe('The team result: consolidation, dialogue agenda, chart, confirmation, 
     assert.match(cardText(card), /3 van de 4 deelnemers verzonden/);
     for (const verb of [RESULT_VERBS.review, RESULT_VERBS.confirm, RESULT_VERBS.publish, RESULT_VERBS.export]) {
       const answer = await director.execute(verb, { roundId, version: 0, format: 'xlsx' });
-      assert.equal(answer.message, withoutMarkdown(CLOSE_FIRST_MESSAGE), verb);
+      assert.equal(answer.message, withoutMarkdown(closeFirstMessage('personal')), verb);
     }
     assert.deepEqual(await bot.poolster.deps.inschalingen.list(TENANT, centreId), [], 'nothing stored');
   });
 
   it('tells a member that the result is not published yet', async () => {
     const replies = await megan.say('resultaat');
-    assert.equal(replies[0]?.text, NOT_PUBLISHED_MESSAGE);
+    assert.equal(replies[0]?.text, notPublishedMessage('personal'));
   });
 
   it('after closing, shows the team result with the chart, proposals, agreement, priorities and inspiring practices', async () => {
     await closeRoundConfirmed(director);
     const card = keep(firstCard(await director.say('resultaat')));
-    const chart = card.body.find((e: any) => e.type === 'Chart.HorizontalBar.Stacked');
-    assert.ok(chart?.fallback, 'native chart with a fallback');
-    assert.deepEqual(chart.data[1].data.map((d: any) => d.value), [1, 1, 1, 0], '4.2: one member in each of the first three stadia');
+    const bars = stackedBarsIn(card);
+    assert.deepEqual(bars[1]!.segments.map((d) => [d.legend, d.value]), [['Fragmentair', 1], ['Planmatig', 1], ['Geïntegreerd', 1]], '4.2: one member in each of the first three stadia');
     const text = cardText(card);
     assert.match(text, /ronde afgesloten/);
     assert.match(text, /4\.3 Preventie\nVoorstel\nGeïntegreerd\nOvereenstemming\neensgezind\nAntwoorden\n4 van 4/, 'Adele counts for 4.3');
@@ -232,7 +231,7 @@ describe('The team result: consolidation, dialogue agenda, chart, confirmation, 
   });
 
   it('publishes the result; then members see the confirmed result without anyone\'s answers', async () => {
-    assert.equal((await lee.say('resultaat'))[0]?.text, NOT_PUBLISHED_MESSAGE, 'confirmed is not yet published');
+    assert.equal((await lee.say('resultaat'))[0]?.text, notPublishedMessage('personal'), 'confirmed is not yet published');
     const overview = firstCard(await director.say('resultaat'));
     connector.blocked.add(adele.personalConversationId); // Adele removed the app
     const before = connector.sent.length;

@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import {
-  countsText,
-  progressBar,
   renderActieCard,
   renderActiesCard,
   renderNieuweActieCard,
@@ -13,9 +11,10 @@ import { cardBytes } from '../../cards/render';
 import type { Person } from '../../domain/centre/model';
 import { byUrgency, findDoelstelling, type Actie, type Plan } from '../../domain/plan/model';
 import { planOverview, speerpuntStatus } from '../../domain/plan/status';
+import { countsText, progressBar } from '../../domain/plan/view';
 import { PLAN_VERBS } from '../../cards/verbs';
 import { cardText } from '../support/bot';
-import { assertValidCard, cardActions } from '../support/cards';
+import { assertValidCard, cardActions, stackedBarsIn } from '../support/cards';
 import { DEMO_TODAY, demoPlan } from '../support/planFixture';
 import { formatDutchDate } from '../../domain/time';
 
@@ -74,14 +73,14 @@ describe('beleidsplan cards (parsed with the adaptivecards library)', () => {
 
   it('status: the overview card of the four speerpunten', () => {
     const overview = planOverview(plan, today);
-    const card = renderPlanOverviewCard({ plan, overview });
+    const card = renderPlanOverviewCard({ plan, overview, place: 'personal' });
     check(card);
     const text = cardText(card);
-    for (const sp of plan.speerpunten) assert.ok(text.includes(`${sp.number}. ${sp.title}`));
+    for (const sp of plan.speerpunten) assert.ok(text.includes(`Speerpunt ${sp.number}: ${sp.title}`));
     assert.ok(text.includes(`${overview.total} acties`));
-    const chart = (card.body as any[]).find((e) => e.type === 'Chart.HorizontalBar.Stacked');
-    assert.equal(chart.data.length, 4);
-    assert.equal(chart.fallback.type, 'FactSet');
+    const bars = stackedBarsIn(card);
+    assert.equal(bars.length, 4);
+    assert.ok(bars.every((bar) => bar.chart.fallback.type === 'FactSet'));
   });
 
   it('status speerpunt N: each speerpunt, and one without acties', () => {

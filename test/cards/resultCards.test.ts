@@ -16,7 +16,7 @@ import {
 } from '../../cards/result';
 import { cardBytes } from '../../cards/render';
 import { cardText } from '../support/bot';
-import { actionTitled, assertValidCard, cardActions } from '../support/cards';
+import { actionTitled, assertValidCard, cardActions, stackedBarsIn } from '../support/cards';
 import { longText, testRound, workedDrafts, worstCaseSurveys, WORKED_MEMBERS } from '../fixtures/resultFixtures';
 
 const KB80 = 80 * 1024;
@@ -124,21 +124,23 @@ describe('The director result card (worked example)', () => {
   const card = renderResultOverview(context) as any;
 
   it('has a stacked bar chart of the four stadia in neutral colours, with a FactSet fallback', () => {
-    const chart = card.body.find((e: any) => e.type === 'Chart.HorizontalBar.Stacked');
-    assert.ok(chart);
-    assert.equal(chart.data.length, 11);
-    assert.deepEqual(chart.data[0].data.map((d: any) => [d.legend, d.value]), [['Fragmentair', 0], ['Planmatig', 2], ['Geïntegreerd', 1], ['Systematisch', 0]]);
-    // The same four distinct colours in every row, one per stadium, none red/green or good/warning/attention.
-    for (const row of chart.data) assert.deepEqual(row.data.map((d: any) => d.color), ['categoricalTeal', 'categoricalMarigold', 'categoricalBlue', 'categoricalPurple']);
-    const colours = new Set(chart.data.flatMap((s: any) => s.data.map((d: any) => String(d.color))));
-    for (const colour of colours) assert.doesNotMatch(String(colour), /red|green|good|warning|attention|^sequential/i);
-    // Teams draws no chart title: the title is the TextBlock right above the chart, the legend names every colour below it.
-    const at = card.body.indexOf(chart);
-    assert.equal(card.body[at - 1].text, 'Verdeling over de vier stadia, per bouwsteen (aantal leden)');
-    assert.equal(card.body[at + 1].text, 'Kleuren: Fragmentair blauwgroen · Planmatig goudgeel · Geïntegreerd blauw · Systematisch paars');
-    assert.equal(chart.fallback.type, 'Container');
-    const facts = chart.fallback.items.find((i: any) => i.type === 'FactSet').facts;
-    assert.deepEqual(facts[0], { title: '4.1 Behartiger van de leerling', value: 'Fragmentair 0 · Planmatig 2 · Geïntegreerd 1 · Systematisch 0' });
+    // One chart per bouwsteen, one bar each: no built-in legend that collapses to "+2 items".
+    const bars = stackedBarsIn(card);
+    assert.equal(bars.length, 11);
+    assert.equal(bars[0]!.title, '4.1 Behartiger van de leerling');
+    // Only the stadia someone chose: an empty segment would still take a gap and shift the bar.
+    assert.deepEqual(bars[0]!.segments.map((d) => [d.legend, d.value]), [['Planmatig', 2], ['Geïntegreerd', 1]]);
+    // The same four distinct colours for the same stadia in every bar, none red/green or good/warning/attention.
+    const colourOf: Record<string, string> = { Fragmentair: 'categoricalTeal', Planmatig: 'categoricalMarigold', Geïntegreerd: 'categoricalBlue', Systematisch: 'categoricalPurple' };
+    for (const bar of bars) for (const segment of bar.segments) assert.equal(segment.color, colourOf[segment.legend], `${bar.title}: ${segment.legend}`);
+    for (const colour of new Set(Object.values(colourOf))) assert.doesNotMatch(colour, /red|green|good|warning|attention|^sequential/i);
+    // Teams draws no chart title: the title is the TextBlock above the charts, then the legend that names every colour.
+    const at = card.body.indexOf(card.body.find((e: any) => e.$data === undefined && e.items?.some((i: any) => i.type === 'Chart.HorizontalBar.Stacked')));
+    assert.equal(card.body[at - 2].text, 'Verdeling over de vier stadia, per bouwsteen (aantal leden)');
+    assert.equal(card.body[at - 1].text, 'Kleuren: Fragmentair blauwgroen · Planmatig goudgeel · Geïntegreerd blauw · Systematisch paars');
+    // The fallback says the same, with every stadium.
+    assert.equal(bars[0]!.chart.fallback.type, 'FactSet');
+    assert.deepEqual(bars[0]!.chart.fallback.facts, [{ title: '4.1 Behartiger van de leerling', value: 'Fragmentair 0 · Planmatig 2 · Geïntegreerd 1 · Systematisch 0' }]);
     assertValidCard(card);
   });
 

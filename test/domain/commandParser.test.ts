@@ -43,6 +43,11 @@ describe('Command parser (built from the declarations)', () => {
       ['sluit de inschaling', 'sluit-inschaling', ''],
       ['/help', 'help', ''],
       ['speerpunt één', 'status', '1'],
+      ['?', 'help', ''],
+      ['??', 'help', ''],
+      ['help?', 'help', ''],
+      ['<at>Poolster</at> ?', 'help', ''],
+      ['@Poolster ??', 'help', ''],
     ];
     for (const [text, name, expectedArgs] of cases) assert.deepEqual(commandOf(text), { name, args: expectedArgs }, text);
   });
@@ -65,11 +70,31 @@ describe('Command parser (built from the declarations)', () => {
     assert.deepEqual(noGuess, { kind: 'unknown', text: 'hoe laat is het?' }, 'no far-fetched suggestion');
   });
 
+  it('property: a message that is only a question mark (with a greeting or a mention at most) opens help', () => {
+    const piece = fc.constantFrom('?', '??', '?!', ' ? ', '...?', '!', '<at>Poolster</at>', '@Poolster', 'Hallo', 'hoi,', 'Poolster');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), fc.nat(6), (pieces, at) => {
+        const withQuestion = [...pieces.slice(0, at), '?', ...pieces.slice(at)].join(' ');
+        assert.deepEqual(commandOf(withQuestion), { name: 'help', args: '' }, withQuestion);
+      }),
+      { numRuns: 300 },
+    );
+    // A question about something else stays that question: a command, or a suggestion.
+    assert.deepEqual(commandOf('status?'), { name: 'status', args: '' });
+    assert.equal(parse('hoe laat is het?').kind, 'unknown', 'a question of filler words is not a question to Poolster');
+    assert.equal(parse('x?').kind, 'unknown');
+    assert.equal(parse('!').kind, 'unknown', 'no question mark, no help');
+  });
+
   it('refuses declarations that clash or say nothing', () => {
     const base: CommandDeclaration = { name: 'a', words: ['status'], usage: 'a', description: 'a', audience: 'lid' };
     assert.throws(() => buildCommandParser([base, { ...base, name: 'b', words: ['Status!'] }]), /both use the words/);
     assert.throws(() => buildCommandParser([base, { ...base }]), /declared twice/);
     assert.throws(() => buildCommandParser([{ ...base, words: ['toon mijn'] }]), /no word that is not filler/);
+    assert.throws(
+      () => buildCommandParser([{ ...base, questionMark: true }, { ...base, name: 'b', words: ['hulp'], questionMark: true }]),
+      /both answer a lone question mark/,
+    );
   });
 
   it('property: capitals, punctuation and filler words do not change the command or its args', () => {
@@ -127,7 +152,7 @@ describe('Command parser (built from the declarations)', () => {
   it('property: work is linear in the message, whatever it holds (counted, not timed)', () => {
     const adversarial = fc.oneof(
       fc.string({ maxLength: MAX_MESSAGE_CHARS }),
-      fc.constantFrom('statu ', 'speerpun ', 'aaaaaaaaaaaaaaaaaaaaaaaaa', 'mijn ', 'a.u.b. ', '<at>', '3', 'é', 'sluit ').chain((unit) =>
+      fc.constantFrom('statu ', 'speerpun ', 'aaaaaaaaaaaaaaaaaaaaaaaaa', 'mijn ', 'a.u.b. ', '<at>', '3', 'é', 'sluit ', '?', 'hallo? ').chain((unit) =>
         fc.integer({ min: 1, max: Math.floor(MAX_MESSAGE_CHARS / unit.length) }).map((n) => unit.repeat(n)),
       ),
     );

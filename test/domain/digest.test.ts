@@ -220,17 +220,19 @@ describe('Digest schedule in Dutch', () => {
     assert.equal(dutchShortDate('2026-05-26'), 'di 26 mei');
   });
 
+  /** `digest hier` is typed in a channel, so its examples carry the @mention. */
+  const HIER = { words: 'digest hier', kind: 'channel' } as const;
   it('parses the optional schedule of "digest hier"', () => {
     const def = digestSchedule();
-    assert.deepEqual(parseDigestScheduleArgs('', def), { ok: true, schedule: { weekday: 1, time: '08:00', pausedHolidays: ['zomer', 'kerst'] }, changed: false });
-    assert.deepEqual(parseDigestScheduleArgs('elke Dinsdag om 9u30', def), { ok: true, schedule: { weekday: 2, time: '09:30', pausedHolidays: ['zomer', 'kerst'] }, changed: true });
-    assert.deepEqual(parseDigestScheduleArgs('vr 14:00 pauze zomer, krokus en kerst', def), {
+    assert.deepEqual(parseDigestScheduleArgs('', def, HIER), { ok: true, schedule: { weekday: 1, time: '08:00', pausedHolidays: ['zomer', 'kerst'] }, changed: false });
+    assert.deepEqual(parseDigestScheduleArgs('elke Dinsdag om 9u30', def, HIER), { ok: true, schedule: { weekday: 2, time: '09:30', pausedHolidays: ['zomer', 'kerst'] }, changed: true });
+    assert.deepEqual(parseDigestScheduleArgs('vr 14:00 pauze zomer, krokus en kerst', def, HIER), {
       ok: true,
       schedule: { weekday: 5, time: '14:00', pausedHolidays: ['zomer', 'krokus', 'kerst'] },
       changed: true,
     });
-    assert.deepEqual(parseDigestScheduleArgs('pauze geen', def), { ok: true, schedule: { weekday: 1, time: '08:00', pausedHolidays: [] }, changed: true });
-    assert.deepEqual(parseDigestScheduleArgs('pauze paasvakantie donderdag 7u', def), {
+    assert.deepEqual(parseDigestScheduleArgs('pauze geen', def, HIER), { ok: true, schedule: { weekday: 1, time: '08:00', pausedHolidays: [] }, changed: true });
+    assert.deepEqual(parseDigestScheduleArgs('pauze paasvakantie donderdag 7u', def, HIER), {
       ok: true,
       schedule: { weekday: 4, time: '07:00', pausedHolidays: ['paas'] },
       changed: true,
@@ -239,13 +241,16 @@ describe('Digest schedule in Dutch', () => {
 
   it('refuses weekends, impossible times and unknown words, in Dutch', () => {
     const def = digestSchedule();
-    const weekend = parseDigestScheduleArgs('zaterdag', def);
+    const weekend = parseDigestScheduleArgs('zaterdag', def, HIER);
     assert.equal(weekend.ok, false);
     assert.match((weekend as { message: string }).message, /Kies een werkdag/);
-    const time = parseDigestScheduleArgs('25:00', def);
+    const time = parseDigestScheduleArgs('25:00', def, HIER);
     assert.match((time as { message: string }).message, /"25:00" is geen geldig uur/);
-    const unknown = parseDigestScheduleArgs('elke week', def);
+    const unknown = parseDigestScheduleArgs('elke week', def, HIER);
     assert.match((unknown as { message: string }).message, /Ik begrijp "week" niet/);
+    assert.match((unknown as { message: string }).message, /bijvoorbeeld \*\*@Poolster digest hier dinsdag 09:00 pauze zomer kerst\*\*/, 'the example says to @mention Poolster');
+    const community = parseDigestScheduleArgs('zaterdag', def, { words: 'community hier', kind: 'groupChat' });
+    assert.match((community as { message: string }).message, /\*\*@Poolster community hier dinsdag/);
   });
 });
 
@@ -298,9 +303,9 @@ describe('Reminder texts', () => {
   it('tells a director where the bot was removed', () => {
     assert.match(
       digestBlockedText({ centreName: 'GO! CLB Gent', kind: 'channel', registeredByName: 'Dirk', registeredOn: '2026-05-22' }),
-      /^Ik kon het wekelijkse actieoverzicht van GO! CLB Gent niet posten in het kanaal dat Dirk op vrijdag 22 mei 2026 instelde: .*\*\*digest hier\*\*/,
+      /^Ik kon het wekelijkse actieoverzicht van GO! CLB Gent niet posten in het kanaal dat Dirk op vrijdag 22 mei 2026 instelde: .*typ \*\*@Poolster digest hier\*\* in dat gesprek/,
     );
-    assert.match(digestBlockedText({ centreName: 'X', kind: 'groupChat', registeredByName: '', registeredOn: '2026-05-22' }), /niet posten in de groepschat: /);
+    assert.match(digestBlockedText({ centreName: 'X', kind: 'groupChat', registeredByName: '', registeredOn: '2026-05-22' }), /niet posten in de groepschat: .*typ \*\*@Poolster digest hier\*\*/);
   });
 });
 

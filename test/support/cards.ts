@@ -78,3 +78,28 @@ export function clickWith(card: any, title: string | RegExp, values: Record<stri
   const inputs = Object.fromEntries(inputIds(card).map((id) => [id, values[id] ?? '']));
   return { ...actionTitled(card, title).data, ...inputs };
 }
+
+/** Every element of a type anywhere in a card (charts sit inside containers), in order. */
+export function elementsOfType(card: any, type: string): any[] {
+  const found: any[] = [];
+  const walk = (node: any) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    if (node.type === type) found.push(node);
+    for (const key of ['body', 'items', 'columns']) if (node[key]) walk(node[key]);
+  };
+  walk(card);
+  return found;
+}
+
+/**
+ * The bars of a card's stacked charts: one chart element per bar, so none draws its own legend
+ * (that legend collapses to "+2 items" in a card). Asserts each chart holds exactly one bar.
+ */
+export function stackedBarsIn(card: any): Array<{ title: string; segments: Array<{ legend: string; value: number; color: string }>; chart: any }> {
+  return elementsOfType(card, 'Chart.HorizontalBar.Stacked').map((chart) => {
+    assert.equal(chart.data.length, 1, 'one bar per chart: no built-in legend');
+    assert.ok(chart.fallback, 'every chart has a fallback');
+    return { title: chart.data[0].title, segments: chart.data[0].data, chart };
+  });
+}

@@ -2,6 +2,7 @@
  * A Poolster instance that only runs the digest scheduler, as a child process a test can kill -9:
  * the same composition as `bot/main.ts` (startPoolster) with a fixed clock, ticking at the instants
  * in POOLSTER_TICKS (comma-separated ISO times), one after the other, then exiting.
+ * Like bot/main.ts it also delivers the networks' community digests (communityDigestTarget).
  * POOLSTER_CONNECTOR_URL, when set, replaces the stored references' service URL, so the test can
  * tell this instance's requests from another's (FakeConnector.addEntrance).
  * Prints one JSON line per tick: {"at": ..., "report": TickReport}.
@@ -10,6 +11,7 @@ import pino from 'pino';
 import { loadConfig } from '../../bot/config';
 import { startPoolster } from '../../bot/main';
 import { channelPostReference } from '../../bot/references';
+import { communityDigestTarget } from '../../dialogs/community';
 import { createDigestScheduler } from '../../dialogs/digest/scheduler';
 import type { ConversationRef } from '../../domain/conversation';
 
@@ -25,7 +27,14 @@ async function run(): Promise<void> {
     return connectorUrl ? { ...post, serviceUrl: connectorUrl } : post;
   };
   const { deps } = poolster;
-  const scheduler = createDigestScheduler({ ...deps, sources: deps.digestSources, postReference, now: () => clock.now, instanceId: process.env.POOLSTER_INSTANCE_ID ?? 'child' });
+  const scheduler = createDigestScheduler({
+    ...deps,
+    sources: deps.digestSources,
+    postReference,
+    now: () => clock.now,
+    instanceId: process.env.POOLSTER_INSTANCE_ID ?? 'child',
+    weeklyTargets: [communityDigestTarget(deps, logger)],
+  });
   for (const at of ticks) {
     clock.now = at;
     const report = await scheduler.tick(at);

@@ -3,7 +3,7 @@ import { withoutMarkdown } from '../../cards/plainText';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import fc from 'fast-check';
-import { MAX_MESSAGE_CHARS, INVALID_CARD_MESSAGE, TOO_LONG_MESSAGE } from '../../bot/router';
+import { MAX_MESSAGE_CHARS, invalidCardMessage, tooLongMessage } from '../../bot/router';
 import { FILE_CONSENT_CONTENT_TYPE, FILE_INFO_CONTENT_TYPE } from '../../bot/turn';
 import { buildCommandParser, cleanMessageText } from '../../domain/commands';
 import { declaredCommands } from '../../bot/main';
@@ -105,7 +105,7 @@ describe('Trust: hostile input at the HTTP edge', function () {
     const before = bot.connector.sent.length;
     const under = await postRaw(bot, JSON.stringify({ ...base, text: 'x'.repeat(room - 10) }));
     assert.equal(under.status, 200);
-    assert.deepEqual(sentSince(bot, before, stranger.personalConversationId).map((a) => a.text), [TOO_LONG_MESSAGE]);
+    assert.deepEqual(sentSince(bot, before, stranger.personalConversationId).map((a) => a.text), [tooLongMessage('personal')]);
     const over = await postRaw(bot, JSON.stringify({ ...base, text: 'x'.repeat(room + 10) }));
     assert.equal(over.status, 413);
     assert.equal(sentSince(bot, before, stranger.personalConversationId).length, 1, 'no turn for the oversized body');
@@ -176,20 +176,20 @@ describe('Trust: hostile input at the HTTP edge', function () {
 
     const user = bot.user('Lena Lang');
     const replies = await user.say('<'.repeat(MAX_MESSAGE_CHARS + 1));
-    assert.deepEqual(replies.map((r) => r.text), [TOO_LONG_MESSAGE]);
+    assert.deepEqual(replies.map((r) => r.text), [tooLongMessage('personal')]);
     const ok = await user.say(`help ${' '.repeat(MAX_MESSAGE_CHARS - 10)}`);
     assert.equal(ok.length, 1);
-    assert.notEqual(ok[0]!.text, TOO_LONG_MESSAGE);
+    assert.notEqual(ok[0]!.text, tooLongMessage('personal'));
   });
 
   it('answers a card action with an unknown verb in Dutch, and an invoke it does not offer with 400 (never 501)', async () => {
     const user = bot.user('Ugo Onbekend');
     const unknown = await user.execute('bestaat.niet', { roundId: 'x' });
     assert.equal(unknown.status, 200);
-    assert.equal(unknown.message, withoutMarkdown(INVALID_CARD_MESSAGE));
+    assert.equal(unknown.message, withoutMarkdown(invalidCardMessage('personal')));
     const noAction = await user.post({ ...envelope(bot, user), type: 'invoke', name: 'adaptiveCard/action', value: { trigger: 'manual' } });
     assert.equal(noAction.status, 200);
-    assert.equal(noAction.body.value, withoutMarkdown(INVALID_CARD_MESSAGE));
+    assert.equal(noAction.body.value, withoutMarkdown(invalidCardMessage('personal')));
     for (const name of ['task/fetch', 'composeExtension/query', 'config/fetch', 'iets/anders']) {
       const other = await user.post({ ...envelope(bot, user), type: 'invoke', name, value: {} });
       assert.equal(other.status, 400, name);

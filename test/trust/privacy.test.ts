@@ -324,7 +324,7 @@ describe('Trust: retention of closed rounds (fake clock)', function () {
     const old = await round(closedAt, 'oud');
     const recent = await round(new Date('2025-06-01T10:00:00Z'), 'recent');
     const open = await round(undefined, 'open');
-    const deps = { privacy: bot.poolster.deps.privacy, digests: bot.poolster.deps.digests, logger: captureLogs('silent').logger, retentionMonths: bot.poolster.config.retentionMonths };
+    const deps = { privacy: bot.poolster.deps.privacy, digests: bot.poolster.deps.digests, downloads: bot.poolster.deps.downloads, logger: captureLogs('silent').logger, retentionMonths: bot.poolster.config.retentionMonths };
     assert.equal(deps.retentionMonths, 24);
 
     // One day before the 24 months are over: nothing happens.
@@ -367,7 +367,7 @@ describe('Trust: retention of closed rounds (fake clock)', function () {
       },
     };
     let clock = new Date('2026-01-01T02:30:00Z');
-    const job = createRetentionJob({ privacy: bot.poolster.deps.privacy, digests: bot.poolster.deps.digests, logger: captureLogs('silent').logger, now: () => clock, retentionMonths: 24, cron });
+    const job = createRetentionJob({ privacy: bot.poolster.deps.privacy, digests: bot.poolster.deps.digests, downloads: bot.poolster.deps.downloads, logger: captureLogs('silent').logger, now: () => clock, retentionMonths: 24, cron });
     job.start();
     assert.equal(scheduled.length, 1);
     assert.equal(scheduled[0]!.expression, RETENTION_CRON);
@@ -388,7 +388,7 @@ describe('Trust: retention of closed rounds (fake clock)', function () {
     for (const week of ['2026-W01', '2026-W20', '2026-W45']) await digests.runs.claimRun(channel, week, new Date('2026-01-05T07:00:00Z'), 'instance-a');
     for (const day of ['2026-09-30', '2026-11-02']) await digests.reminders.claimReminderDay(TENANT, 'centre-retention', day, 'instance-a', new Date(`${day}T06:00:00Z`));
     const clock = new Date('2026-11-23T02:30:00Z');
-    const job = createRetentionJob({ privacy: bot.poolster.deps.privacy, digests, logger: captureLogs('silent').logger, now: () => clock, retentionMonths: 24 });
+    const job = createRetentionJob({ privacy: bot.poolster.deps.privacy, digests, downloads: bot.poolster.deps.downloads, logger: captureLogs('silent').logger, now: () => clock, retentionMonths: 24 });
     const report = await job.run();
     assert.equal(report?.digestRows, 3, 'two runs before week 34 of 2026 and one claim before 19 October');
     assert.equal(await digests.runs.getRun(channel, '2026-W20'), undefined);
