@@ -4,11 +4,12 @@
  */
 import { BOUWSTENEN, STADIA, clusterOf, getBouwsteen, bouwsteenLabel, bouwsteenNumber, stadiumName, type BouwsteenId, type StadiumLevel } from '../domain/catalogue';
 import { AMBITION_OPTIONS, NOT_YET_INSPIRING_LABEL } from '../domain/survey/answers';
-import type { PartNumber } from '../domain/survey/steps';
+import { PART_NUMBERS, type PartNumber } from '../domain/survey/steps';
 import { BOUWSTEEN_QUESTIONS, CLOSING_QUESTIONS, questionText } from '../domain/survey/questions';
 import { NOT_YET_INSPIRING_VALUE, type BouwsteenField, type BouwsteenForm, type ClosingField, type ClosingForm, type FieldErrors } from '../domain/survey/validate';
 import type { CardJson } from './cardJson';
-import { expandCard, prepareCard } from './render';
+import { expandCard, prepareCard, type CardTemplate } from './render';
+import { plainCardPart } from './plainText';
 import stepAboutJson from './templates/survey/stepAbout.json';
 import stepStadiaJson from './templates/survey/stepStadia.json';
 import stepQuestionsJson from './templates/survey/stepQuestions.json';
@@ -20,7 +21,24 @@ import messageJson from './templates/survey/message.json';
 
 const stepAboutTemplate = prepareCard(stepAboutJson);
 const stepStadiaTemplate = prepareCard(stepStadiaJson);
-const stepQuestionsTemplate = prepareCard(stepQuestionsJson);
+
+/**
+ * The step template holds all five parts, each in a Container shown `$when` its part is asked. Per
+ * part, the template without the other parts is prepared once: a click then expands only the
+ * questions on its card, not the four parts that would be dropped anyway.
+ */
+function templateOfPart(json: unknown, part: PartNumber): unknown {
+  if (Array.isArray(json)) {
+    return json.filter((e) => !(e && typeof e === 'object' && /^\$\{part == \d\}$/.test(String((e as Record<string, unknown>).$when ?? '')) && (e as Record<string, unknown>).$when !== `\${part == ${part}}`)).map((e) => templateOfPart(e, part));
+  }
+  if (!json || typeof json !== 'object') return json;
+  return Object.fromEntries(
+    Object.entries(json)
+      .filter(([key, value]) => !(key === '$when' && value === `\${part == ${part}}`))
+      .map(([key, value]) => [key, templateOfPart(value, part)]),
+  );
+}
+const stepQuestionsTemplates: ReadonlyMap<PartNumber, CardTemplate> = new Map(PART_NUMBERS.map((part) => [part, prepareCard(templateOfPart(stepQuestionsJson, part) as object)]));
 const introTemplate = prepareCard(introJson);
 const overviewTemplate = prepareCard(overviewJson);
 const closingTemplate = prepareCard(closingJson);
@@ -42,15 +60,24 @@ function filled<F extends string>(fields: readonly F[], values: Partial<Record<F
 }
 
 /**
- * The static parts of a step card depend on the bouwsteen only (the "Over deze bouwsteen" section
- * and the four stadium descriptions): expanded once, at load, because template expansion is the
- * costliest part of a click.
+ * The static parts of a step card depend on the bouwsteen only (the "Over deze bouwsteen" section,
+ * the four stadium descriptions, and the questions' labels and choices): expanded once, at load,
+ * because template expansion is the costliest part of a click. The two sections are made plain
+ * (no Markdown) and frozen here too, so every card shares them as they are.
  */
-const STEP_STATIC: ReadonlyMap<BouwsteenId, { about: readonly unknown[]; stadia: readonly unknown[] }> = new Map(
+const STEP_STATIC: ReadonlyMap<BouwsteenId, { about: readonly unknown[]; stadia: readonly unknown[]; questions: Readonly<Record<string, unknown>> }> = new Map(
   BOUWSTENEN.map((b) => [
     b.id,
     Object.freeze({
-      about: expandCard(stepAboutTemplate, {
+      questions: plainCardPart(
+        Object.fromEntries(
+          BOUWSTEEN_QUESTIONS.map((q) => [
+            q.field,
+            { label: `${q.number}. ${questionText(q, b)}${q.required ? ' *' : ''}`, choices: q.options.map((o) => ({ title: o.label, value: o.value })) },
+          ]),
+        ),
+      ),
+      about: plainCardPart(expandCard(stepAboutTemplate, {
         clusterTitle: `Cluster ${b.cluster}: ${clusterOf(b.id).title}`,
         definition: b.definition,
         qualityExpectations: b.qualityExpectations,
@@ -59,19 +86,19 @@ const STEP_STATIC: ReadonlyMap<BouwsteenId, { about: readonly unknown[]; stadia:
         reflections: b.reflections,
         qualityContribution: b.qualityContribution ?? '',
         footnotes: { developmentScales: b.footnotes?.developmentScales ?? '', reflections: b.footnotes?.reflections ?? '' },
-      }).body as unknown[],
-      stadia: expandCard(stepStadiaTemplate, {
+      }).body as unknown[]),
+      stadia: plainCardPart(expandCard(stepStadiaTemplate, {
         stadia: STADIA.map((s) => ({ level: s.level, name: s.name, pdca: s.pdca ? ` (${s.pdca})` : '', text: b.stadia[s.level - 1] })),
-      }).body as unknown[],
+      }).body as unknown[]),
     }),
   ]),
 );
 
-/** Replaces each placeholder Container (by id) in a card body with the given elements, in place. */
+/** Replaces each placeholder Container (by id) in a card body with the given (frozen, shared) elements. */
 function fillPlaceholders(body: unknown[], fill: Record<string, readonly unknown[]>): unknown[] {
   return body.flatMap((element) => {
     const e = element as { type?: string; id?: string; items?: unknown[] };
-    if (e.type === 'Container' && e.id && fill[e.id]) return structuredClone(fill[e.id]) as unknown[];
+    if (e.type === 'Container' && e.id && fill[e.id]) return [...fill[e.id]!];
     if (e.type === 'Container' && Array.isArray(e.items)) return [{ ...e, items: fillPlaceholders(e.items, fill) }];
     return [element];
   });
@@ -105,19 +132,15 @@ export function renderSurveyStep(data: {
   const nav = data.navigation ?? { previousTitle: number === 1 && part === 1 ? 'Vorige (intro)' : 'Vorige', nextTitle: 'Volgende' };
   const form = filled(BOUWSTEEN_FIELDS, data.form);
   const errors = filled(BOUWSTEEN_FIELDS, data.errors ?? {});
-  const card = expandCard(stepQuestionsTemplate, {
+  const fixed = STEP_STATIC.get(b.id)!;
+  const card = expandCard(stepQuestionsTemplates.get(part)!, {
     roundId: data.roundId,
     id: b.id,
     title: b.title,
     number,
     part,
     version: data.version,
-    q: Object.fromEntries(
-      BOUWSTEEN_QUESTIONS.map((q) => [
-        q.field,
-        { label: `${q.number}. ${questionText(q, b)}${q.required ? ' *' : ''}`, choices: q.options.map((o) => ({ title: o.label, value: o.value })) },
-      ]),
-    ),
+    q: fixed.questions,
     form,
     errors,
     // A Toelichting that holds text (or an error) is shown open; an empty one stays one tap away.
@@ -130,7 +153,6 @@ export function renderSurveyStep(data: {
       { title: nav.nextTitle, nav: 'next', style: 'positive' },
     ],
   });
-  const fixed = STEP_STATIC.get(b.id)!;
   return { ...card, body: fillPlaceholders((card.body ?? []) as unknown[], { aboutPlace: fixed.about, stadiaPlace: fixed.stadia }) };
 }
 
