@@ -406,7 +406,7 @@ export function renderPrioriteitenCard(input: PrioriteitenCardInput): CardJson {
       hasNotice: notice.length > 0,
       notice,
       priorities: input.priorities.map((p, i) => ({
-        heading: `${i + 1}. ${bouwsteenLabel(p.bouwsteenId)}`,
+        heading: `Prioriteit ${i + 1}: ${bouwsteenLabel(p.bouwsteenId)}`,
         hasActies: p.acties.length > 0,
         acties: bounded(
           byUrgency(p.acties, today).map((a) => ({
