@@ -8,7 +8,7 @@ import { ACTION_STATUS_CHART_COLORS, actionStatusLegendText, stackedBars } from 
 import { bouwsteenLabel } from '../domain/catalogue';
 import { BOUWSTEEN_IDS, type BouwsteenId } from '../domain/catalogue/types';
 import { shorten } from '../domain/format';
-import { commandHint, type ConversationKind } from '../domain/conversation';
+import { quotedCommand, type ConversationKind } from '../domain/conversation';
 import type { Person } from '../domain/centre/model';
 import {
   ACTION_STATUSES,
@@ -120,7 +120,7 @@ export function renderPlanOverviewCard(input: { plan: Plan; overview: PlanOvervi
       ),
       chartLegend: actionStatusLegendText(),
       speerpunten,
-      hint: `Typ ${commandHint('status speerpunt 3', input.place)} voor de details van één speerpunt, of ${commandHint('acties', input.place)} voor jouw acties.`,
+      hint: `Typ ${quotedCommand('status speerpunt 3', input.place)} voor de details van één speerpunt, of ${quotedCommand('acties', input.place)} voor jouw acties.`,
       buttons: [
         ...overview.speerpunten.map((sp) => ({ title: `Speerpunt ${sp.number}`, data: commandButtonData('status', `speerpunt ${sp.number}`) })),
         { title: 'Mijn acties', data: commandButtonData('acties') },

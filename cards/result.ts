@@ -8,7 +8,7 @@
  * title) and every chart has a text legend and a fallback with the same numbers. In an anonymous round no card carries a member's name: the
  * TeamResult holds none, and the cards add none.
  */
-import { commandHint, type ConversationKind } from '../domain/conversation';
+import { quotedCommand, type ConversationKind } from '../domain/conversation';
 import { BOUWSTEEN_IDS, STADIA, STADIUM_LEVELS, clusterOf, getBouwsteen, stadiumName, type BouwsteenId, type StadiumLevel } from '../domain/catalogue';
 import { NOTE_QUESTION_ORDER, proposedStadia, type BouwsteenResult, type TeamNote, type TeamResult } from '../domain/survey/consolidate';
 import { compareGrowth } from '../domain/survey/growth';
@@ -157,10 +157,10 @@ function respondentsText(r: Pick<ResultSnapshot, 'memberCount' | 'submittedCount
 function statusText(context: RoundResultContext): string {
   const i = context.inschaling;
   if (i?.published && i.publishedAt) {
-    return `Bevestigd door ${i.confirmedByName} op ${formatDutchInstant(i.confirmedAt)} en gepubliceerd op ${formatDutchInstant(i.publishedAt)}: de leden zien het teamresultaat met ${commandHint('resultaat', context.place ?? 'personal')}.`;
+    return `Bevestigd door ${i.confirmedByName} op ${formatDutchInstant(i.confirmedAt)} en gepubliceerd op ${formatDutchInstant(i.publishedAt)}: de leden zien het teamresultaat met ${quotedCommand('resultaat', context.place ?? 'personal')}.`;
   }
-  if (i) return `Bevestigd door ${i.confirmedByName} op ${formatDutchInstant(i.confirmedAt)}. Nog niet gepubliceerd: de leden zien het pas na **Publiceer voor het team**.`;
-  if (context.roundOpen) return `De ronde loopt nog: dit is een tussentijds resultaat. Sluit de ronde met ${commandHint('sluit inschaling', context.place ?? 'personal')} om de teamstadia te bevestigen.`;
+  if (i) return `Bevestigd door ${i.confirmedByName} op ${formatDutchInstant(i.confirmedAt)}. Nog niet gepubliceerd: de leden zien het pas na de knop Publiceer voor het team.`;
+  if (context.roundOpen) return `De ronde loopt nog: dit is een tussentijds resultaat. Sluit de ronde met ${quotedCommand('sluit inschaling', context.place ?? 'personal')} om de teamstadia te bevestigen.`;
   if (context.confirmedFromOtherRound) return `Voor ${context.schoolYear} werd al een andere ronde bevestigd. Bevestig je deze ronde, dan vervangt ze die bevestiging.`;
   return 'Nog niet bevestigd. Bespreek het resultaat met het team en bevestig daarna de teamstadia.';
 }

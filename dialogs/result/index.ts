@@ -42,7 +42,7 @@ import { RESULT_VERBS } from '../../cards/verbs';
 import { renderConfirmStep } from '../../cards/confirmStep';
 import { renderMessageCard } from '../../cards/survey';
 import { formatDutchInstant } from '../../domain/time';
-import { commandHint, typed, type ConversationKind } from '../../domain/conversation';
+import { commandHint, quotedCommand, type ConversationKind } from '../../domain/conversation';
 
 export function closeFirstMessage(kind: ConversationKind): string {
   return `Deze inschalingsronde loopt nog. Sluit ze eerst met ${commandHint('sluit inschaling', kind)}; daarna kan je de teamstadia bevestigen en het resultaat exporteren.`;
@@ -186,8 +186,7 @@ export function registerResult(deps: FeatureDeps) {
       const person = await deps.centres.getPerson(loaded.round.tenantId, participant.userId);
       if (person && person.centreId === loaded.round.centreId) told += 1;
     }
-    // A card shows no Markdown: the command is quoted, as it is typed here.
-    const typedHere = `"${typed('resultaat', turn.actor.conversation.kind)}"`;
+    const typedHere = quotedCommand('resultaat', turn.actor.conversation.kind);
     return renderConfirmStep({
       title: `Teamresultaat ${loaded.round.schoolYear} publiceren?`,
       facts: [
@@ -385,7 +384,7 @@ export function registerResult(deps: FeatureDeps) {
         card: renderMessageCard({
           title: `Teamresultaat ${loaded.round.schoolYear} gepubliceerd`,
           paragraphs: [
-            `Het teamresultaat is gepubliceerd: ik stuur het de deelnemers in hun persoonlijke chat, en het beleidsteam ziet het met ${commandHint('resultaat', turn.actor.conversation.kind)} (zonder individuele antwoorden).`,
+            `Het teamresultaat is gepubliceerd: ik stuur het de deelnemers in hun persoonlijke chat, en het beleidsteam ziet het met ${quotedCommand('resultaat', turn.actor.conversation.kind)} (zonder individuele antwoorden).`,
           ],
           buttons: [{ title: 'Bekijk het teamresultaat', verb: RESULT_VERBS.overview, data: { roundId: loaded.round.roundId } }],
         }),
