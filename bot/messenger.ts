@@ -10,6 +10,7 @@ import type { ConversationRef } from '../domain/conversation';
 import type { Messenger, Outgoing, SendFailure, SendOutcome } from '../dialogs/types';
 import { toActivity } from './turn';
 import { fileOfferActivities, type FileLinks } from './files';
+import { createSendPacer, type SendPacer } from './sendPacer';
 
 function statusOf(error: unknown): number | undefined {
   const e = error as { statusCode?: number; response?: { status?: number } };
@@ -34,8 +35,10 @@ async function outcomeOf<T>(call: () => Promise<T>, log: Logger): Promise<T | Se
   }
 }
 
-export function createMessenger(deps: { adapter: CloudAdapter; botAppId: string; logger: Logger; fileLinks?: FileLinks }): Messenger {
+export function createMessenger(deps: { adapter: CloudAdapter; botAppId: string; logger: Logger; fileLinks?: FileLinks; pacer?: SendPacer }): Messenger {
   const log = deps.logger.child({ component: 'messenger' });
+  // One pacer per messenger, i.e. per process: proactive calls stay within Teams' rate limits.
+  const pacer = deps.pacer ?? createSendPacer();
   return {
     async send(ref: ConversationRef, message: Outgoing): Promise<SendOutcome> {
       const reference = ref as Partial<ConversationReference>;
@@ -44,6 +47,9 @@ export function createMessenger(deps: { adapter: CloudAdapter; botAppId: string;
         'file' in message
           ? await fileOfferActivities(message.file, { kind: reference.conversation?.conversationType === 'personal' ? 'personal' : reference.conversation?.conversationType ? 'groupChat' : 'unknown' }, deps.fileLinks, log)
           : [toActivity(message)];
+      // Every activity is a connector request of its own; each counts until the send was answered.
+      const answered: Array<() => void> = [];
+      for (let i = 0; i < activities.length; i += 1) answered.push(await pacer.take(reference.conversation?.id));
       const result = await outcomeOf(
         async () => {
           let activityId: string | undefined;
@@ -62,7 +68,7 @@ export function createMessenger(deps: { adapter: CloudAdapter; botAppId: string;
           return { ok: true as const, activityId };
         },
         log,
-      );
+      ).finally(() => answered.forEach((done) => done()));
       return result;
     },
 
@@ -70,6 +76,7 @@ export function createMessenger(deps: { adapter: CloudAdapter; botAppId: string;
       const source = serviceUrlFrom as Partial<ConversationReference>;
       const serviceUrl = source.serviceUrl;
       if (!serviceUrl) return { ok: false, reason: 'failed', detail: 'no serviceUrl in the source reference' };
+      const answered = await pacer.take();
       const result = await outcomeOf(
         async () => {
           let reference: ConversationRef | undefined;
@@ -94,7 +101,7 @@ export function createMessenger(deps: { adapter: CloudAdapter; botAppId: string;
           return reference;
         },
         log,
-      );
+      ).finally(answered);
       return result;
     },
   };

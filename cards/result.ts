@@ -5,23 +5,30 @@
  *
  * Stadia are shown in four distinct neutral colours (cards/chartColors.ts): never a grade,
  * never red/green, never "x/4". Chart titles are TextBlocks (Teams does not draw a chart's own
- * title) and every chart has a text legend and a fallback with the same numbers. In an anonymous round no card carries a member's name: the
- * TeamResult holds none, and the cards add none.
+ * title) and every chart has a text legend and a fallback with the same numbers. In an anonymous
+ * round no card carries a member's name: the TeamResult holds none, and the cards add none. The
+ * facts and sentences come from the result's view model (domain/result/view.ts).
  */
-import { quotedCommand, type ConversationKind } from '../domain/conversation';
-import { BOUWSTEEN_IDS, STADIA, STADIUM_LEVELS, clusterOf, getBouwsteen, stadiumName, type BouwsteenId, type StadiumLevel } from '../domain/catalogue';
-import { NOTE_QUESTION_ORDER, proposedStadia, type BouwsteenResult, type TeamNote, type TeamResult } from '../domain/survey/consolidate';
-import { compareGrowth } from '../domain/survey/growth';
-import { REASON_MAX_LENGTH, confirmationFields, teamPriorities, toConfirmedInschaling, type Inschaling, type ResultSnapshot } from '../domain/result/inschaling';
+import { BOUWSTEEN_IDS, STADIA, STADIUM_LEVELS, clusterOf, getBouwsteen, stadiumName, type BouwsteenId } from '../domain/catalogue';
+import { NOTE_QUESTION_ORDER, type BouwsteenResult, type TeamNote, type TeamResult } from '../domain/survey/consolidate';
+import { REASON_MAX_LENGTH, confirmationFields, teamPriorities, toConfirmedInschaling, type Inschaling } from '../domain/result/inschaling';
+import { NOTE_QUESTION_LABELS, bouwsteenTitle, distributionText } from '../domain/result/labels';
+import { type ConversationKind } from '../domain/conversation';
 import {
-  NOTE_QUESTION_LABELS,
-  bouwsteenTitle,
-  distributionText,
-  movementText,
-  stadiumLabel,
-} from '../domain/result/labels';
-import { submittedSentence } from '../domain/text/dutch';
-import { agreementText, bouwsteenCounts, proposalText } from '../domain/result/view';
+  agreementText,
+  bespreekpuntFacts,
+  bouwsteenCounts,
+  confirmedFact,
+  currentStadia,
+  growthFacts,
+  inspiringFacts,
+  noteText,
+  priorityFacts,
+  proposalText,
+  respondentsText,
+  statusText,
+  type Fact,
+} from '../domain/result/view';
 import { RESULT_VERBS } from './verbs';
 import type { CardJson } from './cardJson';
 import { NEUTRAL_CHART_COLOR, STADIUM_CHART_COLORS, stackedBars, stadiumLegendText } from './chartColors';
@@ -60,7 +67,6 @@ function button(title: string, verb: string, data: Record<string, unknown>): But
   return { title, verb, data, fallbackData: { ...data, verb } };
 }
 
-type Fact = { title: string; value: string };
 
 /** What every director card of a round needs. */
 export interface RoundResultContext {
@@ -83,32 +89,6 @@ export interface RoundResultContext {
 /** The result of one bouwsteen in the shape both the live result and the snapshot have. */
 type BouwsteenAggregate = Pick<BouwsteenResult, 'bouwsteenId' | 'respondents' | 'distribution' | 'proposedStadium' | 'tie' | 'agreement' | 'spread'>;
 
-/** Per bouwsteen: the previous confirmed stadium next to the current one (compareGrowth). */
-function growthFacts(current: Partial<Record<BouwsteenId, StadiumLevel>>, previous: Inschaling | undefined, currentWord: string): Map<BouwsteenId, Fact> {
-  const facts = new Map<BouwsteenId, Fact>();
-  if (!previous) return facts;
-  for (const entry of compareGrowth(toConfirmedInschaling(previous), current)) {
-    if (entry.previous === undefined) continue;
-    const movement = entry.delta === undefined ? '' : ` → ${currentWord}: ${movementText(entry.delta)}`;
-    facts.set(entry.bouwsteenId, { title: `Bevestigd ${previous.schoolYear}`, value: `${stadiumName(entry.previous)}${movement}` });
-  }
-  return facts;
-}
-
-/** The stadia to compare with the previous year: confirmed where confirmed, else the proposal. */
-function currentStadia(result: Pick<TeamResult, 'bouwstenen'>, inschaling: Inschaling | undefined): Partial<Record<BouwsteenId, StadiumLevel>> {
-  if (inschaling) return toConfirmedInschaling(inschaling).stadia;
-  return proposedStadia(result as TeamResult);
-}
-
-function confirmedFact(inschaling: Inschaling | undefined, id: BouwsteenId): Fact[] {
-  const c = inschaling?.confirmations[id];
-  if (!c) return [];
-  const facts: Fact[] = [{ title: 'Bevestigd teamstadium', value: stadiumName(c.stadium) }];
-  if (c.reason) facts.push({ title: c.proposal !== undefined && c.proposal !== c.stadium ? 'Reden' : 'Toelichting directeur', value: c.reason });
-  return facts;
-}
-
 function chartOf(bouwstenen: readonly BouwsteenAggregate[]) {
   return {
     chart: stackedBars(
@@ -122,48 +102,10 @@ function chartOf(bouwstenen: readonly BouwsteenAggregate[]) {
   };
 }
 
-function priorityFacts(priorities: ResultSnapshot['priorities'], team: readonly BouwsteenId[]) {
-  const fact = (p: ResultSnapshot['priorities'][number]) => ({
-    title: `${p.rank}. ${bouwsteenTitle(p.bouwsteenId)}`,
-    value: `${p.points} punten · ${p.firstPlaces}× op de eerste plaats · ${p.mentions} ${p.mentions === 1 ? 'vermelding' : 'vermeldingen'}`,
-  });
-  const sorted = [...priorities].sort((a, b) => a.rank - b.rank);
-  return {
-    priorities: sorted.filter((p) => team.includes(p.bouwsteenId)).map(fact),
-    alsoMentioned: sorted.filter((p) => !team.includes(p.bouwsteenId)).map(fact),
-  };
-}
-
-function inspiringFacts(inspiring: ResultSnapshot['inspiring'], closingCount: number): Fact[] {
-  const facts = inspiring.perBouwsteen
-    .filter((i) => i.count > 0)
-    .sort((a, b) => b.count - a.count || BOUWSTEEN_IDS.indexOf(a.bouwsteenId) - BOUWSTEEN_IDS.indexOf(b.bouwsteenId))
-    .map((i) => ({ title: bouwsteenTitle(i.bouwsteenId), value: `${i.count} van ${closingCount} ${closingCount === 1 ? 'lid' : 'leden'}` }));
-  if (inspiring.notYetInspiringCount > 0) {
-    facts.push({ title: 'Nog niet op dat punt', value: `${inspiring.notYetInspiringCount} van ${closingCount} ${closingCount === 1 ? 'lid' : 'leden'}` });
-  }
-  return facts;
-}
-
 const PRIORITIES_INTRO =
   'Zo ontstaan de teamprioriteiten: op de lijst van elk lid krijgt de 1e plaats 5 punten, de 2e 4 punten, … de 5e 1 punt. Bij gelijke punten gaat voor wat vaker op de eerste plaats staat, daarna wat vaker genoemd werd. De vijf met de meeste punten zijn de teamprioriteiten.';
 const LEGEND_TEXT =
   'Voorstel = het stadium dat de meeste leden kozen. Kozen evenveel leden twee of meer stadia, dan is het voorstel het middelste antwoord als je alle antwoorden van laag naar hoog legt (bij een even aantal het lagere van de twee middelste). Overeenstemming: eensgezind (iedereen hetzelfde), dicht bij elkaar (spreiding 1), bespreekpunt (spreiding 2 of meer, of geen stadium dat het vaakst gekozen werd).';
-
-function respondentsText(r: Pick<ResultSnapshot, 'memberCount' | 'submittedCount' | 'closingCount'>): string {
-  return `${submittedSentence(r.submittedCount, r.memberCount)} Per bouwsteen tellen alle volledig ingevulde antwoorden; ${r.closingCount} ${r.closingCount === 1 ? 'lid beantwoordde' : 'leden beantwoordden'} de overkoepelende vragen.`;
-}
-
-function statusText(context: RoundResultContext): string {
-  const i = context.inschaling;
-  if (i?.published && i.publishedAt) {
-    return `Bevestigd door ${i.confirmedByName} op ${formatDutchInstant(i.confirmedAt)} en gepubliceerd op ${formatDutchInstant(i.publishedAt)}: de leden zien het teamresultaat met ${quotedCommand('resultaat', context.place ?? 'personal')}.`;
-  }
-  if (i) return `Bevestigd door ${i.confirmedByName} op ${formatDutchInstant(i.confirmedAt)}. Nog niet gepubliceerd: de leden zien het pas na de knop Publiceer voor het team.`;
-  if (context.roundOpen) return `De ronde loopt nog: dit is een tussentijds resultaat. Sluit de ronde met ${quotedCommand('sluit inschaling', context.place ?? 'personal')} om de teamstadia te bevestigen.`;
-  if (context.confirmedFromOtherRound) return `Voor ${context.schoolYear} werd al een andere ronde bevestigd. Bevestig je deze ronde, dan vervangt ze die bevestiging.`;
-  return 'Nog niet bevestigd. Bespreek het resultaat met het team en bevestig daarna de teamstadia.';
-}
 
 /** The director's team result of a round. */
 export function renderResultOverview(context: RoundResultContext & { notice?: Notice }): CardJson {
@@ -246,11 +188,6 @@ export function renderPublishedResult(data: { centreName: string; inschaling: In
   });
 }
 
-/** Note text as shown: quoted, with the author only in an open round. */
-function noteText(note: TeamNote): string {
-  return note.memberName ? `${note.text}\n\n— ${note.memberName}` : note.text;
-}
-
 /** Splits notes over pages of at most `budget` bytes (a note is never split). */
 export function paginateNotes(notes: readonly TeamNote[], budget = NOTES_PAGE_BYTES): TeamNote[][] {
   const pages: TeamNote[][] = [];
@@ -331,17 +268,9 @@ export function renderResultAgenda(context: RoundResultContext): CardJson {
   const { result, roundId } = context;
   const points = result.bespreekpunten.map((p, index) => {
     const b = result.bouwstenen.find((r) => r.bouwsteenId === p.bouwsteenId)!;
-    const answered = STADIUM_LEVELS.filter((s) => b.distribution[s] > 0);
-    const range = answered.length > 0 ? `van ${stadiumName(answered[0]!)} tot ${stadiumName(answered[answered.length - 1]!)}` : '';
-    const facts: Fact[] = [
-      { title: 'Spreiding', value: `${p.spread} ${p.spread === 1 ? 'stadium' : 'stadia'}${range ? ` (${range})` : ''}` },
-      { title: 'Verdeling', value: distributionText(b.distribution) },
-      { title: 'Voorstel', value: proposalText(b) },
-    ];
-    if (p.tie) facts.push({ title: 'Gelijke stand', value: 'geen stadium werd het vaakst gekozen' });
     return {
       title: `${index + 1}. ${bouwsteenTitle(p.bouwsteenId)}`,
-      facts,
+      facts: bespreekpuntFacts(p, b),
       question: getBouwsteen(p.bouwsteenId).reflections[0] ?? '',
       button: button(`Details ${p.bouwsteenId}`, RESULT_VERBS.detail, { roundId, bouwsteenId: p.bouwsteenId, page: 0 }),
     };

@@ -13,13 +13,12 @@
  * Exit codes: 0 done, 1 problems (configuration, not found), 2 wrong usage.
  */
 import { userInfo } from 'node:os';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { NETWORKS } from '../domain/centre/model';
 import { parseNetwork, type Coordinator } from '../domain/network/coordinator';
 import { brusselsDate } from '../domain/time';
 import { CoordinatorRepository } from '../storage/network';
-import { openStorage, runAsMain, type CliIo, UsageError, parseArgsOrExplain } from './cli';
+import { openStorage, parseArgsOrExplain, parseOptions, runAsMain, type CliIo, UsageError } from './cli';
 
 export const USAGE = [
   'Gebruik:',
@@ -54,17 +53,11 @@ type AdminArgs = z.infer<typeof argsSchema>;
 const OPTION_NAMES: Record<string, string> = { tenant: '--tenant', network: '--network', user: '--user', name: '--name', by: '--by' };
 
 function parseCli(argv: string[]): AdminArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { tenant: { type: 'string' }, network: { type: 'string' }, user: { type: 'string' }, name: { type: 'string' }, by: { type: 'string' } },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseOptions({
+    args: argv,
+    allowPositionals: true,
+    options: { tenant: { type: 'string' }, network: { type: 'string' }, user: { type: 'string' }, name: { type: 'string' }, by: { type: 'string' } },
+  });
   const [subject, command, ...rest] = parsed.positionals;
   if (subject !== 'coordinator') throw new UsageError(subject ? `Onbekende opdracht '${subject}'.` : 'Geef een opdracht: coordinator add, remove of list.');
   if (rest.length > 0) throw new UsageError(`Onverwacht argument '${rest[0]}'.`);

@@ -16,6 +16,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { Session } from 'node:inspector';
 import { startAzurite, azuriteConnectionString, freePort } from '../test/support/azurite';
 import { TcpProxy } from '../test/support/tcpProxy';
 import { waitForCardIn } from '../test/support/bot';
@@ -189,6 +190,8 @@ interface FanOutResult {
   channels: number;
   centres: number;
   wallMs: number;
+  /** CPU of this process (scheduler, messenger, table client; and the connector stand-in) during the tick. */
+  cpuMs: number;
   digestsSent: number;
   digestsFailed: number;
   delivered: number;
@@ -196,6 +199,23 @@ interface FanOutResult {
   connectorRequests: number;
   throttled: number;
   tableRequests: number;
+}
+
+/** A CPU profile of this process from now until `stop()` (the tick only, not the set-up). */
+async function startProfile(): Promise<{ stop(): Promise<object> }> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<any>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await post('Profiler.stop');
+      session.disconnect();
+      return profile as object;
+    },
+  };
 }
 
 /**
@@ -260,14 +280,19 @@ async function digestFanOut(connectionString: string, proxy: TcpProxy): Promise<
     });
     connector.throttling = TEAMS_RATE_LIMITS;
     const [tableBefore, requestsBefore] = [proxy.requests, connector.requests];
+    const profile = process.env.BENCH_FANOUT_PROFILE ? await startProfile() : undefined;
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const report = await scheduler.tick(due);
     const wallMs = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    if (profile) writeFileSync(process.env.BENCH_FANOUT_PROFILE!, JSON.stringify(await profile.stop()));
     const perChannel = channels.map((id) => connector.sentTo(id).length);
     return {
       channels: channels.length,
       centres: CENTRES,
       wallMs,
+      cpuMs: (cpu.user + cpu.system) / 1000,
       digestsSent: report.digestsSent,
       digestsFailed: report.digestsFailed,
       delivered: perChannel.filter((n) => n > 0).length,
@@ -281,7 +306,32 @@ async function digestFanOut(connectionString: string, proxy: TcpProxy): Promise<
   }
 }
 
+/** One line on the fan-out (the report's, and `BENCH_PART=fanout`'s only output). */
+function fanOutLine(fanOut: FanOutResult): string {
+  return (
+    `Digest fan-out to ${fanOut.channels} channels (${fanOut.centres} centres, one scheduler tick, connector enforcing 7/s per conversation and 50 rps per app, production retry policy): ` +
+    `${(fanOut.wallMs / 1000).toFixed(2)} s until all delivered (${((fanOut.channels * 1000) / fanOut.wallMs).toFixed(1)} digests/s); ` +
+    `${fanOut.delivered} of ${fanOut.channels} delivered, ${fanOut.duplicates} duplicates, ${fanOut.digestsFailed} failed; ` +
+    `${fanOut.connectorRequests} connector requests, ${fanOut.throttled} answered 429; ${fanOut.tableRequests} table requests (${(fanOut.tableRequests / fanOut.channels).toFixed(1)} per digest); ` +
+    `${(fanOut.cpuMs / fanOut.channels).toFixed(1)} ms CPU per digest in the sending process`
+  );
+}
+
+/** `BENCH_PART=fanout`: only the digest fan-out (in this process), e.g. to profile it with `--cpu-prof`. */
+async function fanOutOnly(): Promise<void> {
+  const azurite = await startAzurite();
+  const proxy = new TcpProxy(await freePort(), azurite.port);
+  await proxy.up();
+  try {
+    out(fanOutLine(await digestFanOut(azuriteConnectionString(proxy.port), proxy)));
+  } finally {
+    await proxy.down();
+    await azurite.stop();
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_PART === 'fanout') return fanOutOnly();
   out('Poolster benchmark (loopback only)');
   const azurite = await startAzurite();
   const proxy = new TcpProxy(await freePort(), azurite.port);
@@ -476,12 +526,7 @@ async function main(): Promise<void> {
     out(`Poolster RSS: idle ${idle.rssMb.toFixed(0)} MB (1 s after start-up), peak ${peak.peakMb.toFixed(0)} MB (during the 50-member walk); echo bot idle ${echoIdle.rssMb.toFixed(0)} MB`);
     out(`Start-up (spawn of the built bot to /readyz, tables created): ${startupMs.toFixed(0)} ms`);
     out(`Consolidation of 25 members (11 bouwstenen, 500-character toelichtingen): ${consolidationMs.toFixed(2)} ms per run (mean of ${runs})`);
-    out(
-      `Digest fan-out to ${fanOut.channels} channels (${fanOut.centres} centres, one scheduler tick, connector enforcing 7/s per conversation and 50 rps per app, production retry policy): ` +
-        `${(fanOut.wallMs / 1000).toFixed(2)} s until all delivered (${((fanOut.channels * 1000) / fanOut.wallMs).toFixed(1)} digests/s); ` +
-        `${fanOut.delivered} of ${fanOut.channels} delivered, ${fanOut.duplicates} duplicates, ${fanOut.digestsFailed} failed; ` +
-        `${fanOut.connectorRequests} connector requests, ${fanOut.throttled} answered 429; ${fanOut.tableRequests} table requests (${(fanOut.tableRequests / fanOut.channels).toFixed(1)} per digest)`,
-    );
+    out(fanOutLine(fanOut));
 
     // --- The targets of issue 16: Poolster against the storage floor, in this run ---------------
     const ratios = LEVELS.map((concurrency, i) => {

@@ -2,6 +2,7 @@
  * What the command-line tools (`npm run plan`, `npm run export`, `npm run admin`) share: their I/O seam, opening the
  * storage and finding a centre (with Dutch messages on failure), and running as a process.
  */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, loadConfig } from '../bot/config';
 import type { Centre } from '../domain/centre/model';
 import { CentreRepository } from '../storage/centres';
@@ -75,6 +76,15 @@ export function runAsMain(run: (argv: string[], io: CliIo) => Promise<number>): 
 
 /** A mistake in how the command was typed: answered with the usage text and exit code 2. */
 export class UsageError extends Error {}
+
+/** Node's own argument parser, strict; what it refuses is a usage mistake. */
+export function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T & { strict: true }>> {
+  try {
+    return parseArgs({ ...config, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
 
 /** Parses the arguments; on a usage mistake prints it with the usage text and yields undefined. */
 export function parseArgsOrExplain<T>(parse: () => T, usage: string, io: CliIo): T | undefined {

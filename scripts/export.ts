@@ -10,13 +10,12 @@
  * Exit codes: 0 written, 1 problem (configuration, unknown centre, no round), 2 wrong usage.
  */
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { ExportFormat } from '../domain/result/export';
 import { parseSchoolYear, type SchoolYear } from '../domain/schoolYear';
 import { buildExportFile, loadResult, roundForSchoolYear } from '../dialogs/result/data';
 import { InschalingRepository } from '../storage/inschalingen';
 import { SurveyRepository } from '../storage/survey';
-import { openCentre, runAsMain, type CliIo } from './cli';
+import { openCentre, parseArgsOrExplain, parseOptions, runAsMain, type CliIo, UsageError } from './cli';
 
 export const EXPORT_USAGE = [
   'Gebruik:',
@@ -24,8 +23,6 @@ export const EXPORT_USAGE = [
   '',
   'De opslag komt uit STORAGE_CONNECTION_STRING (of STORAGE_ACCOUNT_URL) en TABLE_PREFIX.',
 ].join('\n');
-
-class UsageError extends Error {}
 
 interface ExportArgs {
   centre: string;
@@ -36,23 +33,17 @@ interface ExportArgs {
 }
 
 function parseCli(argv: string[]): ExportArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      strict: true,
-      options: {
-        centre: { type: 'string' },
-        year: { type: 'string' },
-        tenant: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseOptions({
+    args: argv,
+    allowPositionals: false,
+    options: {
+      centre: { type: 'string' },
+      year: { type: 'string' },
+      tenant: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
   const { centre, year, tenant, format, out } = parsed.values;
   if (!centre?.trim()) throw new UsageError('Geef het centrum mee met --centre <centreId>.');
   const schoolYear = year ? parseSchoolYear(year) : undefined;
@@ -64,16 +55,8 @@ function parseCli(argv: string[]): ExportArgs {
 
 /** Runs the CLI; resolves with the exit code. */
 export async function runExportCli(argv: string[], io: CliIo): Promise<number> {
-  let args: ExportArgs;
-  try {
-    args = parseCli(argv);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`${error.message}\n\n${EXPORT_USAGE}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const args = parseArgsOrExplain(() => parseCli(argv), EXPORT_USAGE, io);
+  if (!args) return 2;
   const opened = await openCentre(io, args.centre, args.tenant);
   if (!opened) return 1;
   const { tables, centre } = opened;

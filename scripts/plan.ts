@@ -10,10 +10,9 @@
  * Exit codes: 0 done, 1 problems (file, configuration, unknown centre, no plan), 2 wrong usage.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { parsePlanFile, serializePlanFile } from '../domain/plan/planFile';
 import { PlanRepository } from '../storage/plans';
-import { openCentre, runAsMain, type CliIo, UsageError, parseArgsOrExplain } from './cli';
+import { openCentre, parseArgsOrExplain, parseOptions, runAsMain, type CliIo, UsageError } from './cli';
 
 export const USAGE = [
   'Gebruik:',
@@ -33,21 +32,15 @@ interface Parsed {
 }
 
 function parseCli(argv: string[]): Parsed {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        centre: { type: 'string' },
-        tenant: { type: 'string' },
-        out: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseOptions({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      centre: { type: 'string' },
+      tenant: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
   const [command, ...rest] = parsed.positionals;
   const centre = parsed.values.centre?.trim();
   if (command !== 'import' && command !== 'export') throw new UsageError(command ? `Onbekende opdracht '${command}'.` : 'Geef een opdracht: import of export.');

@@ -225,10 +225,27 @@ export class ChannelRegistrationRepository {
     }
   }
 
-  async recordSent(key: ChannelKey, weekKey: string, at: string): Promise<void> {
-    await this.updateRegistration(key, (reg) =>
-      reg.lastSentWeek !== undefined && reg.lastSentWeek >= weekKey ? reg : { ...reg, lastSentWeek: weekKey, lastSentAt: at },
-    );
+  /**
+   * Records the week's digest as sent. Given the registration as it was read (with its ETag), the
+   * write goes straight to it, conditional on that ETag (one request); only when the row changed
+   * meanwhile is it read again and the change re-applied.
+   */
+  async recordSent(key: ChannelKey | StoredRegistration, weekKey: string, at: string): Promise<void> {
+    const change = (reg: DigestRegistration): DigestRegistration =>
+      reg.lastSentWeek !== undefined && reg.lastSentWeek >= weekKey ? reg : { ...reg, lastSentWeek: weekKey, lastSentAt: at };
+    if ('etag' in key && key.etag) {
+      const { etag, ...read } = key;
+      const next = change(read);
+      if (next === read) return;
+      try {
+        await this.table.updateEntity(registrationRow(this.prefix, next), 'Replace', { etag });
+        return;
+      } catch (error) {
+        if (isNotFound(error)) return;
+        if (!isConflict(error)) throw error;
+      }
+    }
+    await this.updateRegistration(key, change);
   }
 
   async recordManual(key: ChannelKey, at: string): Promise<void> {

@@ -55,6 +55,8 @@ function personalOutcome(delivery: PersonalDelivery): SendOutcome {
 export const REMINDER_TIME = '09:00';
 export const CRON_PATTERN = '*/5 * * * *';
 export const CRON_TIMEZONE = 'Europe/Brussels';
+/** How many due digests ahead of the one being sent have their content read already. */
+const CONTENT_READ_AHEAD = 4;
 
 export type { CronLike };
 
@@ -64,8 +66,13 @@ export interface WeeklyTarget {
   store: ChannelRegistrationRepository;
   /** Whether a week's digest may be more than one message (each page its own claimed run). */
   paged?: boolean;
-  /** The week's messages (composed once the first page is claimed). */
+  /** The week's messages (composed ahead of the send, at most once per content key in a tick). */
   compose(reg: StoredRegistration, now: Date): Promise<Outgoing[]>;
+  /**
+   * Registrations with the same key get the same messages in one tick (a centre's channels all
+   * show the centre's digest): composed once. Without it every registration is composed on its own.
+   */
+  contentKey?(reg: StoredRegistration): string;
   /** The conversation answered 403/404 for the first time. */
   onBlocked(reg: StoredRegistration): Promise<void>;
 }
@@ -169,6 +176,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       const content = await loadDigestContent({ centres: deps.centres, sources: deps.sources }, reg.tenantId, reg.centreId, now);
       return [{ card: renderDigestCard(content, 'weekly') }];
     },
+    contentKey: (reg) => `${reg.tenantId}\n${reg.centreId}`,
     onBlocked: notifyDirectorsBlocked,
   };
   const weeklyTargets: WeeklyTarget[] = [centreDigest, ...(deps.weeklyTargets ?? [])];
@@ -178,10 +186,18 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
    * page n by "<week>~p<n>"), claimed, sent and marked through `deliverClaimed`. The digest counts
    * as sent (lastSentWeek) once its last page went out; a page sent before a crash is not sent again.
    */
-  const deliverWeekly = async (target: WeeklyTarget, reg: StoredRegistration, weekKey: string, now: Date, report: TickReport): Promise<void> => {
+  const deliverWeekly = async (
+    target: WeeklyTarget,
+    reg: StoredRegistration,
+    weekKey: string,
+    now: Date,
+    report: TickReport,
+    composed: () => Promise<Outgoing[]>,
+    afterwards: (work: Promise<void>) => void,
+  ): Promise<void> => {
     const ctx = { target: target.kind, scopeId: target.kind === 'centre' ? reg.centreId : undefined, weekKey };
     let pages: Outgoing[] | undefined;
-    const compose = async (): Promise<Outgoing[]> => (pages ??= await target.compose(reg, now));
+    const compose = async (): Promise<Outgoing[]> => (pages ??= await composed());
     let pageCount = 1;
     let sentHere = false;
     for (let page = 1; page <= pageCount; page += 1) {
@@ -191,12 +207,13 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       const unmarkedKey = `${target.kind}\n${reg.tenantId}\n${reg.conversationKey}\n${runKey}`;
       const result = await deliverClaimed<WeeklyRun>({
         claim: async () => {
-          const claim = await deps.digests.runs.claimRun(reg, runKey, now, instanceId);
+          // Claimed straight into sending: this instance sends right away (one write, not two).
+          const claim = await deps.digests.runs.claimRun(reg, runKey, now, instanceId, { startSending: true });
           if (!claim.owned) {
             alreadySent = claim.run?.state === 'sent';
             return undefined;
           }
-          return deps.digests.runs.markSending(claim.run, now);
+          return claim.run;
         },
         send: async () => {
           const unmarked = deliveredUnmarked.get(unmarkedKey);
@@ -249,9 +266,57 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         log.info({ ...ctx, page, pages: pageCount }, 'weekly digest sent');
       }
     }
-    // Sent (by this instance, or earlier by another one): repair lastSentWeek if needed.
-    if (!(reg.lastSentWeek !== undefined && reg.lastSentWeek >= weekKey)) await target.store.recordSent(reg, weekKey, now.toISOString());
     if (sentHere) report.digestsSent += 1;
+    // Sent (by this instance, or earlier by another one): repair lastSentWeek if needed. Off the
+    // send sequence: the run already says sent, lastSentWeek only saves later ticks a claim attempt.
+    if (!(reg.lastSentWeek !== undefined && reg.lastSentWeek >= weekKey)) afterwards(target.store.recordSent(reg, weekKey, now.toISOString()));
+  };
+
+  /**
+   * Every due weekly digest of a tick, one after the other: claim, send, mark sent. One at a time
+   * on purpose: a kill -9 then leaves at most one digest delivered but unmarked (the one case that
+   * can be sent twice) and at most one claim to go stale. What is not on that path runs beside it:
+   * the next digests' content is read ahead (once per content key), and lastSentWeek is recorded
+   * after the mark. The messenger paces the sends to Teams' rate limits.
+   */
+  const deliverDue = async (due: Array<{ target: WeeklyTarget; reg: StoredRegistration; weekKey: string }>, now: Date, report: TickReport): Promise<void> => {
+    const contents = new Map<string, Promise<Outgoing[]>>();
+    const keyOf = (item: (typeof due)[number]) =>
+      `${item.target.kind}\n${item.target.contentKey ? item.target.contentKey(item.reg) : `${item.reg.tenantId}\n${item.reg.conversationKey}`}`;
+    const contentOf = (item: (typeof due)[number]): Promise<Outgoing[]> => {
+      const key = keyOf(item);
+      let content = contents.get(key);
+      if (!content) {
+        content = item.target.compose(item.reg, now);
+        contents.set(key, content);
+        // A failed read is not shared: the next registration with this key composes again.
+        content.catch(() => {
+          if (contents.get(key) === content) contents.delete(key);
+        });
+      }
+      return content;
+    };
+    const pending: Array<Promise<void>> = [];
+    const afterwards = (work: Promise<void>) => {
+      pending.push(
+        work.catch((error: unknown) => {
+          report.errors += 1;
+          log.error({ err: errorSummary(error) }, 'could not record the weekly digest as sent on its registration');
+        }),
+      );
+    };
+    for (let i = 0; i < due.length; i += 1) {
+      // Read ahead: the content of the next few digests is loaded while this one is sent.
+      for (const next of due.slice(i + 1, i + 1 + CONTENT_READ_AHEAD)) void contentOf(next).catch(() => undefined);
+      const { target, reg, weekKey } = due[i]!;
+      try {
+        await deliverWeekly(target, reg, weekKey, now, report, () => contentOf(due[i]!), afterwards);
+      } catch (error) {
+        report.errors += 1;
+        log.error({ target: target.kind, centreId: target === centreDigest ? reg.centreId : undefined, err: errorSummary(error) }, 'weekly digest failed');
+      }
+    }
+    await Promise.all(pending);
   };
 
   const ownerReminders = async (centre: Centre, today: string, report: TickReport): Promise<void> => {
@@ -365,6 +430,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     warnAboutCalendar(now);
     const centres = await deps.centres.listCentres();
     const registrationsByCentre = new Map<string, StoredRegistration[]>();
+    const due: Array<{ target: WeeklyTarget; reg: StoredRegistration; weekKey: string }> = [];
     for (const tenantId of [...new Set(centres.map((c) => c.tenantId))]) {
       for (const target of weeklyTargets) {
         let registrations: StoredRegistration[];
@@ -382,8 +448,8 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
           }
           if (reg.blockedAt) continue;
           try {
-            const due = digestDue(reg.schedule, now, calendar, reg.lastSentWeek);
-            if (due.due) await deliverWeekly(target, reg, due.weekKey, now, report);
+            const when = digestDue(reg.schedule, now, calendar, reg.lastSentWeek);
+            if (when.due) due.push({ target, reg, weekKey: when.weekKey });
           } catch (error) {
             report.errors += 1;
             log.error({ target: target.kind, centreId: target === centreDigest ? reg.centreId : undefined, err: errorSummary(error) }, 'weekly digest failed');
@@ -391,6 +457,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         }
       }
     }
+    await deliverDue(due, now, report);
     for (const centre of centres) {
       try {
         await reminders(centre, registrationsByCentre.get(`${centre.tenantId}\n${centre.centreId}`) ?? [], now, report);

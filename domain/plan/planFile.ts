@@ -34,7 +34,8 @@
  *
  * `parsePlanFile` checks the whole file and reports every problem with its 1-based line number and
  * a Dutch message saying what to fix. When the YAML itself cannot be read, only the syntax errors
- * are reported (the content checks would be unreliable).
+ * are reported (the content checks would be unreliable); likewise the plan-wide checks (four
+ * speerpunten, each number and id once) follow once every field of the file is right.
  */
 import { LineCounter, parseDocument } from 'yaml';
 import { sortProblems, type PlanFileProblem } from './planFileProblems';
@@ -49,7 +50,8 @@ export type PlanFileResult = ReadPlanResult;
 /** Parses and validates a plan file. See the file comment for the format. */
 export function parsePlanFile(text: string): PlanFileResult {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  // Every value is text as written ("1.10" stays 1.10, "ja" stays ja); only an empty value is null.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, schema: 'failsafe', customTags: ['null'] });
   if (doc.errors.length > 0) {
     return { ok: false, problems: sortProblems(yamlProblems(doc.errors, lines, doc, text)) };
   }

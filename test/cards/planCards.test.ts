@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import {
-  countsText,
-  progressBar,
   renderActieCard,
   renderActiesCard,
   renderNieuweActieCard,
@@ -13,6 +11,7 @@ import { cardBytes } from '../../cards/render';
 import type { Person } from '../../domain/centre/model';
 import { byUrgency, findDoelstelling, type Actie, type Plan } from '../../domain/plan/model';
 import { planOverview, speerpuntStatus } from '../../domain/plan/status';
+import { countsText, progressBar } from '../../domain/plan/view';
 import { PLAN_VERBS } from '../../cards/verbs';
 import { cardText } from '../support/bot';
 import { assertValidCard, cardActions, stackedBarsIn } from '../support/cards';

@@ -323,6 +323,69 @@ describe('plan file: problems with their line', () => {
   });
 });
 
+describe('plan file: lines of nested problems come from the YAML nodes', () => {
+  /** Speerpunt 3 with a doelstelling of two acties, written in block, flow and text forms. */
+  const NESTED = file({
+    18: [
+      '    titel: Medewerkers', //                                            18
+      '    doelstellingen:', //                                               19
+      '      - titel: Doel C', //                                             20
+      '        acties:', //                                                   21
+      '          - titel: Actie C1', //                                       22
+      '            eigenaar: Els', //                                         23
+      '          - titel: Actie C2', //                                       24
+      '            planning: 20-21, 21-22', //                                25
+      '            status: bezig', //                                         26
+      '            notities:', //                                             27
+      '              - datum: 2026-11-02', //                                 28
+      '                auteur: Els', //                                       29
+      '                tekts: Eerste overleg', //                             30
+      '              - { datum: 2026-11-03, auteur: An, tekst: Ok, kleur: rood }', // 31
+    ].join('\n'),
+  });
+
+  it('an invalid status in the 2nd actie of the 3rd speerpunt, and unknown keys deep down, each on its own line', () => {
+    assert.deepEqual(problemsOf(NESTED), [
+      { line: 26, message: "Onbekende status 'bezig'. Kies uit: gepland, lopend, afgerond, uitgesteld, geschrapt." },
+      {
+        line: 30,
+        message: "Onbekend veld 'tekts' bij een notitie. Bedoel je 'tekst'? Toegelaten velden: datum, auteur, tekst.",
+      },
+      { line: 31, message: "Onbekend veld 'kleur' bij een notitie. Toegelaten velden: datum, auteur, tekst." },
+    ]);
+  });
+
+  it('a field that is missing deep down is reported on the line where its block starts', () => {
+    const problems = problemsOf(NESTED.replace('                auteur: Els\n', '').replace('tekts', 'tekst').replace(', kleur: rood', '').replace('bezig', 'lopend'));
+    assert.deepEqual(problems, [{ line: 28, message: "Een notitie heeft geen 'auteur'. Vul 'auteur:' in." }]);
+  });
+
+  it('a school year in a planning written as text is reported on the line of the planning', () => {
+    const problems = problemsOf(NESTED.replace('planning: 20-21, 21-22', 'planning: 20-21, 21-23').replace('tekts', 'tekst').replace(', kleur: rood', '').replace('bezig', 'lopend'));
+    assert.deepEqual(problems, [
+      { line: 25, message: "'21-23' is geen geldig schooljaar. Schrijf het als 20-21 of 2020-2021 (het tweede jaar volgt op het eerste)." },
+    ]);
+  });
+
+  it('a generated id used again deep down names the line of the first one', () => {
+    const problems = problemsOf(NESTED.replace('tekts', 'tekst').replace(', kleur: rood', '').replace('bezig', 'lopend').replace('          - titel: Actie C2\n', '          - titel: Actie C2\n            id: sp3-d1-a1\n'));
+    assert.deepEqual(problems, [
+      { line: 25, message: "De id 'sp3-d1-a1' wordt al gebruikt door de actie op regel 22. Geef elke actie een eigen id." },
+    ]);
+  });
+
+  it('a value that starts with * (a YAML reference to nothing) is reported on its line', () => {
+    const problems = problemsOf(file({ 16: '    titel: *Maatwerk*' }));
+    assert.deepEqual(problems, [{ line: 16, message: `'*Maatwerk*' verwijst naar niets. Zet een tekst die met '*' begint tussen aanhalingstekens, bv. "*Maatwerk*".` }]);
+  });
+
+  it('values are read as written: a bouwsteen 6.1 and a title that looks like a number or a yes', () => {
+    const plan = planOf(file({ 14: '            bouwsteen: 6.1', 16: '    titel: 2024', 18: '    titel: ja' }));
+    assert.equal(plan.acties[1]!.bouwsteenId, '6.1');
+    assert.deepEqual(plan.speerpunten.map((s) => s.title), ['Verankerd', '2024', 'ja', 'Effectiviteit']);
+  });
+});
+
 describe('plan file: round trip', () => {
   it('serialize → parse gives the same plan, and the text is stable', () => {
     const plan = planOf(
@@ -429,6 +492,15 @@ describe('plan file: round trip', () => {
 });
 
 describe('plan file: robustness', () => {
+  it('a file whose references (*) would multiply beyond reason is refused with a message, not expanded', () => {
+    const names = 'abcdefgh';
+    const text = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...[...names.slice(1)].map((name, i) => `${name}: &${name} [${Array(9).fill(`*${names[i]}`).join(', ')}]`),
+    ].join('\n');
+    assert.deepEqual(problemsOf(text), [{ line: 1, message: "Het bestand gebruikt te veel verwijzingen ('*'). Schrijf de teksten gewoon uit." }]);
+  });
+
   it('never throws; every problem has a line inside the file', () => {
     const textArb = fc.oneof(
       fc.string({ maxLength: 200 }),

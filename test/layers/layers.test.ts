@@ -32,6 +32,8 @@ const FILES: Record<string, string> = {
   // A cycle made of type-only imports still counts.
   'domain/cycleA.ts': "import type { B } from './cycleB';\nexport interface A { b?: B }\n",
   'domain/cycleB.ts': "import type { A } from './cycleA';\nexport interface B { a?: A }\n",
+  // A typo in an import path.
+  'bot/typo.ts': "import type { Context } from './transprot';\nexport type T = Context;\n",
 };
 
 function cruise(): Promise<{ code: number; output: string }> {
@@ -73,6 +75,7 @@ describe('layer rules (dependency-cruiser)', function () {
     ['dialogs-not-bot-or-scripts', 'dialogs/leaksTransport.ts', 'bot/transport.ts'],
     ['sdk-only-in-bot', 'dialogs/leaksSdk.ts', 'botframework-schema'],
     ['no-cycles', 'domain/cycleA.ts', 'domain/cycleB.ts'],
+    ['not-to-unresolvable', 'bot/typo.ts', './transprot'],
   ];
   for (const [rule, from, to] of expected) {
     it(`names the rule ${rule} for ${from} → ${to}`, () => {

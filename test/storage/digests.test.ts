@@ -84,6 +84,21 @@ describe('Digest storage on Azure Tables (real Azurite)', () => {
       assert.equal(await repo.channels.getRegistration(TENANT, CENTRE, CHANNEL), undefined, 'bookkeeping never recreates a removed registration');
     });
 
+    it('records the week as sent on the registration as read; a registration changed meanwhile keeps its change', async () => {
+      await repo.channels.recordSent(reg, '2026-W23', minutes(1).toISOString());
+      const sent = (await repo.channels.getRegistration(TENANT, CENTRE, CHANNEL))!;
+      assert.equal(sent.lastSentWeek, '2026-W23');
+      assert.equal(sent.lastSentAt, minutes(1).toISOString());
+      // Another instance changes the schedule after this one read the registration: the ETag no
+      // longer matches, so the row is read again and only lastSentWeek is added to it.
+      await other.channels.register({ ...sent, schedule: digestSchedule({ weekday: 3 }), now: minutes(2) });
+      await repo.channels.recordSent(sent, '2026-W24', minutes(3).toISOString());
+      const after = (await repo.channels.getRegistration(TENANT, CENTRE, CHANNEL))!;
+      assert.equal(after.lastSentWeek, '2026-W24');
+      assert.equal(after.schedule.weekday, 3, 'the other instance\'s change is kept');
+      assert.equal(after.registeredAt, minutes(2).toISOString());
+    });
+
     it('never moves lastSentWeek back, keeps the last 5 failures, and reports the block transition once', async () => {
       await repo.channels.recordSent(reg, '2026-W23', T0.toISOString());
       await repo.channels.recordSent(reg, '2026-W22', T0.toISOString());
@@ -138,6 +153,30 @@ describe('Digest storage on Azure Tables (real Azurite)', () => {
       assert.equal(run.state, 'claimed');
       assert.equal(run.attempts, 1, 'attempts carry over');
       assert.equal(await repo.runs.markSending(claim.run, minutes(12)), undefined, 'the crashed owner cannot move the run any more');
+    });
+
+    it('a claim that starts sending at once is sending with the attempt counted; a takeover counts the next attempt', async () => {
+      const results = await Promise.all([
+        repo.runs.claimRun(reg, '2026-W23', T0, 'a', { startSending: true }),
+        other.runs.claimRun(reg, '2026-W23', T0, 'b', { startSending: true }),
+      ]);
+      const winners = results.filter((r) => r.owned);
+      assert.equal(winners.length, 1, 'still exactly one owner');
+      const claimed = (winners[0] as { run: { state: string; attempts: number; etag: string } }).run;
+      assert.equal(claimed.state, 'sending');
+      assert.equal(claimed.attempts, 1);
+      const stored = await repo.runs.getRun(reg, '2026-W23');
+      assert.equal(stored?.state, 'sending', 'stored as sending: a crash from here on is taken over like any interrupted send');
+      assert.equal(stored?.etag, claimed.etag);
+      assert.equal((await other.runs.claimRun(reg, '2026-W23', minutes(10), 'c', { startSending: true })).owned, false, 'not at 10 minutes');
+      const taken = await other.runs.claimRun(reg, '2026-W23', minutes(11), 'c', { startSending: true });
+      assert.ok(taken.owned);
+      assert.equal(taken.run.state, 'sending');
+      assert.equal(taken.run.attempts, 2, 'the interrupted attempt counts');
+      assert.equal(taken.run.owner, 'c');
+      const sent = await other.runs.markSent(taken.run, minutes(11), 'act-2');
+      assert.equal(sent?.state, 'sent');
+      assert.equal((await repo.runs.claimRun(reg, '2026-W23', minutes(600), 'a', { startSending: true })).owned, false, 'a sent run is never taken again');
     });
 
     it('retries a failed run after 5 minutes, until attempts run out; a final failure is never retried', async () => {

@@ -7,9 +7,12 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** Starts `bot/main.ts` on `port` and resolves once /readyz answers 200. */
-export async function startBotProcess(input: { port: number; connectionString: string; tablePrefix: string; env?: Record<string, string> }): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'bot/main.ts')], {
+/**
+ * Starts `bot/main.ts` on `port` and resolves once /readyz answers 200. `nodeArgs` go to node
+ * before the script, after tsx is registered (V8 flags, TypeScript preloads); `ipc` opens a message channel to the process.
+ */
+export async function startBotProcess(input: { port: number; connectionString: string; tablePrefix: string; env?: Record<string, string>; nodeArgs?: string[]; ipc?: boolean }): Promise<ChildProcess> {
+  const proc = spawn(process.execPath, ['--require', 'tsx/cjs', ...(input.nodeArgs ?? []), path.join(ROOT, 'bot/main.ts')], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -23,7 +26,7 @@ export async function startBotProcess(input: { port: number; connectionString: s
       DEMO_DATA: 'false',
       ...input.env,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: input.ipc ? ['ignore', 'ignore', 'pipe', 'ipc'] : ['ignore', 'ignore', 'pipe'],
   });
   const deadline = Date.now() + 60_000;
   for (;;) {
