@@ -100,7 +100,7 @@ function viewOf(content: DigestContent, occasion: DigestOccasion, limit: number)
   const progress = content.isEmpty
     ? []
     : content.speerpunten.map((sp) => ({
-        title: truncate(`${sp.number}. ${sp.title}`, 70),
+        title: truncate(`Speerpunt ${sp.number}: ${sp.title}`, 80),
         value:
           sp.counted === 0
             ? 'nog geen acties'
@@ -117,7 +117,7 @@ function viewOf(content: DigestContent, occasion: DigestOccasion, limit: number)
         if (p.actions.length === 0) lines.push({ text: 'Nog geen acties gekoppeld.' });
         const hidden = p.actions.length - actionLimit;
         if (hidden > 0) lines.push({ text: more(hidden) });
-        return { heading: `${p.rank}. ${p.label}`, lines };
+        return { heading: `Prioriteit ${p.rank}: ${p.label}`, lines };
       });
 
   return {

@@ -8,7 +8,7 @@
 import { ACTION_STATUS_CHART_COLORS, actionStatusLegendText, stackedBars } from './chartColors';
 import { bouwsteenLabel } from '../domain/catalogue';
 import { BOUWSTEEN_IDS, type BouwsteenId } from '../domain/catalogue/types';
-import { commandHint, type ConversationKind } from '../domain/conversation';
+import { quotedCommand, type ConversationKind } from '../domain/conversation';
 import type { Person } from '../domain/centre/model';
 import { ACTION_STATUSES, ACTION_STATUS_LABELS, isOpenStatus, type Actie, type Doelstelling, type Plan } from '../domain/plan/model';
 import { progressText, type PlanOverview, type SpeerpuntStatus } from '../domain/plan/status';
@@ -76,7 +76,7 @@ export function renderPlanOverviewCard(input: { plan: Plan; overview: PlanOvervi
       ),
       chartLegend: actionStatusLegendText(),
       speerpunten: speerpuntSummaries(overview),
-      hint: `Typ ${commandHint('status speerpunt 3', input.place)} voor de details van één speerpunt, of ${commandHint('acties', input.place)} voor jouw acties.`,
+      hint: `Typ ${quotedCommand('status speerpunt 3', input.place)} voor de details van één speerpunt, of ${quotedCommand('acties', input.place)} voor jouw acties.`,
       buttons: [
         ...overview.speerpunten.map((sp) => ({ title: `Speerpunt ${sp.number}`, data: commandButtonData('status', `speerpunt ${sp.number}`) })),
         { title: 'Mijn acties', data: commandButtonData('acties') },
@@ -292,7 +292,7 @@ export function renderPrioriteitenCard(input: PrioriteitenCardInput): CardJson {
       hasNotice: notice.length > 0,
       notice,
       priorities: input.priorities.map((p, i) => ({
-        heading: `${i + 1}. ${bouwsteenLabel(p.bouwsteenId)}`,
+        heading: `Prioriteit ${i + 1}: ${bouwsteenLabel(p.bouwsteenId)}`,
         hasActies: p.acties.length > 0,
         acties: priorityActieItems(p.acties, today),
         canCreate: input.isDirector,

@@ -27,3 +27,11 @@ export function typed(words: string, kind: ConversationKind): string {
 export function commandHint(words: string, kind: ConversationKind): string {
   return `**${typed(words, kind)}**`;
 }
+
+/**
+ * A command inside a card, which shows no Markdown (the bot sends cards without it): quoted instead
+ * of bold, so "Sluit de ronde met "sluit inschaling"" still reads as something to type.
+ */
+export function quotedCommand(words: string, kind: ConversationKind): string {
+  return `"${typed(words, kind)}"`;
+}

@@ -77,13 +77,32 @@ export function runAsMain(run: (argv: string[], io: CliIo) => Promise<number>): 
 /** A mistake in how the command was typed: answered with the usage text and exit code 2. */
 export class UsageError extends Error {}
 
-/** Node's own argument parser, strict; what it refuses is a usage mistake. */
+/** Node's own argument parser, strict; what it refuses is a usage mistake, told in Dutch. */
 export function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T & { strict: true }>> {
   try {
     return parseArgs({ ...config, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(dutchUsageProblem(config, (error as { code?: string }).code));
   }
+}
+
+/**
+ * Says in Dutch what the strict parser refused: found again from the arguments' own tokens (a
+ * lenient parse), by the parser's error code, never from its English message.
+ */
+function dutchUsageProblem(config: ParseArgsConfig, code: string | undefined): string {
+  const known = config.options ?? {};
+  const { tokens } = parseArgs({ ...config, strict: false, tokens: true });
+  for (const token of tokens ?? []) {
+    if (token.kind === 'option') {
+      const option = known[token.name];
+      if (!option) return `Onbekende optie ${token.rawName}.`;
+      if (option.type === 'string' && token.value === undefined) return `De optie ${token.rawName} verwacht een waarde: ${token.rawName} <waarde>.`;
+      if (option.type === 'boolean' && token.value !== undefined) return `De optie ${token.rawName} krijgt geen waarde.`;
+    }
+    if (token.kind === 'positional' && !config.allowPositionals) return `Onverwacht argument "${token.value}".`;
+  }
+  return code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' ? 'Onverwacht argument.' : 'De opdracht is niet goed getypt.';
 }
 
 /** Parses the arguments; on a usage mistake prints it with the usage text and yields undefined. */

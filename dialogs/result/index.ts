@@ -40,8 +40,9 @@ import { buildExportFile, cardContext, confirmationOf, loadResult, type LoadedRe
 import { RESULT_EXPORT_FILE, confirmSchema, detailSchema, exportSchema, publishSchema, roundSchema, type ExportKey } from './cardData';
 import { RESULT_VERBS } from '../../cards/verbs';
 import { renderConfirmStep } from '../../cards/confirmStep';
+import { renderMessageCard } from '../../cards/survey';
 import { formatDutchInstant } from '../../domain/time';
-import { commandHint, type ConversationKind } from '../../domain/conversation';
+import { commandHint, quotedCommand, type ConversationKind } from '../../domain/conversation';
 
 export function closeFirstMessage(kind: ConversationKind): string {
   return `Deze inschalingsronde loopt nog. Sluit ze eerst met ${commandHint('sluit inschaling', kind)}; daarna kan je de teamstadia bevestigen en het resultaat exporteren.`;
@@ -185,6 +186,7 @@ export function registerResult(deps: FeatureDeps) {
       const person = await deps.centres.getPerson(loaded.round.tenantId, participant.userId);
       if (person && person.centreId === loaded.round.centreId) told += 1;
     }
+    const typedHere = quotedCommand('resultaat', turn.actor.conversation.kind);
     return renderConfirmStep({
       title: `Teamresultaat ${loaded.round.schoolYear} publiceren?`,
       facts: [
@@ -192,8 +194,8 @@ export function registerResult(deps: FeatureDeps) {
           label: 'Wie het hoort',
           text:
             told === 0
-              ? 'Er is geen andere deelnemer om het te sturen. Het beleidsteam ziet het resultaat daarna met resultaat.'
-              : `${told === 1 ? 'De andere deelnemer krijgt' : `De ${told} andere deelnemers krijgen`} het teamresultaat meteen in de persoonlijke chat met Poolster. Het hele beleidsteam ziet het daarna met resultaat.`,
+              ? `Er is geen andere deelnemer om het te sturen. Het beleidsteam ziet het daarna wanneer ze ${typedHere} typen.`
+              : `${told === 1 ? 'De andere deelnemer krijgt' : `De ${told} andere deelnemers krijgen`} het teamresultaat meteen in de persoonlijke chat met Poolster. Het hele beleidsteam ziet het daarna wanneer ze ${typedHere} typen.`,
         },
         { label: 'Wat ze zien', text: 'De bevestigde teamstadia, de verdelingen, de teamprioriteiten en de inspirerende praktijken. Nooit wie wat antwoordde.' },
         {
@@ -338,12 +340,22 @@ export function registerResult(deps: FeatureDeps) {
         };
       }
       turn.log.info({ roundId: loaded.round.roundId, version: inschaling.version }, 'team inschaling confirmed');
-      const reloaded = await loadResult(deps, loaded.centre, loaded.round);
       const wasPublished = Boolean(loaded.yearRow?.published && loaded.yearRow.roundId === loaded.round.roundId);
-      return overview(turn, reloaded, {
-        text: `De teamstadia zijn bevestigd en bewaard als inschaling ${loaded.round.schoolYear}.${wasPublished ? ' De leden zien de aangepaste versie pas als je ze opnieuw publiceert.' : ' Publiceer het resultaat zodat de leden het zien.'}`,
-        tone: 'good',
-      });
+      // A short card, not the tall result: the client shows a replaced card from its bottom, so
+      // what happened and the next step must fit there.
+      return {
+        card: renderMessageCard({
+          title: `Teamstadia ${loaded.round.schoolYear} bevestigd`,
+          paragraphs: [
+            `De teamstadia zijn bevestigd en bewaard als inschaling ${loaded.round.schoolYear}.`,
+            wasPublished ? 'De leden zien de aangepaste versie pas als je ze opnieuw publiceert.' : 'Nog niet gepubliceerd: de leden zien het pas als je het publiceert.',
+          ],
+          buttons: [
+            { title: 'Publiceer voor het team', verb: RESULT_VERBS.publish, data: { roundId: loaded.round.roundId } },
+            { title: 'Bekijk het teamresultaat', verb: RESULT_VERBS.overview, data: { roundId: loaded.round.roundId } },
+          ],
+        }),
+      };
     });
 
     router.action(RESULT_VERBS.publish, publishSchema, async (turn, data) => {
@@ -367,10 +379,16 @@ export function registerResult(deps: FeatureDeps) {
       }
       turn.log.info({ roundId: loaded.round.roundId }, 'team inschaling published');
       announcePublication(turn, loaded, published);
-      return overview(turn, await loadResult(deps, loaded.centre, loaded.round), {
-        text: `Het teamresultaat is gepubliceerd: ik stuur het de deelnemers in hun persoonlijke chat, en het beleidsteam ziet het met ${commandHint('resultaat', turn.actor.conversation.kind)} (zonder individuele antwoorden).`,
-        tone: 'good',
-      });
+      // Short, like the confirmation: seen from its bottom, it still says that it worked.
+      return {
+        card: renderMessageCard({
+          title: `Teamresultaat ${loaded.round.schoolYear} gepubliceerd`,
+          paragraphs: [
+            `Het teamresultaat is gepubliceerd: ik stuur het de deelnemers in hun persoonlijke chat, en het beleidsteam ziet het met ${quotedCommand('resultaat', turn.actor.conversation.kind)} (zonder individuele antwoorden).`,
+          ],
+          buttons: [{ title: 'Bekijk het teamresultaat', verb: RESULT_VERBS.overview, data: { roundId: loaded.round.roundId } }],
+        }),
+      };
     });
 
     router.action(RESULT_VERBS.publishCancel, roundSchema, async (turn, data) =>

@@ -4,7 +4,7 @@
  * leaves the round open. The close itself re-checks role, centre and that this round is still the
  * open one, so an old confirmation card never closes a newer round.
  */
-import { commandHint } from '../../domain/conversation';
+import { quotedCommand } from '../../domain/conversation';
 import { z } from 'zod';
 import { PoolsterError } from '../../domain/errors';
 import { countOf, submittedSentence } from '../../domain/text/dutch';
@@ -72,7 +72,7 @@ export function registerRoundClosing(deps: FeatureDeps) {
 
     router.action(ROUND_VERBS.close, closeSchema, async (turn, data) => {
       const { context, round } = await openRound(turn, data.roundId);
-      if (!round) return { card: renderMessageCard({ title: 'Deze ronde is al afgesloten', paragraphs: [`Er is niets meer te sluiten. Bekijk het teamresultaat met ${commandHint('resultaat', turn.actor.conversation.kind)}.`] }) };
+      if (!round) return { card: renderMessageCard({ title: 'Deze ronde is al afgesloten', paragraphs: [`Er is niets meer te sluiten. Bekijk het teamresultaat met ${quotedCommand('resultaat', turn.actor.conversation.kind)}.`] }) };
       await deps.survey.saveRound({ ...withoutEtag(round), status: 'closed', closedAt: turn.now.toISOString() }, round.etag);
       await deps.centres.updateCentre({ ...withoutEtag(context.centre), openRoundId: undefined }, context.centre.etag);
       const drafts = await deps.survey.listDrafts(round.roundId);

@@ -2,7 +2,7 @@
  * The director runs a round: `start inschaling` (card), personal invitations, `voortgang` with a
  * private reminder, `sluit inschaling`, and `heropen <naam>`. One open round per centre.
  */
-import { commandHint } from '../../domain/conversation';
+import { commandHint, quotedCommand } from '../../domain/conversation';
 import { z } from 'zod';
 import { PoolsterError, logTolerated } from '../../domain/errors';
 import type { Person } from '../../domain/centre/model';
@@ -194,8 +194,8 @@ export function registerSurveyRound(deps: FeatureDeps) {
             paragraphs: [
               `${invitedSentence(reached, stored.length)} voor de inschaling ${round.schoolYear}.`,
               ...(reopenedText ? [reopenedText] : []),
-              ...(failures.length > 0 ? [`Niet bereikt (vraag hen om Poolster in Teams te openen en typ daarna ${commandHint('voortgang', place)}):`, ...failures.map((f) => `- ${f}`)] : []),
-              `Volg de ronde op met ${commandHint('voortgang', place)}.`,
+              ...(failures.length > 0 ? [`Niet bereikt (vraag hen om Poolster in Teams te openen en typ daarna ${quotedCommand('voortgang', place)}):`, ...failures.map((f) => `- ${f}`)] : []),
+              `Volg de ronde op met ${quotedCommand('voortgang', place)}.`,
             ],
           }),
         });

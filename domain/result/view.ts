@@ -9,7 +9,7 @@ import { proposedStadia, type Bespreekpunt, type BouwsteenResult, type TeamNote,
 import { compareGrowth } from '../survey/growth';
 import { submittedSentence } from '../text/dutch';
 import { formatDutchInstant } from '../time';
-import { commandHint, type ConversationKind } from '../conversation';
+import { quotedCommand, type ConversationKind } from '../conversation';
 import { toConfirmedInschaling, type Inschaling, type ResultSnapshot } from './inschaling';
 import {
   AGREEMENT_LABELS,
@@ -164,10 +164,10 @@ export function statusText(context: {
 }): string {
   const i = context.inschaling;
   if (i?.published && i.publishedAt) {
-    return `Bevestigd door ${i.confirmedByName} op ${formatDutchInstant(i.confirmedAt)} en gepubliceerd op ${formatDutchInstant(i.publishedAt)}: de leden zien het teamresultaat met ${commandHint('resultaat', context.place ?? 'personal')}.`;
+    return `Bevestigd door ${i.confirmedByName} op ${formatDutchInstant(i.confirmedAt)} en gepubliceerd op ${formatDutchInstant(i.publishedAt)}: de leden zien het teamresultaat met ${quotedCommand('resultaat', context.place ?? 'personal')}.`;
   }
-  if (i) return `Bevestigd door ${i.confirmedByName} op ${formatDutchInstant(i.confirmedAt)}. Nog niet gepubliceerd: de leden zien het pas na **Publiceer voor het team**.`;
-  if (context.roundOpen) return `De ronde loopt nog: dit is een tussentijds resultaat. Sluit de ronde met ${commandHint('sluit inschaling', context.place ?? 'personal')} om de teamstadia te bevestigen.`;
+  if (i) return `Bevestigd door ${i.confirmedByName} op ${formatDutchInstant(i.confirmedAt)}. Nog niet gepubliceerd: de leden zien het pas na de knop Publiceer voor het team.`;
+  if (context.roundOpen) return `De ronde loopt nog: dit is een tussentijds resultaat. Sluit de ronde met ${quotedCommand('sluit inschaling', context.place ?? 'personal')} om de teamstadia te bevestigen.`;
   if (context.confirmedFromOtherRound) return `Voor ${context.schoolYear} werd al een andere ronde bevestigd. Bevestig je deze ronde, dan vervangt ze die bevestiging.`;
   return 'Nog niet bevestigd. Bespreek het resultaat met het team en bevestig daarna de teamstadia.';
 }

@@ -24,12 +24,18 @@ function readable(replies: Array<Record<string, any>>): string {
 
 /**
  * Each command the text tells to type, with the sentence it stands in: in bold in a message
- * ("**@Poolster digest uit**"), after "typ" on a card (cards carry no Markdown: "Typ @Poolster acties").
+ * ("**@Poolster digest uit**"), quoted on a card (cards carry no Markdown: "Typ "@Poolster acties""),
+ * or after "typ" without either.
  */
 function boldCommands(text: string): Array<{ command: string; sentence: string }> {
   const found: Array<{ command: string; sentence: string }> = [];
   for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
-    const shown = [...sentence.matchAll(/\*\*([^*]+)\*\*/g), ...sentence.matchAll(/\b[Tt]yp (?:daar )?((?:@Poolster )?[\p{L}-]+)(?! \*\*)/gu)];
+    const shown = [
+      ...sentence.matchAll(/\*\*([^*]+)\*\*/g),
+      // Quoted on a card; not what the person typed ("Ik begrijp "speerpunt x" niet").
+      ...sentence.matchAll(/(?<!begrijp )"([^"]+)"/g),
+      ...sentence.matchAll(/\b[Tt]yp (?:daar )?((?:@Poolster )?[\p{L}-]+)/gu),
+    ];
     for (const match of shown) {
       const words = match[1]!.trim();
       const first = words.replace(/^@Poolster\s+/, '').split(' ')[0]!.toLowerCase();
@@ -125,14 +131,14 @@ describe('Command hints say to @mention Poolster in a channel or group chat, and
     assert.match(String(status[0]!.text), /nog geen wekelijks actieoverzicht ingesteld\. Typ \*\*@Poolster digest hier\*\* in het kanaal van jullie team\./);
   });
 
-  it('the plan overview card: "Typ @Poolster status speerpunt 3" in a channel, "Typ status speerpunt 3" in the 1:1 chat', async () => {
+  it('the plan overview card: "Typ "@Poolster status speerpunt 3"" in a channel, "Typ "status speerpunt 3"" in the 1:1 chat', async () => {
+    // Cards carry no Markdown: there a command is quoted.
     const inChannel = firstCard(await member.say('<at>Poolster</at> status', channel));
     assertValidCard(inChannel);
-    // Cards carry no Markdown (the bot sends them without it).
-    assert.match(cardText(inChannel), /Typ @Poolster status speerpunt 3 voor de details van één speerpunt, of @Poolster acties voor jouw acties\./);
+    assert.match(cardText(inChannel), /Typ "@Poolster status speerpunt 3" voor de details van één speerpunt, of "@Poolster acties" voor jouw acties\./);
     const personal = firstCard(await member.say('status'));
     assertValidCard(personal);
-    assert.match(cardText(personal), /Typ status speerpunt 3 voor de details van één speerpunt, of acties voor jouw acties\./);
+    assert.match(cardText(personal), /Typ "status speerpunt 3" voor de details van één speerpunt, of "acties" voor jouw acties\./);
   });
 
   it('a card the bot cannot read: help with the @mention in a channel; verder or help in the 1:1 chat', async () => {

@@ -50,7 +50,7 @@ describe('The demo centre from the first minute (DEMO_DATA)', function () {
     const channel = { id: 'team-id', kind: 'channel' as const, teamId: 'team-id', channelId: 'team-id' };
     await alex.say('digest hier', channel);
     const digestText = cardText(firstCard(await alex.say('digest nu', channel)));
-    assert.match(digestText, /Teamprioriteiten\n1\. 6\.4 Onderzoekende houding/);
+    assert.match(digestText, /Teamprioriteiten\nPrioriteit 1: 6\.4 Onderzoekende houding/);
   });
 
   it('loads it once: a restart adds no second round', async () => {

@@ -297,8 +297,8 @@ describe('Weekly digest: on time, exactly once (scheduler, fake clock, real Azur
       'Voortgang per speerpunt',
       '1 van 3 acties afgerond (33%). 2 achterstallig.',
       'Teamprioriteiten',
-      '1. 5.1 Sterk teamwerk',
-      '2. 4.3 Preventie',
+      'Prioriteit 1: 5.1 Sterk teamwerk',
+      'Prioriteit 2: 4.3 Preventie',
       'Inschalingsronde',
       '3 van de 7 deelnemers verzonden hun inschaling definitief. Deadline: vrijdag 5 juni 2026 (nog 4 dagen).',
     ];

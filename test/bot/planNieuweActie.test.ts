@@ -170,9 +170,9 @@ describe('Beleidsplan: nieuwe actie and prioriteiten (whole turns, real Azurite)
       assertValidCard(card);
       assert.deepEqual(asked, [`${c1.tenantId}/${c1.centreId}`], 'asked for the person\'s own centre');
       const text = cardText(card);
-      assert.match(text, /1\. 6\.5 Geïnformeerde praktijken/);
-      assert.match(text, /2\. 5\.3 Sterk netwerk: netoverstijgend en extern/);
-      assert.match(text, /3\. 5\.2 Sterk partnerschap: intern binnen GO!/);
+      assert.match(text, /Prioriteit 1: 6\.5 Geïnformeerde praktijken/);
+      assert.match(text, /Prioriteit 2: 5\.3 Sterk netwerk: netoverstijgend en extern/);
+      assert.match(text, /Prioriteit 3: 5\.2 Sterk partnerschap: intern binnen GO!/);
       const plan = demoPlan();
       for (const a of plan.acties.filter((x) => x.bouwsteenId === '5.3')) assert.ok(text.includes(a.title.slice(0, 60)));
       assert.match(text, /Nog geen acties gekoppeld\./, '5.2 has none in the demo plan');
@@ -230,8 +230,8 @@ describe('Beleidsplan: nieuwe actie and prioriteiten (whole turns, real Azurite)
       await bot.poolster.deps.inschalingen.save(inschaling);
       const card = firstCard(await own.director.say('prioriteiten'));
       assertValidCard(card);
-      const headings = cardText(card).split('\n').filter((line) => /^\d\. \d\.\d /.test(line));
-      assert.deepEqual(headings.map((h) => h.slice(3, 6)), inschaling.priorities);
+      const headings = cardText(card).split('\n').filter((line) => /^Prioriteit \d: \d\.\d /.test(line));
+      assert.deepEqual(headings.map((h) => h.slice(14, 17)), inschaling.priorities);
       assert.match(String((await c1.director.say('prioriteiten'))[0]!.text), /nog geen bevestigde teaminschaling/, 'not another centre\'s');
     });
 

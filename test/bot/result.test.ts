@@ -15,7 +15,7 @@ import { runExportCli } from '../../scripts/export';
 import { withoutMarkdown } from '../../cards/plainText';
 import { closeRoundConfirmed, cardText, firstCard, startTestBot, TENANT, type ConversationSpec, type TestBot, type TestUser, lastCardTextIn } from '../support/bot';
 import { FakeConnector } from '../support/connector';
-import { actionTitled, assertValidCard, inputValue, stackedBarsIn } from '../support/cards';
+import { actionTitled, assertValidCard, cardActions, inputValue, stackedBarsIn } from '../support/cards';
 import { validClosingForm } from '../fixtures/surveyForms';
 import { WORKED_CLOSING, workedForm, workedStadium, worstCaseSurveys } from '../fixtures/resultFixtures';
 
@@ -213,8 +213,11 @@ describe('The team result: consolidation, dialogue agenda, chart, confirmation, 
     const submit = actionTitled(confirm, 'Bevestig de teamstadia');
     const data = { ...submit.data, ...formValues(confirm), stadium_4_2: '3', reason_4_2: 'Na de teamdialoog: de meeste teams werken al geïntegreerd.' };
     const done = await director.execute(RESULT_VERBS.confirm, data);
-    const card = keep(done.card);
-    assert.match(cardText(card), /De teamstadia zijn bevestigd en bewaard als inschaling 2026-2027/);
+    // A short card that fits where the client shows it, with the next step as a button.
+    const doneCard = keep(done.card);
+    assert.match(cardText(doneCard), /De teamstadia zijn bevestigd en bewaard als inschaling 2026-2027[^]*Nog niet gepubliceerd/);
+    assert.deepEqual(cardActions(doneCard).map((a) => a.title), ['Publiceer voor het team', 'Bekijk het teamresultaat']);
+    const card = keep((await director.execute(RESULT_VERBS.overview, actionTitled(doneCard, 'Bekijk het teamresultaat').data)).card);
     assert.match(cardText(card), /Bevestigd teamstadium\nGeïntegreerd\nReden\nNa de teamdialoog/);
     const stored = await bot.poolster.deps.inschalingen.get(TENANT, centreId, '2026-2027');
     assert.deepEqual(
@@ -244,7 +247,8 @@ describe('The team result: consolidation, dialogue agenda, chart, confirmation, 
     assert.match(cardText(cancelled.card), /Niet gepubliceerd: de leden zien nog niets/);
     assert.equal((await bot.poolster.deps.inschalingen.get(TENANT, centreId, '2026-2027'))?.published, false, 'Annuleer publishes nothing');
     const published = await director.execute(RESULT_VERBS.publish, actionTitled(question.card, 'Bevestig: publiceer').data);
-    assert.match(cardText(keep(published.card)), /Het teamresultaat is gepubliceerd: ik stuur het de deelnemers in hun persoonlijke chat/);
+    assert.match(cardText(keep(published.card)), /Teamresultaat 2026-2027 gepubliceerd\nHet teamresultaat is gepubliceerd: ik stuur het de deelnemers in hun persoonlijke chat/);
+    assert.deepEqual(cardActions(published.card).map((a) => a.title), ['Bekijk het teamresultaat'], 'no second Publiceer');
     assert.equal((await bot.poolster.deps.inschalingen.get(TENANT, centreId, '2026-2027'))?.published, true);
 
     // Every participant gets the published result in their 1:1 chat; the director who published does not.

@@ -2,7 +2,7 @@
  * End to end in the Agents Playground (DEMO_DATA=true) for issue 13 points 4, 5, 6 and 8: the
  * demo centre's result of last school year at once; a file reaching the person although the
  * playground has no file consent (the one-time Download link, opened in the browser); the team
- * card and where colleagues are added; `sluit inschaling` asking first.
+ * card and where colleagues are added; `sluit inschaling` and Publiceer asking first.
  *
  * Every step is saved as the chat looks at 1280×800 and at 390×844 (test-output/e2e/<test>/).
  */
@@ -116,5 +116,54 @@ describe('e2e: team, files, confirmations and the demo centre in the Agents Play
     await ui.clickCardButton('Bevestig: sluit de ronde', { card: again });
     const closed = await ui.waitForCard('is afgesloten');
     await lookAt(ui, '07 closed', closed);
+  });
+
+  it('asks before Publiceer, saying who is told and what can no longer change; Bevestig publishes', async function () {
+    const ui = await openUi(this.test!.title);
+    await ui.page.setViewportSize({ width: 1280, height: 800 });
+    // A round of this school year with only the director, closed at once: nobody answered, so the
+    // director chooses every team stadium with a short explanation.
+    await ui.send('start inschaling');
+    const start = await ui.waitForCard('Nieuwe inschalingsronde');
+    await ui.clickCardButton('Start de ronde en nodig uit', { card: start });
+    await ui.waitForCard('gestart');
+    await ui.send('sluit inschaling');
+    const ask = await ui.waitForCard('sluiten?');
+    await ui.clickCardButton('Bevestig: sluit de ronde', { card: ask });
+    await ui.waitForCard('is afgesloten');
+    await ui.send('resultaat');
+    const result = await ui.waitForCard('ronde afgesloten');
+    await ui.clickCardButton('Bevestig de teamstadia', { card: result });
+    const form = await ui.waitForCard('Kies per bouwsteen het teamstadium');
+    const stadiumLabels = form.locator('label.ac-richTextBlock[for]').filter({ hasText: /^\s*Teamstadium/ });
+    const reasonLabels = form.locator('label.ac-richTextBlock[for]').filter({ hasText: /^\s*Toelichting/ });
+    assert.equal(await stadiumLabels.count(), 11);
+    for (let i = 0; i < 11; i++) {
+      const stadium = form.locator(`[id="${await stadiumLabels.nth(i).getAttribute('for')}"]`);
+      await stadium.click();
+      await ui.page.getByRole('option', { name: 'Fragmentair', exact: true }).click();
+      await form.locator(`[id="${await reasonLabels.nth(i).getAttribute('for')}"]`).fill('Zo besproken op het teamoverleg.');
+    }
+    await ui.clickCardButton('Bevestig de teamstadia', { card: form });
+    const confirmed = await ui.waitForCard('De teamstadia zijn bevestigd');
+    assert.match(await confirmed.innerText(), /Nog niet gepubliceerd/);
+    await lookAt(ui, '01 confirmed, publish is the next step', confirmed);
+
+    // One click on Publiceer asks first: who hears it, what they see, what cannot be undone.
+    await ui.clickCardButton('Publiceer voor het team', { card: confirmed });
+    const question = await ui.waitForCard('publiceren?');
+    const asked = await question.innerText();
+    assert.match(asked, /Wie het hoort[^]*Wat ze zien[^]*Nooit wie wat antwoordde[^]*Wat niet meer terug kan[^]*trek je niet in/);
+    assert.match(asked, /wanneer ze "resultaat" typen/);
+    assert.doesNotMatch(asked, /\*\*|\bitems?\b/);
+    await lookAt(ui, '02 publish asks first', question);
+    await ui.clickCardButton('Bevestig: publiceer', { card: question });
+    const published = await ui.waitForCard('Het teamresultaat is gepubliceerd');
+    assert.match(await published.innerText(), /ik stuur het de deelnemers in hun persoonlijke chat/);
+    assert.doesNotMatch(await published.innerText(), /Publiceer voor het team/, 'no second Publiceer');
+    await lookAt(ui, '03 published', published);
+    await ui.clickCardButton('Bekijk het teamresultaat', { card: published });
+    const result2 = await ui.waitForCard('en gepubliceerd op');
+    assert.doesNotMatch(await result2.innerText(), /Publiceer voor het team/);
   });
 });

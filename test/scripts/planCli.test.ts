@@ -148,6 +148,19 @@ describe('plan CLI: npm run plan -- import/export (real Azurite)', () => {
     }
   });
 
+  it('says in Dutch which option it did not understand, never in the parser\'s English', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['export', '--centre', 'x', '--bogus'], /^Onbekende optie --bogus\./],
+      [['export', '--centre'], /^De optie --centre verwacht een waarde: --centre <waarde>\./],
+    ];
+    for (const [argv, expected] of cases) {
+      const { code, stderr } = await run(...argv);
+      assert.equal(code, 2, argv.join(' '));
+      assert.match(stderr, expected);
+      assert.doesNotMatch(stderr, /Unknown option|argument missing|To specify a positional/);
+    }
+  });
+
   it('names the missing storage setting', async () => {
     env = { TABLE_PREFIX: 'x' };
     const { code, stderr } = await run('import', DEMO_FILE, '--centre', centreId);
