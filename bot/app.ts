@@ -7,12 +7,19 @@
 import { Application } from '@microsoft/teams-ai/lib/Application';
 import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
 import { TurnState } from '@microsoft/teams-ai/lib/TurnState';
-import { CertificateServiceClientCredentialsFactory, type ServiceClientCredentialsFactory } from 'botframework-connector';
-import type { Storage, TurnContext } from 'botbuilder';
+import {
+  CertificateServiceClientCredentialsFactory,
+  UserTokenClient,
+  type AuthenticateRequestResult,
+  type ConnectorClient,
+  type ServiceClientCredentialsFactory,
+} from 'botframework-connector';
+import type { Activity, InvokeResponse, Storage, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { connectorRetryPipelinePolicy, DEFAULT_RETRY, turnRetryPolicy, type RetryPolicy } from './connectorRetry';
+import { createSendPacer, pacingPipelinePolicy, type SendPacer } from './sendPacer';
 import { PoolsterError } from '../domain/errors';
 import { answerFailedTurn } from './boundary';
 import { createTeamsRouter } from './router';
@@ -50,7 +57,7 @@ export class PoolsterTurnState extends TurnState {
 /** A connector client's @azure/core-rest-pipeline pipeline (botbuilder keeps the client private). */
 interface ConnectorPipeline {
   removePolicy(options: { name?: string; phase?: 'Serialize' | 'Deserialize' | 'Retry' | 'Sign' }): unknown[];
-  addPolicy(policy: PipelinePolicy, options?: { phase?: 'Retry' }): void;
+  addPolicy(policy: PipelinePolicy, options?: { phase?: 'Retry'; afterPhase?: 'Retry' }): void;
   getOrderedPolicies(): Array<{ name: string }>;
 }
 
@@ -71,15 +78,86 @@ export function connectorPipeline(connectorClient: unknown): ConnectorPipeline {
  * on, `requestPolicyFactories` overwritten by ConnectorFactoryImpl), so this one place swaps the
  * Retry phase of each client it creates (the phase holds nothing else).
  */
-export function withPoolsterRetries<C>(connectorClient: C, policy: PipelinePolicy): C {
+export function withPoolsterRetries<C>(connectorClient: C, policy: PipelinePolicy, pacing?: PipelinePolicy): C {
   const pipeline = connectorPipeline(connectorClient);
   pipeline.removePolicy({ phase: 'Retry' });
   pipeline.addPolicy(policy, { phase: 'Retry' });
+  // After the retry policy: every attempt on the wire is paced (bot/sendPacer.ts).
+  if (pacing) pipeline.addPolicy(pacing, { afterPhase: 'Retry' });
   return connectorClient;
 }
 
-function hookedFactory<C>(factory: { create(serviceUrl: string, audience?: string): Promise<C> }, hook: (client: C) => C) {
-  return { create: async (serviceUrl: string, audience?: string) => hook(await factory.create(serviceUrl, audience)) };
+/** Connector clients kept per adapter and kind (at most this many: one per service URL in practice). */
+const CONNECTOR_CLIENTS_KEPT = 32;
+
+/**
+ * A factory whose clients are built once per app id, service URL and audience (everything else a
+ * ConnectorFactoryImpl holds is the adapter's fixed configuration) and then reused: botbuilder
+ * builds a ConnectorClient, with its credentials and request pipeline, for every turn and every
+ * proactive send, although a turn that only answers an invoke never uses it. A client holds no
+ * per-conversation state; its credentials fetch and refresh their token themselves.
+ */
+function hookedFactory<C>(factory: { create(serviceUrl: string, audience?: string): Promise<C> }, hook: (client: C) => C, kept: Map<string, Promise<C>>) {
+  const appId = (factory as { appId?: unknown }).appId;
+  return {
+    create: (serviceUrl: string, audience?: string): Promise<C> => {
+      const key = JSON.stringify([typeof appId === 'string' ? appId : null, serviceUrl, audience ?? null]);
+      const existing = kept.get(key);
+      if (existing) {
+        // Most recently used last, so the oldest is the one to go.
+        kept.delete(key);
+        kept.set(key, existing);
+        return existing;
+      }
+      const client = factory.create(serviceUrl, audience).then(hook);
+      kept.set(key, client);
+      // A failed build (credentials) is not kept: the next turn tries again.
+      client.catch(() => kept.get(key) === client && kept.delete(key));
+      while (kept.size > CONNECTOR_CLIENTS_KEPT) kept.delete(kept.keys().next().value!);
+      return client;
+    },
+  };
+}
+
+/**
+ * A UserTokenClient built on first use. botbuilder builds one (credentials and a service client)
+ * for every turn; Poolster signs nobody in, so a turn normally never calls it.
+ */
+class LazyUserTokenClient extends UserTokenClient {
+  private client?: Promise<UserTokenClient>;
+
+  constructor(private readonly build: () => Promise<UserTokenClient>) {
+    super();
+  }
+
+  private real(): Promise<UserTokenClient> {
+    this.client ??= this.build();
+    return this.client;
+  }
+
+  async getUserToken(...args: Parameters<UserTokenClient['getUserToken']>) {
+    return (await this.real()).getUserToken(...args);
+  }
+
+  async getSignInResource(...args: Parameters<UserTokenClient['getSignInResource']>) {
+    return (await this.real()).getSignInResource(...args);
+  }
+
+  async signOutUser(...args: Parameters<UserTokenClient['signOutUser']>) {
+    return (await this.real()).signOutUser(...args);
+  }
+
+  async getTokenStatus(...args: Parameters<UserTokenClient['getTokenStatus']>) {
+    return (await this.real()).getTokenStatus(...args);
+  }
+
+  async getAadTokens(...args: Parameters<UserTokenClient['getAadTokens']>) {
+    return (await this.real()).getAadTokens(...args);
+  }
+
+  async exchangeToken(...args: Parameters<UserTokenClient['exchangeToken']>) {
+    return (await this.real()).exchangeToken(...args);
+  }
 }
 
 /**
@@ -90,7 +168,7 @@ function hookedFactory<C>(factory: { create(serviceUrl: string, audience?: strin
 export class PoolsterAdapter extends TeamsAdapter {
   constructor(
     authConfig: ConstructorParameters<typeof TeamsAdapter>[0],
-    options: { retry?: RetryPolicy; logger: Logger; credentialsFactory?: ServiceClientCredentialsFactory },
+    options: { retry?: RetryPolicy; logger: Logger; credentialsFactory?: ServiceClientCredentialsFactory; pacer?: SendPacer },
   ) {
     super(authConfig, options.credentialsFactory);
     const auth = this.botFrameworkAuthentication;
@@ -98,18 +176,58 @@ export class PoolsterAdapter extends TeamsAdapter {
     const log = options.logger.child({ component: 'connector' });
     const proactivePolicy = connectorRetryPipelinePolicy(retry, log);
     const turnPolicy = connectorRetryPipelinePolicy(turnRetryPolicy(retry), log);
+    // One pacer for every connector client of this adapter, i.e. of this process.
+    const pacing = pacingPipelinePolicy(options.pacer ?? createSendPacer());
+    const proactiveClients = new Map<string, Promise<ConnectorClient>>();
+    const turnClients = new Map<string, Promise<ConnectorClient>>();
     const createConnectorFactory = auth.createConnectorFactory.bind(auth);
-    auth.createConnectorFactory = (claimsIdentity) => hookedFactory(createConnectorFactory(claimsIdentity), (client) => withPoolsterRetries(client, proactivePolicy));
+    auth.createConnectorFactory = (claimsIdentity) =>
+      hookedFactory(createConnectorFactory(claimsIdentity), (client) => withPoolsterRetries(client, proactivePolicy, pacing), proactiveClients);
     const authenticateRequest = auth.authenticateRequest.bind(auth);
     auth.authenticateRequest = async (activity, authHeader) => {
       const result = await authenticateRequest(activity, authHeader);
       if (!result.connectorFactory) return result;
-      return { ...result, connectorFactory: hookedFactory(result.connectorFactory, (client) => withPoolsterRetries(client, turnPolicy)) };
+      return { ...result, connectorFactory: hookedFactory(result.connectorFactory, (client) => withPoolsterRetries(client, turnPolicy, pacing), turnClients) };
     };
+    const createUserTokenClient = auth.createUserTokenClient.bind(auth);
+    auth.createUserTokenClient = async (claimsIdentity) => new LazyUserTokenClient(() => createUserTokenClient(claimsIdentity));
+  }
+
+  /** Token validation as this adapter runs it (its connector factory included), for the HTTP edge. */
+  authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+  }
+
+  /**
+   * Runs the turn of an activity whose request bot/server.ts already authenticated (with
+   * `authenticate`) and checked: botbuilder's `process` would validate the token a second time and
+   * parse the whole activity again with its own schema.
+   */
+  processAuthenticated(authentication: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authentication, withDates(activity), logic);
   }
 }
 
-export function createAdapter(config: Config, logger: Logger, retry?: RetryPolicy): TeamsAdapter {
+/** What botbuilder's `process` does to an activity before its turn: timestamps become Dates (raw text kept). */
+function withDates(activity: Activity): Activity {
+  const a = activity as Activity & { rawTimestamp?: string; rawExpiration?: string; rawLocalTimestamp?: string };
+  const text = activity as unknown as { timestamp?: unknown; expiration?: unknown; localTimestamp?: unknown };
+  if (typeof text.timestamp === 'string') {
+    a.rawTimestamp = text.timestamp;
+    a.timestamp = new Date(text.timestamp);
+  }
+  if (typeof text.expiration === 'string') {
+    a.rawExpiration = text.expiration;
+    a.expiration = new Date(text.expiration);
+  }
+  if (typeof text.localTimestamp === 'string') {
+    a.rawLocalTimestamp = text.localTimestamp;
+    a.localTimestamp = new Date(text.localTimestamp);
+  }
+  return a;
+}
+
+export function createAdapter(config: Config, logger: Logger, retry?: RetryPolicy): PoolsterAdapter {
   const { appId, tenantId, certificate } = config.auth;
   // A certificate (instead of a secret) signs the bot's own tokens; botbuilder takes it as a factory.
   const credentialsFactory =

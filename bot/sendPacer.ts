@@ -1,5 +1,5 @@
 /**
- * Paces this instance's proactive connector calls to Teams' rate limits, so a fan-out does not run
+ * Paces this instance's connector calls to Teams' rate limits, so a fan-out does not run
  * into 429s (each one costs at least a second of Retry-After): at most 50 calls per second for the
  * app, and per conversation 7 per second, 60 per 30 seconds and 1,800 per hour.
  *
@@ -8,9 +8,11 @@
  * earlier one was answered reaches Teams a full window after it, whatever the network did. Calls
  * start in the order they asked (first come, first served) and wait only when a window is full.
  * Several instances each pace themselves; what they exceed together is retried on Retry-After
- * (bot/connectorRetry.ts).
+ * (bot/connectorRetry.ts). The pacer sits in every connector client's pipeline, after the retry
+ * policy, so each request on the wire is paced, a retry included (bot/app.ts).
  */
 import { performance } from 'node:perf_hooks';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 
 export interface RateWindow {
   windowMs: number;
@@ -136,6 +138,35 @@ export function createSendPacer(
       const turn = queue.then(() => admit(conversationId));
       queue = turn.catch(() => undefined);
       return turn;
+    },
+  };
+}
+
+export const PACING_POLICY_NAME = 'poolsterPacing';
+
+/** The conversation a request sends to (POST or PUT of .../v3/conversations/{id}/activities), if any. */
+export function sendConversationOf(method: string, url: string): string | undefined {
+  if (method !== 'POST' && method !== 'PUT') return undefined;
+  const match = /\/v3\/conversations\/([^/?#]+)\/activities(?:[/?#]|$)/.exec(url);
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return match[1];
+  }
+}
+
+/** The pacer as a core-rest-pipeline policy: every request waits its turn and counts until answered. */
+export function pacingPipelinePolicy(pacer: SendPacer): PipelinePolicy {
+  return {
+    name: PACING_POLICY_NAME,
+    async sendRequest(request, next) {
+      const answered = await pacer.take(sendConversationOf(request.method, request.url));
+      try {
+        return await next(request);
+      } finally {
+        answered();
+      }
     },
   };
 }

@@ -11,9 +11,10 @@
  * does it, and the order makes no difference.
  */
 import restify from 'restify';
-import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
-import type { PoolsterTurnState } from './app';
-import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
+import type { Application } from '@microsoft/teams-ai';
+import type { PoolsterAdapter, PoolsterTurnState } from './app';
+import type { Activity } from 'botbuilder';
+import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { Tables } from '../storage/tables';
 import { checkActivityEnvelope } from './envelope';
@@ -23,7 +24,7 @@ import { redactPath, registerDownloadRoutes, type FileSource } from './files';
 import type { DownloadRepository } from '../storage/downloads';
 
 export function createServer(input: {
-  adapter: TeamsAdapter;
+  adapter: PoolsterAdapter;
   app: Application<PoolsterTurnState>;
   tables: Tables;
   logger: Logger;
@@ -50,9 +51,6 @@ export function createServer(input: {
   // The raw body only (JSON is parsed in the handler, after authentication); restify's bodyParser
   // would also accept forms and multipart uploads (temp files).
   server.use(restify.plugins.bodyReader({ maxBodySize: input.maxBodyBytes }));
-  // The same token validation the adapter runs, done first so that a token that cannot be verified
-  // (forged, expired, or the OpenID metadata unreachable) is refused with 401 instead of a 500.
-  const authentication = new ConfigurationBotFrameworkAuthentication(adapter.botFrameworkAuthConfig ?? {}, adapter.credentialsFactory);
 
   server.post('/api/messages', async (req, res) => {
     const raw = req.body as Buffer | string | undefined;
@@ -68,8 +66,12 @@ export function createServer(input: {
       ...(typeof fields.channelId === 'string' ? { channelId: fields.channelId } : {}),
       ...(typeof fields.serviceUrl === 'string' ? { serviceUrl: fields.serviceUrl } : {}),
     } as Activity;
+    // The adapter's own token validation, done first so that a token that cannot be verified
+    // (forged, expired, or the OpenID metadata unreachable) is refused with 401 instead of a 500.
+    // Its result (the identity and the connector factory) is what the turn runs with: once per request.
+    let authenticated: AuthenticateRequestResult;
     try {
-      await authentication.authenticateRequest(forAuthentication, String(req.headers.authorization ?? ''));
+      authenticated = await adapter.authenticate(forAuthentication, String(req.headers.authorization ?? ''));
     } catch (error) {
       // botframework-connector's AuthenticationError carries statusCode 401; anything else (a network
       // error fetching the signing keys) means the token could not be checked: refused all the same.
@@ -92,7 +94,11 @@ export function createServer(input: {
       return;
     }
     try {
-      await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
+      const invokeResponse = await adapter.processAuthenticated(authenticated, body as Activity, (context) => app.run(context).then(() => undefined));
+      // As botbuilder's process() answers: the invoke response, or 200 without a body.
+      res.status(invokeResponse?.status ?? 200);
+      if (invokeResponse?.body) res.send(invokeResponse.body);
+      res.end();
     } catch (error) {
       logger.error({ err: errorSummary(error) }, 'request failed');
       if (!res.headersSent) res.send(500, { error: 'internal error' });

@@ -182,7 +182,7 @@ function formMessage(issue: z.ZodIssue, at: ReturnType<typeof locate>): string {
   if (key === 'planning' && item !== undefined) {
     if (typeof at.value !== 'string') return "Elk schooljaar onder 'planning' moet een tekst zijn zoals 20-21 of 2020-2021.";
     if (issue.code === z.ZodIssueCode.custom && issue.params?.twice) {
-      return `Het schooljaar ${parseSchoolYear(raw)} staat twee keer in de planning. Vermeld elk schooljaar één keer.`;
+      return `Het schooljaar ${parseSchoolYear(raw) ?? raw} staat twee keer in de planning. Vermeld elk schooljaar één keer.`;
     }
     return `'${raw}' is geen geldig schooljaar. Schrijf het als 20-21 of 2020-2021 (het tweede jaar volgt op het eerste).`;
   }

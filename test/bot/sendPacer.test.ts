@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import pino from 'pino';
-import { createAdapter } from '../../bot/app';
+import { connectorPipeline, createAdapter } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { DEFAULT_RETRY } from '../../bot/connectorRetry';
 import { createMessenger } from '../../bot/messenger';
-import { createSendPacer, PACING_MARGIN_MS, TEAMS_SEND_LIMITS } from '../../bot/sendPacer';
+import { createSendPacer, PACING_MARGIN_MS, PACING_POLICY_NAME, sendConversationOf, TEAMS_SEND_LIMITS } from '../../bot/sendPacer';
 import type { ConversationRef } from '../../domain/conversation';
 import { FakeConnector, TEAMS_RATE_LIMITS } from '../support/connector';
 import { TENANT } from '../support/bot';
@@ -73,6 +73,31 @@ describe('Send pacing: proactive sends within Teams rate limits', () => {
     // A call to another conversation asked after that one starts no earlier: first come, first served.
     assert.equal(await take('19:other@thread.tacv2'), 30_000 + PACING_MARGIN_MS);
     assert.equal(await take(), 30_000 + PACING_MARGIN_MS, 'a call to no conversation counts for the app only');
+  });
+
+  it('paces every request on the wire: the policy sits after the retry policy in proactive and turn connector clients; sends count per conversation', async () => {
+    const config = loadConfig({ NODE_ENV: 'test', STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', SCHEDULER: 'false' });
+    const adapter = createAdapter(config, pino({ level: 'silent' })) as unknown as {
+      createClaimsIdentity(appId: string): unknown;
+      botFrameworkAuthentication: {
+        createConnectorFactory(claims: unknown): { create(serviceUrl: string): Promise<unknown> };
+        authenticateRequest(activity: unknown, authHeader: string): Promise<{ connectorFactory?: { create(serviceUrl: string): Promise<unknown> } }>;
+      };
+    };
+    const auth = adapter.botFrameworkAuthentication;
+    const proactive = await auth.createConnectorFactory(adapter.createClaimsIdentity('')).create('http://127.0.0.1:1/');
+    const activity = { type: 'message', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1/', conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' } };
+    const turn = await (await auth.authenticateRequest(activity, '')).connectorFactory!.create('http://127.0.0.1:1/');
+    for (const client of [proactive, turn]) {
+      const names = connectorPipeline(client).getOrderedPolicies().map((p) => p.name);
+      assert.equal(names.filter((n) => n === PACING_POLICY_NAME).length, 1, names.join(', '));
+      assert.ok(names.indexOf(PACING_POLICY_NAME) > names.indexOf('poolsterConnectorRetry'), `after the retry policy: ${names.join(', ')}`);
+    }
+    assert.equal(sendConversationOf('POST', 'https://smba.trafficmanager.net/emea/v3/conversations/19%3Aabc%40thread.tacv2/activities'), '19:abc@thread.tacv2');
+    assert.equal(sendConversationOf('PUT', 'https://x/v3/conversations/a%3A1xyz/activities/1234'), 'a:1xyz');
+    assert.equal(sendConversationOf('POST', 'https://x/v3/conversations/a%3A1xyz/activities/1234'), 'a:1xyz', 'a reply in a thread');
+    assert.equal(sendConversationOf('POST', 'https://x/v3/conversations'), undefined, 'createConversation counts for the app only');
+    assert.equal(sendConversationOf('GET', 'https://x/v3/conversations/19%3Aabc/pagedmembers'), undefined);
   });
 
   it('the messenger sends 120 messages to 60 channels past a connector enforcing Teams limits: none answered 429, all delivered once', async function () {

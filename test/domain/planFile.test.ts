@@ -367,6 +367,13 @@ describe('plan file: lines of nested problems come from the YAML nodes', () => {
     ]);
   });
 
+  it('a school year written twice (in its short and long form) is reported once, on the line of the planning', () => {
+    const fixed = NESTED.replace('tekts', 'tekst').replace(', kleur: rood', '').replace('bezig', 'lopend');
+    assert.deepEqual(problemsOf(fixed.replace('planning: 20-21, 21-22', 'planning: 20-21, 2020-2021')), [
+      { line: 25, message: 'Het schooljaar 2020-2021 staat twee keer in de planning. Vermeld elk schooljaar één keer.' },
+    ]);
+  });
+
   it('a generated id used again deep down names the line of the first one', () => {
     const problems = problemsOf(NESTED.replace('tekts', 'tekst').replace(', kleur: rood', '').replace('bezig', 'lopend').replace('          - titel: Actie C2\n', '          - titel: Actie C2\n            id: sp3-d1-a1\n'));
     assert.deepEqual(problems, [
