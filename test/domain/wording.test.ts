@@ -8,6 +8,7 @@ import { digestDate, renderDigestCard } from '../../cards/digest';
 import { renderSpeerpuntCard } from '../../cards/plan';
 import { cardText } from '../support/bot';
 import { demoPlan } from '../support/planFixture';
+import { shorten } from '../../domain/format';
 
 /** Issue 13.7: words and numbers a director reads without looking anything up. */
 describe('Words and numbers', () => {
@@ -23,6 +24,13 @@ describe('Words and numbers', () => {
     assert.equal(sentCount(1, 1), '1 deelnemer, verzonden');
     assert.equal(sentCount(1, 3), '1 van 3 deelnemers verzond');
     assert.equal(sentCount(2, 3), '2 van 3 deelnemers verzonden');
+  });
+
+  it('shortens a line with one ellipsis, also where the text already trailed off', () => {
+    assert.equal(shorten('We investeren in methodieken (bv. OGT, PH, 1G1Plan,...) op maat', 44), 'We investeren in methodieken (bv. OGT, PH…');
+    assert.equal(shorten('methodieken (bv. PH, 1G1Plan,...) op maat die', 33), 'methodieken (bv. PH, 1G1Plan…');
+    assert.equal(shorten('  kort   genoeg ', 20), 'kort genoeg');
+    assert.ok(shorten('a'.repeat(100), 80).length <= 80);
   });
 
   it('puts every bouwsteen into the questions as it reads in a Dutch sentence', () => {
