@@ -132,9 +132,10 @@ export function renderWelcomeCard(data: { place: Place; steps: readonly FirstSte
 export function renderUnknownCard(data: { place: Place; suggestion?: { name: string; args: string; words: string }; steps: readonly FirstStep[] }): CardJson {
   const suggestion = data.suggestion;
   return expandCard(helpTemplate, {
-    title: suggestion ? `Bedoel je **${typed(suggestion.words, data.place)}**?` : 'Dat begrijp ik niet.',
+    // Without a suggestion the message above the card already says what was not understood.
+    title: suggestion ? `Bedoel je **${typed(suggestion.words, data.place)}**?` : 'Waarmee kan ik je helpen?',
     titleSize: 'Default',
-    intro: suggestion ? 'Klik op de knop, of typ het opnieuw.' : 'Misschien helpt een van deze knoppen je verder.',
+    intro: suggestion ? 'Klik op de knop, of typ het opnieuw.' : 'Klik op een van deze knoppen, of kijk bij alle opdrachten.',
     mentionHint: mentionHint(data.place),
     stepsTitle: '',
     steps: suggestion ? [] : stepsView(data.steps.filter((s) => s.command !== undefined)),
