@@ -41,7 +41,7 @@ function centreView(centre: CommunityCentre) {
       }));
       if (p.actions.length === 0) lines.push({ text: 'Nog geen geplande acties gekoppeld.' });
       if (p.moreActions > 0) lines.push({ text: `… en nog ${plural(p.moreActions, 'actie', 'acties')}.` });
-      return { heading: `${index + 1}. ${p.label}`, lines };
+      return { heading: `Prioriteit ${index + 1}: ${p.label}`, lines };
     }),
     completed:
       centre.completed.length === 0

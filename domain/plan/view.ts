@@ -58,7 +58,8 @@ function deadlineItem(actie: Actie): ListItem {
 // The overview of the four speerpunten
 
 export function planHeading(plan: Plan): string {
-  return plan.title + (plan.period ? ` (${plan.period})` : '');
+  // A title that already names its period ("Beleidsplan 2025-2029 ...") does not get it twice.
+  return plan.title + (plan.period && !plan.title.includes(plan.period) ? ` (${plan.period})` : '');
 }
 
 export function overviewSummary(overview: PlanOverview): string {

@@ -114,7 +114,7 @@ describe('Lerende community: the network channel and its weekly digest (whole tu
     const text = cardText(card);
     assert.match(text, /Lerende community GO! CLB/);
     assert.match(text, /2 centra doen mee/);
-    assert.match(text, /GO! CLB Gent[\s\S]*1\. 5\.1 Sterk teamwerk[\s\S]*Intervisie per team opzetten · lopend · tegen juni 2026/);
+    assert.match(text, /GO! CLB Gent[\s\S]*Prioriteit 1: 5\.1 Sterk teamwerk[\s\S]*Intervisie per team opzetten · lopend · tegen juni 2026/);
     assert.match(text, /Afgerond sinds het vorige overzicht: Teamdag over samenwerking/);
     assert.match(text, /GO! CLB Brugge[\s\S]*PLG rond data opstarten · gepland · tegen september 2026/);
     assert.match(text, /Prioriteiten die meerdere centra delen[\s\S]*5\.1 Sterk teamwerk: 2 centra/);

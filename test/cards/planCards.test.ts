@@ -83,6 +83,15 @@ describe('beleidsplan cards (parsed with the adaptivecards library)', () => {
     assert.ok(bars.every((bar) => bar.chart.fallback.type === 'FactSet'));
   });
 
+  it('the overview names the plan\'s period once, also when its title already holds it', () => {
+    const withPeriodInTitle = { ...plan, title: 'Beleidsplan 2025-2029 Vrij CLB Test', period: '2025-2029' };
+    const withoutPeriodInTitle = { ...plan, title: 'Beleidsplan Vrij CLB Test', period: '2025-2029' };
+    const overviewText = (p: Plan) => cardText(renderPlanOverviewCard({ plan: p, overview: planOverview(p, today), place: 'personal' }));
+    assert.ok(overviewText(withPeriodInTitle).includes('Beleidsplan 2025-2029 Vrij CLB Test'));
+    assert.ok(!overviewText(withPeriodInTitle).includes('(2025-2029)'), 'the period is not repeated');
+    assert.ok(overviewText(withoutPeriodInTitle).includes('Beleidsplan Vrij CLB Test (2025-2029)'));
+  });
+
   it('status speerpunt N: each speerpunt, and one without acties', () => {
     for (const n of [1, 2, 3, 4]) {
       const status = speerpuntStatus(plan, n, today)!;

@@ -43,7 +43,11 @@ export interface Throttling {
   perConversation?: RateLimit[];
   /** Every request to the connector. */
   perApp?: RateLimit[];
-  /** Every Nth request (counted over all requests) is answered 429 with `retryAfterSeconds`. */
+  /**
+   * Every Nth request (counted over all requests) is answered 429 with `retryAfterSeconds`; a retry
+   * of a message it already answered so passes this rule (another sender's share of the budget is
+   * used up once per message), so how often one message is refused never depends on timing.
+   */
   everyNth?: number;
   retryAfterSeconds?: number;
 }
@@ -69,6 +73,8 @@ export class FakeConnector {
   /** Conversations that answer 404 (the chat no longer exists: recreated, app reinstalled). */
   readonly gone = new Set<string>();
   requests = 0;
+  /** Messages (method, path and body) the everyNth rule already answered 429. */
+  private readonly refusedOnce = new Set<string>();
   /** 429 answers given (injected faults and throttling). */
   throttled = 0;
   /** Requests per answered status. */
@@ -129,10 +135,13 @@ export class FakeConnector {
   }
 
   /** Applies the throttling to a request; returns the Retry-After seconds of a 429, or 0 to go on. */
-  private throttle(conversationId: string | undefined): number {
+  private throttle(conversationId: string | undefined, messageKey: string): number {
     const t = this.throttling;
     if (!t) return 0;
-    if (t.everyNth && this.requests % t.everyNth === 0) return t.retryAfterSeconds ?? 1;
+    if (t.everyNth && this.requests % t.everyNth === 0 && !this.refusedOnce.has(messageKey)) {
+      this.refusedOnce.add(messageKey);
+      return t.retryAfterSeconds ?? 1;
+    }
     const now = performance.now();
     const conversationLog = conversationId ? (this.conversationLog.get(conversationId) ?? []) : [];
     const wait = Math.max(FakeConnector.waitFor(this.appLog, t.perApp ?? [], now), conversationId ? FakeConnector.waitFor(conversationLog, t.perConversation ?? [], now) : 0);
@@ -168,7 +177,7 @@ export class FakeConnector {
     // /v3/conversations
     if (parts[0] !== 'v3' || parts[1] !== 'conversations') return reply(404, { error: 'unknown path' });
     const isSend = parts[3] === 'activities' && (req.method === 'POST' || req.method === 'PUT');
-    const retryAfter = this.throttle(isSend ? parts[2] : undefined);
+    const retryAfter = this.throttle(isSend ? parts[2] : undefined, `${req.method} ${url.pathname} ${body}`);
     if (retryAfter > 0) return reply(429, { error: { code: 'Throttled', message: 'too many requests' } }, { 'retry-after': String(retryAfter) });
     const injected = (on: 'send' | 'create', conversationId?: string) => {
       const index = this.faults.findIndex((f) => (f.on ?? 'send') === on && (!f.conversationId || f.conversationId === conversationId));
