@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { renderSurveyStep } from '../../cards/survey';
+import { cardWithoutMarkdown } from '../../cards/plainText';
 import { cardText } from '../support/bot';
 import { assertValidCard, cardActions } from '../support/cards';
 import { validBouwsteenForm } from '../fixtures/surveyForms';
@@ -42,5 +43,40 @@ describe('Survey step card: each card is bound to its own data', () => {
     };
     walk(card);
     for (const [field, value] of Object.entries(form)) if (value) assert.equal(inputs.get(field), value, field);
+  });
+});
+
+describe('Survey step card: what every card shows alike is built once', () => {
+  const sectionWithId = (card: unknown, id: string): unknown =>
+    ((card as { body: Array<{ id?: string }> }).body ?? []).find((element) => element.id === id);
+
+  it('a part asks only its own questions; the "Over deze bouwsteen" section is shared, frozen and already without Markdown', () => {
+    const inputIds = (card: unknown): string[] => {
+      const ids: string[] = [];
+      const walk = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(walk);
+        if (!node || typeof node !== 'object') return;
+        const n = node as Record<string, unknown>;
+        if (typeof n.type === 'string' && n.type.startsWith('Input.') && typeof n.id === 'string') ids.push(n.id);
+        Object.values(n).forEach(walk);
+      };
+      walk(card);
+      return ids;
+    };
+    const first = renderSurveyStep({ roundId: 'round-d', bouwsteenId: '4.1', part: 2, version: 1, form: {} });
+    const second = renderSurveyStep({ roundId: 'round-e', bouwsteenId: '4.1', part: 2, version: 7, form: validBouwsteenForm() });
+    assertValidCard(first);
+    assert.deepEqual(inputIds(first).sort(), ['choice', 'choiceNote']);
+    const about = sectionWithId(first, 'about');
+    assert.ok(about, 'the section is on the card');
+    assert.equal(sectionWithId(second, 'about'), about, 'the same section object on both cards');
+    assert.ok(Object.isFrozen(about), 'no card can change it for the others');
+    assert.throws(() => {
+      (about as { items: unknown[] }).items.push({ type: 'TextBlock', text: 'x' });
+    }, TypeError);
+    assert.doesNotMatch(JSON.stringify(about), /\*\*/, 'made plain once, when built');
+    const plain = cardWithoutMarkdown(first);
+    assert.equal(sectionWithId(plain, 'about'), about, 'the Markdown pass passes it through as it is');
+    assert.deepEqual(inputIds(plain), inputIds(first));
   });
 });
