@@ -50,6 +50,8 @@ export const CHROMIUM_PATH = process.env.POOLSTER_CHROMIUM ?? '/usr/bin/chromium
 export const E2E_OUTPUT = path.join(ROOT, 'test-output', 'e2e');
 /** The bot's display name in the playground's built-in configuration (what you @mention). */
 export const PLAYGROUND_BOT_NAME = 'Test Bot';
+/** How long a chart's entry animation is given before a screenshot of its card. */
+const CHART_SETTLE_MS = 1_500;
 
 const DEFAULT_TIMEOUT = 30_000;
 
@@ -309,6 +311,9 @@ export class PlaygroundUi {
     if (needed > viewport.height) await this.page.setViewportSize({ width: viewport.width, height: Math.min(needed, 15_000) });
     try {
       await card.scrollIntoViewIfNeeded();
+      // A chart grows in on first show (the client's own animation, no card setting stops it):
+      // let it finish, so the screenshot shows the chart as a director reads it, not half drawn.
+      if ((await card.locator('svg rect').count()) > 0) await this.page.waitForTimeout(CHART_SETTLE_MS);
       await card.screenshot({ path: file });
     } finally {
       if (needed > viewport.height) await this.page.setViewportSize(viewport);
