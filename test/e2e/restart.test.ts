@@ -5,12 +5,10 @@
  * director. Demo data (Alex Wilber is the demo centre's director), real Azurite, real playground,
  * headless Chromium. Screenshots: test-output/e2e/<test>/NN-<step>.png.
  */
-import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import type { Browser } from 'playwright-core';
-import { loadConfig } from '../../bot/config';
 import { startPoolster, type Poolster } from '../../bot/main';
-import { launchBrowser, PlaygroundUi, requireChromium, screenshotDir, startPlayground, type PlaygroundHandle } from '../support/playground';
+import { e2eBotConfig, launchBrowser, PlaygroundUi, requireChromium, screenshotDir, startPlayground, type PlaygroundHandle } from '../support/playground';
 
 describe('e2e: the playground restarts between two rounds', function () {
   this.timeout(300_000);
@@ -22,16 +20,7 @@ describe('e2e: the playground restarts between two rounds', function () {
   before(async function () {
     this.timeout(120_000);
     requireChromium();
-    const config = loadConfig({
-      NODE_ENV: 'development',
-      PORT: '0',
-      STORAGE_CONNECTION_STRING: process.env.POOLSTER_TEST_STORAGE,
-      TABLE_PREFIX: `e2r${randomUUID().replace(/-/g, '').slice(0, 10)}`,
-      LOG_LEVEL: process.env.POOLSTER_TEST_LOG ?? 'silent',
-      LOG_FORMAT: 'json',
-      SCHEDULER: 'false',
-      DEMO_DATA: 'true',
-    });
+    const config = e2eBotConfig({ demoData: true, tablePrefix: 'e2r' });
     poolster = await startPoolster(config, { logger: pino({ level: config.log.level }) });
     playground = await startPlayground({ botEndpoint: `${poolster.url}/api/messages` });
     browser = await launchBrowser();

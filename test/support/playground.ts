@@ -494,6 +494,25 @@ function countOccurrences(haystack: string, needle: string): number {
 // A whole e2e suite
 
 /**
+ * The bot's settings in an end-to-end spec: development mode on the run's Azurite (started by the
+ * root hooks), fresh tables under `tablePrefix`, no scheduler, logs silent unless asked for.
+ */
+export function e2eBotConfig(options: { demoData: boolean; tablePrefix: string }): ReturnType<typeof loadConfig> {
+  const storage = process.env.POOLSTER_TEST_STORAGE;
+  if (!storage) throw new Error('the root hooks start Azurite (test/support/hooks.ts)');
+  return loadConfig({
+    NODE_ENV: 'development',
+    PORT: '0',
+    STORAGE_CONNECTION_STRING: storage,
+    TABLE_PREFIX: `${options.tablePrefix}${randomUUID().replace(/-/g, '').slice(0, 10)}`,
+    LOG_LEVEL: process.env.POOLSTER_TEST_LOG ?? 'silent',
+    LOG_FORMAT: 'json',
+    SCHEDULER: 'false',
+    DEMO_DATA: String(options.demoData),
+  });
+}
+
+/**
  * Call inside a `describe`: starts the bot (on the run's Azurite, a fresh table prefix), the
  * playground and Chromium before the suite, screenshots a failed test, and stops everything after.
  */
@@ -506,18 +525,7 @@ export function e2eSuite(options: { demoData: boolean }): { openUi(testTitle: st
   before(async function () {
     this.timeout(120_000);
     requireChromium();
-    const storage = process.env.POOLSTER_TEST_STORAGE;
-    if (!storage) throw new Error('the root hooks start Azurite (test/support/hooks.ts)');
-    const config = loadConfig({
-      NODE_ENV: 'development',
-      PORT: '0',
-      STORAGE_CONNECTION_STRING: storage,
-      TABLE_PREFIX: `e2e${randomUUID().replace(/-/g, '').slice(0, 10)}`,
-      LOG_LEVEL: process.env.POOLSTER_TEST_LOG ?? 'silent',
-      LOG_FORMAT: 'json',
-      SCHEDULER: 'false',
-      DEMO_DATA: String(options.demoData),
-    });
+    const config = e2eBotConfig({ demoData: options.demoData, tablePrefix: 'e2e' });
     poolster = await startPoolster(config, { logger: pino({ level: config.log.level }) });
     playground = await startPlayground({ botEndpoint: `${poolster.url}/api/messages` });
     browser = await launchBrowser();
