@@ -5,36 +5,11 @@
  * director. Demo data (Alex Wilber is the demo centre's director), real Azurite, real playground,
  * headless Chromium. Screenshots: test-output/e2e/<test>/NN-<step>.png.
  */
-import pino from 'pino';
-import type { Browser } from 'playwright-core';
-import { startPoolster, type Poolster } from '../../bot/main';
-import { e2eBotConfig, launchBrowser, PlaygroundUi, requireChromium, screenshotDir, startPlayground, type PlaygroundHandle } from '../support/playground';
+import { e2eSuite, type PlaygroundUi } from '../support/playground';
 
 describe('e2e: the playground restarts between two rounds', function () {
   this.timeout(300_000);
-  let poolster: Poolster | undefined;
-  let playground: PlaygroundHandle | undefined;
-  let browser: Browser | undefined;
-  let ui: PlaygroundUi | undefined;
-
-  before(async function () {
-    this.timeout(120_000);
-    requireChromium();
-    const config = e2eBotConfig({ demoData: true, tablePrefix: 'e2r' });
-    poolster = await startPoolster(config, { logger: pino({ level: config.log.level }) });
-    playground = await startPlayground({ botEndpoint: `${poolster.url}/api/messages` });
-    browser = await launchBrowser();
-  });
-  afterEach(async function () {
-    if (ui && this.currentTest?.state === 'failed') await ui.screenshot('failure').catch(() => undefined);
-    await ui?.close().catch(() => undefined);
-  });
-  after(async function () {
-    this.timeout(60_000);
-    await browser?.close().catch(() => undefined);
-    await playground?.stop();
-    await poolster?.close();
-  });
+  const suite = e2eSuite({ demoData: true });
 
   const round = async (page: PlaygroundUi, label: string, summaryLine?: string) => {
     await page.openChat('group');
@@ -51,8 +26,7 @@ describe('e2e: the playground restarts between two rounds', function () {
   };
 
   it('the second round\'s invitation reaches the director after the restart', async function () {
-    const dir = screenshotDir(this.test!.title);
-    ui = await PlaygroundUi.open(browser!, playground!.url, dir);
+    let ui = await suite.openUi(this.test!.title);
     await round(ui, 'round 1');
     await ui.openChat('group');
     await ui.send('sluit inschaling');
@@ -62,10 +36,8 @@ describe('e2e: the playground restarts between two rounds', function () {
     await ui.close();
 
     // Stop and start the playground on the same port: every conversation it knew is gone.
-    const port = playground!.port;
-    await playground!.stop();
-    playground = await startPlayground({ botEndpoint: `${poolster!.url}/api/messages`, port });
-    ui = await PlaygroundUi.open(browser!, playground.url, dir);
+    await suite.restartPlayground();
+    ui = await suite.openUi(this.test!.title, { keepScreenshots: true });
     // The stored 1:1 chat answers 404; the chat is opened again and the summary says so.
     await round(ui, 'round 2 after restart', 'Alex Wilber was niet meer bereikbaar in het bewaarde 1-op-1-gesprek; ik opende een nieuw gesprek en de uitnodiging kwam daar aan.');
   });

@@ -175,7 +175,7 @@ export async function launchBrowser(): Promise<Browser> {
 // Screenshots
 
 /** test-output/e2e/<slug of the name>/, emptied: one folder per test. */
-export function screenshotDir(testName: string): string {
+export function screenshotDir(testName: string, options: { keep?: boolean } = {}): string {
   const slug = testName
     .toLowerCase()
     .normalize('NFKD')
@@ -184,7 +184,7 @@ export function screenshotDir(testName: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80) || 'test';
   const dir = path.join(E2E_OUTPUT, slug);
-  rmSync(dir, { recursive: true, force: true });
+  if (!options.keep) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   return dir;
 }
@@ -516,7 +516,12 @@ export function e2eBotConfig(options: { demoData: boolean; tablePrefix: string }
  * Call inside a `describe`: starts the bot (on the run's Azurite, a fresh table prefix), the
  * playground and Chromium before the suite, screenshots a failed test, and stops everything after.
  */
-export function e2eSuite(options: { demoData: boolean }): { openUi(testTitle: string): Promise<PlaygroundUi> } {
+export function e2eSuite(options: { demoData: boolean }): {
+  /** A new page on the playground; `keepScreenshots`: a second page of the same test adds to its screenshots. */
+  openUi(testTitle: string, options?: { keepScreenshots?: boolean }): Promise<PlaygroundUi>;
+  /** Stops the playground and starts it again on the same port: every conversation it knew is gone. */
+  restartPlayground(): Promise<void>;
+} {
   let poolster: Poolster | undefined;
   let playground: PlaygroundHandle | undefined;
   let browser: Browser | undefined;
@@ -545,10 +550,16 @@ export function e2eSuite(options: { demoData: boolean }): { openUi(testTitle: st
   });
 
   return {
-    async openUi(testTitle) {
+    async openUi(testTitle, openOptions = {}) {
       if (!browser || !playground) throw new Error('the e2e suite did not start');
-      ui = await PlaygroundUi.open(browser, playground.url, screenshotDir(testTitle));
+      ui = await PlaygroundUi.open(browser, playground.url, screenshotDir(testTitle, { keep: openOptions.keepScreenshots ?? false }));
       return ui;
+    },
+    async restartPlayground() {
+      if (!poolster || !playground) throw new Error('the e2e suite did not start');
+      const port = playground.port;
+      await playground.stop();
+      playground = await startPlayground({ botEndpoint: `${poolster.url}/api/messages`, port });
     },
   };
 }
